@@ -1,0 +1,41 @@
+# Thin wrappers around scripts/setup, CMake and CTest. See README.md.
+BUILD ?= build
+JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?=
+
+.PHONY: all setup configure build test run bench eval golden clean
+
+all: build
+
+setup:
+	@scripts/setup
+
+configure: setup
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+# Unit tests, golden tests (examples/ → tests/golden/), the offset invariant and
+# CLI tests on bad input.
+test: build
+	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The main job on the bundled examples.
+run: build
+	@scripts/run-examples $(BUILD)/warta
+
+# Throughput on the real news in ../shared/data (skips when absent); see docs/benchmarks.md.
+bench: build
+	@scripts/bench $(BUILD)
+
+# Quality figures (language ID, boilerplate removal); see docs/quality.md.
+eval: build
+	@$(BUILD)/warta_eval
+
+# Rewrites tests/golden/ from the current build. Review the diff before committing.
+golden: build
+	@scripts/update-golden $(BUILD)/warta
+
+clean:
+	rm -rf $(BUILD)

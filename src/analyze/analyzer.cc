@@ -1,0 +1,108 @@
+#include "analyze/analyzer.h"
+
+#include "util/hash.h"
+#include "util/json_writer.h"
+#include "util/utf8.h"
+
+namespace warta {
+
+Document Analyze(Record record, const Knowledge& k, const AnalyzeOptions& options) {
+  Document doc;
+  RepairedUtf8 repaired = RepairUtf8(record.text);
+  doc.original = std::move(repaired.text);
+  doc.invalid_utf8 = record.invalid_utf8 + repaired.invalid_sequences;
+  doc.id = record.id ? *record.id : "h" + Hex64(Fnv1a64(doc.original));
+  doc.source = std::move(record.source);
+  if (record.url) doc.url = RepairUtf8(*record.url).text;
+
+  RecordMeta meta;
+  if (record.title) meta.title = RepairUtf8(*record.title).text;
+  if (record.published) meta.published = RepairUtf8(*record.published).text;
+  if (record.authors) {
+    std::vector<std::string> authors;
+    for (const auto& a : *record.authors) authors.push_back(RepairUtf8(a).text);
+    meta.authors = std::move(authors);
+  }
+  CleanerData data{&k.boilerplate, &k.calendar, &k.bylines};
+  doc.clean = Clean(doc.original, meta, data, options.clean);
+
+  std::string_view for_lang = doc.clean.text;
+  if (for_lang.empty() && doc.clean.title) for_lang = *doc.clean.title;
+  doc.lang = k.langid.Identify(for_lang);
+
+  if (options.sentences) {
+    for (const Span& p : doc.clean.paragraphs) {
+      auto s = SplitSentences(doc.original, p, k.abbreviations);
+      for (auto& x : s) doc.sentences.push_back(std::move(x));
+    }
+  }
+  return doc;
+}
+
+std::string ToJson(const Document& doc, const JsonOptions& options) {
+  std::string out;
+  out.reserve(doc.original.size() * 2 + 512);
+  JsonWriter w(&out);
+  auto slice = [&](const Span& s) { return std::string_view(doc.original).substr(s.start, s.end - s.start); };
+  const CleanResult& c = doc.clean;
+  w.BeginObject();
+  w.Key("id"); w.String(doc.id);
+  w.Key("source"); w.String(doc.source);
+  w.Key("url"); w.OptString(doc.url);
+  w.Key("lang"); w.OptString(doc.lang.code);
+  w.Key("lang_score"); w.Double(doc.lang.score, 3);
+  w.Key("title"); w.OptString(c.title);
+  w.Key("authors"); w.BeginArray();
+  for (const auto& a : c.authors) w.String(a);
+  w.EndArray();
+  w.Key("editor"); w.OptString(c.editor);
+  w.Key("published"); w.OptString(c.published);
+  w.Key("dateline"); w.OptString(c.dateline);
+  w.Key("text"); w.String(c.text);
+  w.Key("removed"); w.BeginArray();
+  for (const Removal& r : c.removed) {
+    w.BeginObject();
+    w.Key("kind"); w.String(r.kind);
+    w.Key("rule"); w.String(r.reason);
+    w.Key("text"); w.String(slice(r.span));
+    w.Key("start"); w.Int(static_cast<int64_t>(r.span.start));
+    w.Key("end"); w.Int(static_cast<int64_t>(r.span.end));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("paragraphs"); w.BeginArray();
+  for (const Span& p : c.paragraphs) {
+    w.BeginArray();
+    w.Int(static_cast<int64_t>(p.start));
+    w.Int(static_cast<int64_t>(p.end));
+    w.EndArray();
+  }
+  w.EndArray();
+  if (options.sentences) {
+    w.Key("sentences"); w.BeginArray();
+    for (const Sentence& s : doc.sentences) {
+      w.BeginObject();
+      w.Key("start"); w.Int(static_cast<int64_t>(s.span.start));
+      w.Key("end"); w.Int(static_cast<int64_t>(s.span.end));
+      w.Key("text"); w.String(slice(s.span));
+      w.Key("tokens"); w.BeginArray();
+      for (const Span& t : s.tokens) {
+        w.BeginArray();
+        w.Int(static_cast<int64_t>(t.start));
+        w.Int(static_cast<int64_t>(t.end));
+        w.EndArray();
+      }
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.Key("invalid_utf8"); w.Int(static_cast<int64_t>(doc.invalid_utf8));
+  if (options.original) {
+    w.Key("original"); w.String(doc.original);
+  }
+  w.EndObject();
+  return out;
+}
+
+}  // namespace warta

@@ -1,0 +1,42 @@
+// The analyze pipeline for one record: repair → clean → language → segment.
+// Pure: a Record in, a Document out; no files, clock or threads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyze/knowledge.h"
+#include "clean/cleaner.h"
+#include "input/record.h"
+#include "text/segment.h"
+
+namespace warta {
+
+struct AnalyzeOptions {
+  CleanOptions clean;
+  bool sentences = false;  // segment sentences and tokens (--sentences)
+};
+
+struct Document {
+  std::string id;      // the input's id, else "h" + a content hash
+  std::string source;  // the input's path or name
+  std::optional<std::string> url;
+  std::string original;  // the record's text, invalid UTF-8 replaced: all offsets index this
+  size_t invalid_utf8 = 0;
+  LanguageGuess lang;
+  CleanResult clean;
+  std::vector<Sentence> sentences;  // only with AnalyzeOptions::sentences
+};
+
+Document Analyze(Record record, const Knowledge& knowledge, const AnalyzeOptions& options);
+
+struct JsonOptions {
+  bool sentences = false;  // the "sentences" field
+  bool original = false;   // the "original" field: the text all offsets index
+};
+
+// One line of JSON (without the newline), as documented in docs/output.md.
+std::string ToJson(const Document& doc, const JsonOptions& options);
+
+}  // namespace warta

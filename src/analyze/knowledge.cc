@@ -1,0 +1,55 @@
+#include "analyze/knowledge.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "analyze/embedded_data.h"
+
+namespace warta {
+
+DataReader EmbeddedDataReader() {
+  return [](std::string_view path) -> Result<std::string> {
+    auto bytes = EmbeddedDataFile(path);
+    if (!bytes) return Status::Error(Status::Code::kNotFound, "no embedded data file " + std::string(path));
+    return std::string(*bytes);
+  };
+}
+
+DataReader DirectoryDataReader(std::string directory) {
+  return [dir = std::move(directory)](std::string_view path) -> Result<std::string> {
+    std::string full = dir + "/" + std::string(path);
+    std::ifstream in(full, std::ios::binary);
+    if (!in) return Status::Error(Status::Code::kNotFound, "cannot open data file " + full);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+}
+
+namespace {
+
+template <typename T>
+Status LoadInto(const DataReader& read, std::string_view path,
+                Result<T> (*parse)(std::string_view, std::string_view), T* out) {
+  auto bytes = read(path);
+  if (!bytes.ok()) return bytes.status();
+  auto parsed = parse(bytes.value(), std::string("data/") + std::string(path));
+  if (!parsed.ok()) return parsed.status();
+  *out = std::move(parsed).value();
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Knowledge> Knowledge::Load(const DataReader& read) {
+  Knowledge k;
+  Status s;
+  if (!(s = LoadInto(read, "clean/boilerplate.tsv", &BoilerplateMatcher::FromTsv, &k.boilerplate)).ok()) return s;
+  if (!(s = LoadInto(read, "clean/calendar.tsv", &Calendar::FromTsv, &k.calendar)).ok()) return s;
+  if (!(s = LoadInto(read, "clean/byline_labels.tsv", &BylineLabels::FromTsv, &k.bylines)).ok()) return s;
+  if (!(s = LoadInto(read, "text/abbreviations.tsv", &Abbreviations::FromTsv, &k.abbreviations)).ok()) return s;
+  if (!(s = LoadInto(read, "langid/id_ms_words.tsv", &LanguageIdentifier::FromTsv, &k.langid)).ok()) return s;
+  return k;
+}
+
+}  // namespace warta

@@ -1,0 +1,120 @@
+#include "clean/cleaner.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/test_support.h"
+
+namespace warta {
+namespace {
+
+CleanResult CleanText(std::string_view text, RecordMeta meta = {}, CleanOptions options = {}) {
+  const auto& k = testing::TestKnowledge();
+  CleanerData data{&k.boilerplate, &k.calendar, &k.bylines};
+  return Clean(text, meta, data, options);
+}
+
+std::vector<std::string> Kinds(const CleanResult& r) {
+  std::vector<std::string> out;
+  for (const auto& x : r.removed) out.push_back(x.kind);
+  return out;
+}
+
+}  // namespace
+
+TEST(Cleaner, TitleBylineDatelineBoilerplateEditor) {
+  std::string text =
+      "Indonesia dan Malaysia Sepakati Patroli Bersama\n"
+      "By Tatik Ariyani, Selasa, 7 Desember 2021 | 14:12 WIB\n"
+      "JAKARTA, KOMPAS.com - Kedua negara sepakat menggelar patroli.\n"
+      "SCROLL TO CONTINUE WITH CONTENT\n"
+      "\"Kami siap,\" kata Menteri Pertahanan. (ian)\n";
+  CleanResult r = CleanText(text);
+  EXPECT_EQ(r.title, "Indonesia dan Malaysia Sepakati Patroli Bersama");
+  EXPECT_EQ(r.authors, std::vector<std::string>{"Tatik Ariyani"});
+  EXPECT_EQ(r.published, "2021-12-07T14:12:00+07:00");
+  EXPECT_EQ(r.dateline, "Jakarta");
+  EXPECT_EQ(r.editor, "ian");
+  EXPECT_EQ(r.text, "Kedua negara sepakat menggelar patroli.\n\n\"Kami siap,\" kata Menteri Pertahanan.");
+  EXPECT_EQ(Kinds(r), (std::vector<std::string>{"title", "byline", "dateline", "boilerplate", "editor"}));
+  for (const auto& x : r.removed) EXPECT_LT(x.span.start, x.span.end);
+  EXPECT_EQ(text.substr(r.removed[4].span.start, r.removed[4].span.end - r.removed[4].span.start), "(ian)");
+}
+
+TEST(Cleaner, RepeatedParagraphsAreRemovedFirstKept) {
+  std::string p1 = "Paragraf pertama tentang kerja sama energi.";
+  std::string p2 = "Paragraf kedua menyebut pipa gas baru.";
+  std::string text = "Judul Berita\n" + p1 + "\n" + p2 + "\n" + p1 + "  \n" + p2 + "\nPenutup artikel ini singkat.";
+  CleanResult r = CleanText(text);
+  EXPECT_EQ(r.text, p1 + "\n\n" + p2 + "\n\nPenutup artikel ini singkat.");
+  ASSERT_EQ(r.removed.size(), 3u);
+  EXPECT_EQ(r.removed[1].kind, "duplicate");
+  EXPECT_EQ(r.removed[2].kind, "duplicate");
+  EXPECT_EQ(r.paragraphs.size(), 3u);
+}
+
+TEST(Cleaner, ShortRepeatsAreKept) {
+  CleanResult r = CleanText("Judul\nYa.\nTeks satu yang cukup panjang.\nYa.");
+  EXPECT_EQ(r.paragraphs.size(), 3u);
+}
+
+TEST(Cleaner, TitleFieldEvenEmptyStopsTitleGuessing) {
+  RecordMeta meta;
+  meta.title = "";
+  CleanResult r = CleanText("Baris Pertama Tanpa Titik\nIsi berita di sini.", meta);
+  EXPECT_EQ(r.title, "");
+  EXPECT_EQ(r.paragraphs.size(), 2u);
+  meta.title = "Judul Dari Field";
+  r = CleanText("Judul dari field\nIsi berita di sini.", meta);
+  EXPECT_EQ(r.title, "Judul Dari Field");
+  EXPECT_EQ(r.text, "Isi berita di sini.");
+  ASSERT_EQ(r.removed.size(), 1u);
+  EXPECT_EQ(r.removed[0].kind, "title");
+}
+
+TEST(Cleaner, PublishedFieldWinsAndBodyDateSettlesAmbiguity) {
+  RecordMeta meta;
+  meta.title = "T";
+  meta.published = "10/09/2025 20:43";
+  // The body says 9 October: the ambiguous field is month-first.
+  CleanResult r = CleanText("Jakarta - Menteri berbicara, Kamis (9/10/2025).", meta);
+  EXPECT_EQ(r.published, "2025-10-09T20:43:00+07:00");
+  meta.published = "10/21/2025 20:43";
+  r = CleanText("Jakarta - Menteri berbicara.", meta);
+  EXPECT_EQ(r.published, "2025-10-21T20:43:00+07:00");
+  CleanOptions o;
+  o.field_date_order = DateOrder::kDayFirst;
+  meta.published = "10/09/2025 20:43";
+  r = CleanText("Menteri berbicara, Kamis (9/10/2025).", meta, o);
+  EXPECT_EQ(r.published, "2025-09-10T20:43:00+07:00");
+}
+
+TEST(Cleaner, BodyDateIsTheFallbackAndOnlyWithAWeekday) {
+  RecordMeta meta;
+  meta.title = "T";
+  EXPECT_EQ(CleanText("Menteri berbicara di Jakarta, Kamis (23/10/2025).", meta).published, "2025-10-23");
+  EXPECT_EQ(CleanText("Pada 17 Agustus 1945 Indonesia merdeka.", meta).published, std::nullopt);
+}
+
+TEST(Cleaner, EveryNonSpaceByteIsKeptOrReported) {
+  std::string text = "Judul\n\nA\nBaca juga: Lain\nIsi.\nIsi yang diulang tiga kata.\nIsi yang diulang tiga kata.\n(ian)";
+  CleanResult r = CleanText(text);
+  std::string covered(text.size(), ' ');
+  for (const auto& p : r.paragraphs)
+    for (size_t i = p.start; i < p.end; ++i) covered[i] = 'k';
+  for (const auto& x : r.removed)
+    for (size_t i = x.span.start; i < x.span.end; ++i) {
+      EXPECT_EQ(covered[i], ' ') << "overlap at " << i;
+      covered[i] = 'r';
+    }
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] != ' ' && text[i] != '\n') EXPECT_NE(covered[i], ' ') << "lost byte " << i;
+}
+
+TEST(Cleaner, NormalisesToNfc) {
+  RecordMeta meta;
+  meta.title = "T";
+  CleanResult r = CleanText("Cafe\xCC\x81 di Jakarta ramai.", meta);  // e + combining acute
+  EXPECT_EQ(r.text, "Caf\xC3\xA9 di Jakarta ramai.");
+}
+
+}  // namespace warta

@@ -1,0 +1,39 @@
+// The inputs of one run: files, directories (walked recursively, in sorted
+// order) and "-" for stdin, read one after another as a single record stream.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "input/record_reader.h"
+
+namespace warta {
+
+// Format a file is read as: `forced` unless kAuto, else by extension
+// (.jsonl/.ndjson/.json → JSONL, .csv → CSV, anything else → text), looking
+// through .gz/.zst.
+Format FormatForPath(std::string_view path, Format forced);
+
+class InputSet {
+ public:
+  InputSet(std::vector<std::string> inputs, Format format, ReaderOptions options);
+
+  // Next record from the inputs, in order; false when all are read.
+  bool Next(Record* record, std::vector<Diagnostic>* diagnostics);
+
+  // Bytes read so far from the underlying files (compressed size), for progress.
+  uint64_t files_opened() const { return files_opened_; }
+
+ private:
+  bool OpenNext(std::vector<Diagnostic>* diagnostics);
+
+  std::vector<std::string> pending_;  // inputs not yet opened, in order
+  size_t next_ = 0;
+  Format format_;
+  ReaderOptions options_;
+  std::unique_ptr<RecordReader> reader_;
+  uint64_t files_opened_ = 0;
+};
+
+}  // namespace warta

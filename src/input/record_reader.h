@@ -1,0 +1,40 @@
+// Record readers: turn a byte stream in one format into Records. A reader
+// reports a bad record as a Diagnostic and goes on with the next one; a broken
+// stream (I/O error, truncated archive) ends the reader with a Diagnostic.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "input/buffered_reader.h"
+#include "input/record.h"
+
+namespace warta {
+
+enum class Format { kAuto, kTxt, kJsonl, kCsv };
+
+struct ReaderOptions {
+  FieldMap fields;                             // where id/title/text/... come from
+  size_t max_record_bytes = size_t{64} << 20;  // larger records are rejected
+};
+
+class RecordReader {
+ public:
+  virtual ~RecordReader() = default;
+  // Fills *record and returns true, or returns false at the end of the input.
+  // Problems go to *diagnostics; the reader skips what it cannot read.
+  virtual bool Next(Record* record, std::vector<Diagnostic>* diagnostics) = 0;
+};
+
+// `name` is what records and diagnostics name as their source.
+std::unique_ptr<RecordReader> NewTxtReader(std::unique_ptr<ByteSource> in, std::string name,
+                                           const ReaderOptions& options);
+std::unique_ptr<RecordReader> NewJsonlReader(std::unique_ptr<ByteSource> in, std::string name,
+                                             const ReaderOptions& options);
+std::unique_ptr<RecordReader> NewCsvReader(std::unique_ptr<ByteSource> in, std::string name,
+                                           const ReaderOptions& options);
+std::unique_ptr<RecordReader> NewReader(Format format, std::unique_ptr<ByteSource> in, std::string name,
+                                        const ReaderOptions& options);
+
+}  // namespace warta

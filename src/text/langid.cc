@@ -1,0 +1,102 @@
+#include "text/langid.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>  // CLD2's header needs it first
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+
+#include "util/strings.h"
+#include "util/utf8.h"
+
+namespace warta {
+namespace {
+
+// CLD2's percentages favour its own choice between id and ms; this much of
+// the percentage difference counts as word-evidence units in the second stage.
+constexpr double kCld2Weight = 1.0;
+
+double Sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+}  // namespace
+
+Result<LanguageIdentifier> LanguageIdentifier::FromTsv(std::string_view tsv, std::string_view name) {
+  LanguageIdentifier id;
+  int line_no = 0;
+  for (std::string_view line : Split(tsv, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (Trim(line).empty() || line[0] == '#') continue;
+    auto cols = Split(line, '\t');
+    auto bad = [&](const std::string& why) {
+      return Status::Error(Status::Code::kInvalidInput, fmt::format("{}:{}: {}", name, line_no, why));
+    };
+    if (cols.size() != 2) return bad("expected WORD<TAB>WEIGHT");
+    std::string word = FoldCase(Trim(cols[0]));
+    if (word.empty() || word.find(' ') != std::string::npos) return bad("WORD must be one token");
+    double w = 0;
+    auto [p, ec] = std::from_chars(cols[1].data(), cols[1].data() + cols[1].size(), w);
+    if (ec != std::errc() || p != cols[1].data() + cols[1].size() || !std::isfinite(w) || std::fabs(w) > 10)
+      return bad("WEIGHT must be a number in [-10, 10]");
+    id.weights_[word] = w;
+  }
+  if (id.weights_.empty()) return Status::Error(Status::Code::kInvalidInput, std::string(name) + ": no words");
+  return id;
+}
+
+double LanguageIdentifier::IdMsEvidence(std::string_view text) const {
+  double sum = 0;
+  std::string word;
+  size_t i = 0;
+  auto flush = [&]() {
+    while (!word.empty() && word.back() == '-') word.pop_back();
+    if (!word.empty()) {
+      auto it = weights_.find(FoldCase(word));
+      if (it != weights_.end()) sum += it->second;
+      word.clear();
+    }
+  };
+  while (i < text.size()) {
+    size_t start = i;
+    char32_t c = NextCodePoint(text, &i);
+    if (IsLetter(c) || (c == '-' && !word.empty())) word.append(text.substr(start, i - start));
+    else flush();
+  }
+  flush();
+  return sum;
+}
+
+LanguageGuess LanguageIdentifier::Identify(std::string_view text) const {
+  if (text.size() > kMaxBytes) text = text.substr(0, PrevCodePointStart(text, kMaxBytes + 1));
+  CLD2::Language language3[3];
+  int percent3[3];
+  double normalized3[3];
+  int text_bytes = 0;
+  bool reliable = false;
+  CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
+  CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true, &hints, 0,
+                                 language3, percent3, normalized3, nullptr, &text_bytes, &reliable);
+  LanguageGuess guess;
+  int pid = 0, pms = 0;
+  for (int k = 0; k < 3; ++k) {
+    if (language3[k] == CLD2::INDONESIAN) pid += percent3[k];
+    if (language3[k] == CLD2::MALAY) pms += percent3[k];
+  }
+  bool idms = language3[0] == CLD2::INDONESIAN || language3[0] == CLD2::MALAY || pid + pms >= 50;
+  if (idms) {
+    double logit = IdMsEvidence(text) + kCld2Weight * (pid - pms) / 100.0 * 2.0;
+    bool indonesian = logit > 0 || (logit == 0 && pid >= pms);
+    guess.code = indonesian ? "id" : "ms";
+    double share = std::min(100, pid + pms + (100 - percent3[0] - percent3[1] - percent3[2])) / 100.0;
+    guess.score = share * Sigmoid(std::fabs(logit) + 1.0);
+    return guess;
+  }
+  if (language3[0] == CLD2::UNKNOWN_LANGUAGE || language3[0] == CLD2::TG_UNKNOWN_LANGUAGE) return guess;
+  guess.code = CLD2::LanguageCode(language3[0]);
+  guess.score = percent3[0] / 100.0 * (reliable ? 1.0 : 0.5);
+  return guess;
+}
+
+}  // namespace warta

@@ -1,0 +1,195 @@
+#include "text/segment.h"
+
+#include <fmt/format.h>
+
+#include "util/strings.h"
+#include "util/utf8.h"
+
+namespace warta {
+
+Result<Abbreviations> Abbreviations::FromTsv(std::string_view tsv, std::string_view name) {
+  Abbreviations a;
+  int line_no = 0;
+  for (std::string_view line : Split(tsv, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (Trim(line).empty() || line[0] == '#') continue;
+    auto cols = Split(line, '\t');
+    auto bad = [&](const std::string& why) {
+      return Status::Error(Status::Code::kInvalidInput, fmt::format("{}:{}: {}", name, line_no, why));
+    };
+    if (cols.size() != 2) return bad("expected ABBREVIATION<TAB>KIND");
+    std::string_view w = Trim(cols[0]);
+    if (w.size() < 2 || w.back() != '.') return bad("abbreviation must end with '.'");
+    if (cols[1] != "inner" && cols[1] != "final") return bad("KIND must be inner or final");
+    a.map_[FoldCase(w.substr(0, w.size() - 1))] = cols[1] == "inner" ? Kind::kInner : Kind::kFinal;
+  }
+  if (a.map_.empty()) return Status::Error(Status::Code::kInvalidInput, std::string(name) + ": empty");
+  return a;
+}
+
+Abbreviations::Kind Abbreviations::Lookup(std::string_view word) const {
+  if (word.empty() || word.size() > 12) return Kind::kNone;
+  auto it = map_.find(FoldCase(word));
+  return it == map_.end() ? Kind::kNone : it->second;
+}
+
+namespace {
+
+bool IsTerminal(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+bool IsCloser(char32_t c) {
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB;
+}
+bool IsOpener(char32_t c) {
+  return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 || c == 0xAB || c == '-' ||
+         c == 0x2014 || c == 0x2013;
+}
+bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c) || c == '_'; }
+
+// The word (letters, digits, inner dots) ending at text[end) before a '.'.
+std::string_view WordBefore(std::string_view text, size_t begin, size_t end) {
+  size_t b = end;
+  while (b > begin) {
+    size_t p = PrevCodePointStart(text, b);
+    size_t q = p;
+    char32_t c = NextCodePoint(text, &q);
+    if (!(IsWordChar(c) || c == '.')) break;
+    b = p;
+  }
+  return text.substr(b, end - b);
+}
+
+// Is text[at...] a lower-case abbreviation such as "dr." that may open a sentence?
+bool StartsWithAbbreviation(std::string_view text, size_t at, size_t end, const Abbreviations& abbr) {
+  size_t e = at;
+  while (e < end && e - at < 12 && IsLetter(static_cast<unsigned char>(text[e]))) ++e;
+  return e < end && text[e] == '.' && abbr.Lookup(text.substr(at, e - at)) == Abbreviations::Kind::kInner;
+}
+
+// Does the '.' at text[dot] end a sentence, given what follows at `next`?
+bool DotEnds(std::string_view text, size_t begin, size_t dot, char32_t next, const Abbreviations& abbr) {
+  std::string_view word = WordBefore(text, begin, dot);
+  if (word.empty()) return true;
+  size_t i = 0;
+  char32_t first = NextCodePoint(word, &i);
+  if (i == word.size() && IsUpper(first)) return false;  // an initial: "H. Ahmad"
+  switch (abbr.Lookup(word)) {
+    case Abbreviations::Kind::kInner: return false;
+    case Abbreviations::Kind::kFinal: return IsUpper(next);
+    case Abbreviations::Kind::kNone: break;
+  }
+  // "U.S" style words with inner dots are abbreviations unless a capital follows.
+  if (word.find('.') != std::string_view::npos && !IsDigit(first)) return IsUpper(next);
+  return true;
+}
+
+}  // namespace
+
+std::vector<Sentence> SplitSentences(std::string_view text, Span paragraph, const Abbreviations& abbr) {
+  std::vector<Sentence> out;
+  size_t start = paragraph.start, i = paragraph.start, end = paragraph.end;
+  auto emit = [&](size_t s, size_t e) {
+    size_t b, f;
+    TrimBounds(text.substr(s, e - s), &b, &f);
+    if (f > b) {
+      Sentence sentence;
+      sentence.span = {s + b, s + f};
+      sentence.tokens = Tokenize(text, sentence.span, abbr);
+      out.push_back(std::move(sentence));
+    }
+  };
+  while (i < end) {
+    size_t at = i;
+    char32_t c = NextCodePoint(text, &i);
+    if (!IsTerminal(c)) continue;
+    // Take the whole run of terminal marks and closing quotes/brackets.
+    size_t j = i;
+    while (j < end) {
+      size_t k = j;
+      char32_t d = NextCodePoint(text, &k);
+      if (!IsTerminal(d) && !IsCloser(d)) break;
+      j = k;
+    }
+    // A sentence ends only before whitespace followed by a plausible start.
+    size_t k = j;
+    bool space = false;
+    while (k < end) {
+      size_t m = k;
+      if (!IsSpace(NextCodePoint(text, &m))) break;
+      k = m;
+      space = true;
+    }
+    if (k >= end) break;
+    if (!space) {
+      i = j;
+      continue;
+    }
+    size_t m = k;
+    char32_t next = NextCodePoint(text, &m);
+    bool plausible = IsUpper(next) || IsDigit(next) || IsOpener(next) || !IsLetter(next) ||
+                     StartsWithAbbreviation(text, k, end, abbr);  // "dr. Andi ..." starts lower-case
+    if (plausible && c == '.' && j == i) plausible = DotEnds(text, paragraph.start, at, next, abbr);
+    if (plausible && c == '.' && j > i) {
+      // "U.S." + closing quote etc.: judge by the dot's word too.
+      plausible = DotEnds(text, paragraph.start, at, next, abbr) || IsCloser(NextCodePoint(text, &at));
+    }
+    if (plausible) {
+      emit(start, j);
+      start = k;
+    }
+    i = j;
+  }
+  emit(start, end);
+  return out;
+}
+
+std::vector<Span> Tokenize(std::string_view text, Span span, const Abbreviations& abbr) {
+  std::vector<Span> out;
+  size_t i = span.start;
+  while (i < span.end) {
+    size_t at = i;
+    char32_t c = NextCodePoint(text, &i);
+    if (IsSpace(c)) continue;
+    if (!IsWordChar(c)) {
+      out.push_back({at, i});
+      continue;
+    }
+    // A word: word characters, joined by single - ' ’ . , when a word character follows
+    // (so "3,5" and "U.S" stay whole but "kata," does not).
+    size_t e = i;
+    while (e < span.end) {
+      size_t k = e;
+      char32_t d = NextCodePoint(text, &k);
+      if (IsWordChar(d) || IsMark(d)) {
+        e = k;
+        continue;
+      }
+      if ((d == '-' || d == '\'' || d == 0x2019 || d == '.' || d == ',') && k < span.end) {
+        size_t q = k;
+        char32_t after = NextCodePoint(text, &q);
+        bool joins = IsWordChar(after) && (d != ',' || (IsDigit(after) && IsDigit(text[e - 1])));
+        if (joins) {
+          e = q;
+          continue;
+        }
+      }
+      break;
+    }
+    // Keep the final '.' of an abbreviation or initial with the word.
+    if (e < span.end && text[e] == '.') {
+      std::string_view word = text.substr(at, e - at);
+      size_t p = 0;
+      char32_t first = NextCodePoint(word, &p);
+      bool initial = p == word.size() && IsUpper(first);
+      if (initial || word.find('.') != std::string_view::npos || abbr.Lookup(word) != Abbreviations::Kind::kNone) {
+        bool sentence_end = e + 1 >= span.end;  // the sentence's last '.' stays punctuation
+        if (!sentence_end) ++e;
+      }
+    }
+    out.push_back({at, e});
+    i = e;
+  }
+  return out;
+}
+
+}  // namespace warta

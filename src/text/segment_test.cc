@@ -1,0 +1,70 @@
+#include "text/segment.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/test_support.h"
+
+namespace warta {
+namespace {
+
+std::vector<std::string> Sentences(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& s : SplitSentences(text, {0, text.size()}, testing::TestKnowledge().abbreviations))
+    out.emplace_back(text.substr(s.span.start, s.span.end - s.span.start));
+  return out;
+}
+
+std::vector<std::string> Tokens(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& t : Tokenize(text, {0, text.size()}, testing::TestKnowledge().abbreviations))
+    out.emplace_back(text.substr(t.start, t.end - t.start));
+  return out;
+}
+
+}  // namespace
+
+TEST(Segment, IndonesianAbbreviationsDoNotEndSentences) {
+  EXPECT_EQ(Sentences("Kantornya di Jl. Medan Merdeka No. 5 Jakarta. Prof. Dr. Siti hadir. dr. Andi juga."),
+            (std::vector<std::string>{"Kantornya di Jl. Medan Merdeka No. 5 Jakarta.", "Prof. Dr. Siti hadir.",
+                                      "dr. Andi juga."}));
+  EXPECT_EQ(Sentences("Rombongan dipimpin H. Ahmad dan Hj. Siti. Mereka tiba pukul 10.00."),
+            (std::vector<std::string>{"Rombongan dipimpin H. Ahmad dan Hj. Siti.", "Mereka tiba pukul 10.00."}));
+}
+
+TEST(Segment, EnglishAbbreviations) {
+  EXPECT_EQ(Sentences("U.S. officials met Mr. Wang on Jan. 5 in Washington. Dr. Smith said so."),
+            (std::vector<std::string>{"U.S. officials met Mr. Wang on Jan. 5 in Washington.", "Dr. Smith said so."}));
+}
+
+TEST(Segment, FinalAbbreviationsEndASentenceBeforeACapital) {
+  EXPECT_EQ(Sentences("Harga beras, gula, dll. naik. Pemerintah diam, dsb. Lalu selesai."),
+            (std::vector<std::string>{"Harga beras, gula, dll. naik.", "Pemerintah diam, dsb.", "Lalu selesai."}));
+}
+
+TEST(Segment, QuotesAndQuestionMarks) {
+  EXPECT_EQ(Sentences("\"Kami siap.\" Lalu dia pergi. Apa kabar? “Baik!” katanya."),
+            (std::vector<std::string>{"\"Kami siap.\"", "Lalu dia pergi.", "Apa kabar?", "“Baik!” katanya."}));
+}
+
+TEST(Segment, LowercaseAfterDotDoesNotSplit) {
+  EXPECT_EQ(Sentences("Situs detik.com melaporkan. versi 2.5 rilis."),
+            (std::vector<std::string>{"Situs detik.com melaporkan. versi 2.5 rilis."}));
+}
+
+TEST(Segment, SpansAreOffsetsIntoTheParagraph) {
+  std::string text = "xx  Satu dua. Tiga empat.  yy";
+  auto s = SplitSentences(text, {4, 25}, testing::TestKnowledge().abbreviations);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(text.substr(s[0].span.start, s[0].span.end - s[0].span.start), "Satu dua.");
+  EXPECT_EQ(text.substr(s[1].span.start, s[1].span.end - s[1].span.start), "Tiga empat.");
+}
+
+TEST(Segment, TokensKeepWordsWhole) {
+  EXPECT_EQ(Tokens("Jum'at, anak-anak U.S. 3,5 persen \"kata\" dia."),
+            (std::vector<std::string>{"Jum'at", ",", "anak-anak", "U.S.", "3,5", "persen", "\"", "kata", "\"",
+                                      "dia", "."}));
+  EXPECT_EQ(Tokens("Prof. Siti (PBB) tiba."),
+            (std::vector<std::string>{"Prof.", "Siti", "(", "PBB", ")", "tiba", "."}));
+}
+
+}  // namespace warta

@@ -1,0 +1,56 @@
+#include "util/utf8.h"
+
+#include <gtest/gtest.h>
+
+#include "util/json_writer.h"
+#include "util/strings.h"
+
+namespace warta {
+
+TEST(Utf8, ValidTextIsUnchanged) {
+  auto r = RepairUtf8("Jum'at — “kata” dia ✓");
+  EXPECT_EQ(r.text, "Jum'at — “kata” dia ✓");
+  EXPECT_EQ(r.invalid_sequences, 0u);
+}
+
+TEST(Utf8, InvalidBytesBecomeReplacementCharactersAndAreCounted) {
+  auto r = RepairUtf8(std::string("a\xFF" "b\xC3" "c\xE2\x82", 7));
+  EXPECT_EQ(r.text, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD");
+  EXPECT_EQ(r.invalid_sequences, 3u);
+  EXPECT_TRUE(IsValidUtf8(r.text));
+}
+
+TEST(Utf8, OverlongAndSurrogateSequencesAreInvalid) {
+  auto r = RepairUtf8(std::string("\xC0\xAF|\xED\xA0\x80", 6));
+  EXPECT_TRUE(IsValidUtf8(r.text));
+  EXPECT_GE(r.invalid_sequences, 2u);
+}
+
+TEST(Utf8, TrimRemovesUnicodeSpaces) {
+  EXPECT_EQ(Trim("\xC2\xA0  Jakarta \xE2\x80\x8B\t"), "Jakarta");
+  EXPECT_EQ(Trim(" \n "), "");
+}
+
+TEST(Utf8, FoldCaseHandlesNonAscii) {
+  EXPECT_EQ(FoldCase("ÉTÉ Jakarta"), "été jakarta");
+  EXPECT_EQ(CollapseSpace("  a \n\t b  "), "a b");
+}
+
+TEST(JsonWriter, EscapesControlCharactersQuotesAndLineSeparators) {
+  std::string out;
+  AppendJsonString("a\"b\\c\n\x01\xE2\x80\xA8<", &out);
+  EXPECT_EQ(out, "\"a\\\"b\\\\c\\n\\u0001\\u2028<\"");
+}
+
+TEST(JsonWriter, WritesNestedStructuresWithCommas) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("a"); w.Int(1);
+  w.Key("b"); w.BeginArray(); w.String("x"); w.Null(); w.Bool(true); w.EndArray();
+  w.Key("c"); w.Double(0.12345, 3);
+  w.EndObject();
+  EXPECT_EQ(out, "{\"a\":1,\"b\":[\"x\",null,true],\"c\":0.123}");
+}
+
+}  // namespace warta

@@ -1,0 +1,170 @@
+// `warta analyze` on bad and unusual input: clear messages naming the file (and
+// line), the rest still processed, exit codes 0/1/2, no crash or hang.
+#include <gtest/gtest.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <filesystem>
+
+#include "tests/run_command.h"
+#include "util/strings.h"
+
+namespace warta {
+namespace {
+
+namespace fs = std::filesystem;
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(::testing::TempDir()) / ("warta_cli_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Path(const std::string& name) { return (dir_ / name).string(); }
+  std::string Write(const std::string& name, const std::string& bytes) {
+    testing::WriteFile(Path(name), bytes);
+    return Path(name);
+  }
+  fs::path dir_;
+};
+
+size_t Lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+std::string Gzip(const std::string& in) {
+  std::string out(compressBound(in.size()) + 64, '\0');
+  z_stream zs{};
+  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  zs.avail_in = static_cast<uInt>(in.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+std::string Zstd(const std::string& in) {
+  std::string out(ZSTD_compressBound(in.size()), '\0');
+  out.resize(ZSTD_compress(out.data(), out.size(), in.data(), in.size(), 3));
+  return out;
+}
+
+const char kArticle[] = "Judul Berita Uji\nJakarta - Menteri Luar Negeri bertemu mitranya, Senin (3/3/2025).\n";
+
+}  // namespace
+
+TEST_F(Cli, BadFilesAreReportedAndTheRestIsProcessed) {
+  std::string good = Write("a-good.txt", kArticle);
+  std::string binary = Write("b-binary.txt", std::string("\x7F" "ELF\x02\x01\0\0\0\0", 10) + std::string(1000, '\0'));
+  std::string empty = Write("c-empty.txt", "");
+  std::string jsonl = Write("d.jsonl", "{\"id\":\"1\",\"text\":\"Satu dua tiga.\"}\n{oops\n{\"id\":\"3\",\"text\":\"Tiga.\"}\n");
+  std::string csv = Write("e.csv", "id,title,text\n1,T,Isi satu.\n2,T\n3,T,Isi tiga.\n");
+  std::string gz = Gzip(std::string(kArticle) + std::string(200000, 'x'));
+  std::string gz_cut = Write("f.txt.gz", gz.substr(0, gz.size() / 2));
+  std::string zs = Zstd(std::string(kArticle) + std::string(200000, 'y'));
+  std::string zs_cut = Write("g.txt.zst", zs.substr(0, zs.size() / 2));
+  std::string missing = Path("h-missing.txt");
+  auto r = testing::RunWarta("analyze " + good + " " + binary + " " + empty + " " + jsonl + " " + csv + " " + gz_cut +
+                             " " + zs_cut + " " + missing);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(Lines(r.out), 5u) << r.out;  // good.txt, 2 JSONL records, 2 CSV rows
+  EXPECT_NE(r.err.find(binary + ": binary file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(empty + ": empty file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(jsonl + ":2: malformed JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(csv + ":3: CSV row has 2 fields"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(gz_cut), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("gzip stream is truncated"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("zstd stream is truncated"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(missing + ": cannot open"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, CompressedInputIsReadTransparently) {
+  std::string jsonl = "{\"id\":\"a\",\"text\":\"Isi pertama yang panjang.\"}\n{\"id\":\"b\",\"text\":\"Isi kedua.\"}\n";
+  Write("x.jsonl.gz", Gzip(jsonl));
+  Write("y.jsonl.zst", Zstd(jsonl));
+  auto r = testing::RunWarta("analyze " + Path("x.jsonl.gz") + " " + Path("y.jsonl.zst"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Lines(r.out), 4u);
+  EXPECT_NE(r.out.find("\"id\":\"b\""), std::string::npos);
+}
+
+TEST_F(Cli, HugeSingleLineDoesNotCrashOrHang) {
+  std::string line;
+  line.reserve(50u << 20);
+  while (line.size() < (50u << 20)) line += "kata yang sangat panjang tanpa akhir ";
+  Write("huge.txt", "Judul\n" + line + "\n");
+  Write("after.txt", kArticle);
+  auto r = testing::RunWarta("analyze " + Path("huge.txt") + " " + Path("after.txt"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Lines(r.out), 2u);
+  auto small = testing::RunWarta("analyze --max-record-mb 1 " + Path("huge.txt") + " " + Path("after.txt"));
+  EXPECT_EQ(small.exit_code, 1);
+  EXPECT_EQ(Lines(small.out), 1u);
+  EXPECT_NE(small.err.find("huge.txt: file exceeds the record size limit"), std::string::npos) << small.err;
+}
+
+TEST_F(Cli, InvalidUtf8IsReplacedCountedAndWarned) {
+  Write("bad.txt", "Judul\nIsi dengan byte \xFF\xFE rusak.\n");
+  auto r = testing::RunWarta("analyze " + Path("bad.txt"));
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("\"invalid_utf8\":2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("byte \xEF\xBF\xBD\xEF\xBF\xBD rusak"), std::string::npos);
+  EXPECT_NE(r.err.find("bad.txt: 2 invalid UTF-8"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, DirectoriesAreWalkedRecursivelyInSortedOrder) {
+  fs::create_directories(dir_ / "d" / "sub");
+  Write("d/b.txt", "Bravo Judul\nIsi bravo.\n");
+  Write("d/a.txt", "Alfa Judul\nIsi alfa.\n");
+  Write("d/sub/c.txt", "Charlie Judul\nIsi charlie.\n");
+  Write("d/ignored.png", "\x89PNG");
+  auto r = testing::RunWarta("analyze " + Path("d"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto a = r.out.find("Alfa"), b = r.out.find("Bravo"), c = r.out.find("Charlie");
+  ASSERT_NE(c, std::string::npos);
+  EXPECT_LT(a, b);
+  EXPECT_LT(b, c);
+  EXPECT_EQ(Lines(r.out), 3u);
+}
+
+TEST_F(Cli, StdinAsTextOrJsonLines) {
+  std::string txt = Write("in.txt", kArticle);
+  auto r = testing::RunWarta("analyze -", txt);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("\"source\":\"-\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"title\":\"Judul Berita Uji\""), std::string::npos);
+  std::string jl = Write("in.jsonl", "  {\"id\":\"s1\",\"text\":\"Dari stdin.\"}\n");
+  r = testing::RunWarta("analyze -", jl);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("\"id\":\"s1\""), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, FieldMappingForDetikStyleCsv) {
+  std::string csv = Write("detik.csv",
+                          "id,judul,tautan,tanggal,isi_berita\n"
+                          "9,\"Judul, Dengan Koma\",https://example.com/a,10/21/2025 20:43,\"Jakarta - Isi.\n"
+                          "SCROLL TO CONTINUE WITH CONTENT\n\"\"Kutipan,\"\" ujar dia.\"\n");
+  auto r = testing::RunWarta("analyze --format csv --field title=judul --field text=isi_berita --field url=tautan "
+                             "--field published=tanggal " + csv);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"id\":\"9\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"title\":\"Judul, Dengan Koma\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"url\":\"https://example.com/a\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"published\":\"2025-10-21T20:43:00+07:00\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"text\":\"Isi.\\n\\n\\\"Kutipan,\\\" ujar dia.\""), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(testing::RunWarta("analyze --format xml x").exit_code, 2);
+  auto r = testing::RunWarta("analyze --field nope=x " + Write("a.txt", kArticle));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown key 'nope'"), std::string::npos);
+  EXPECT_EQ(testing::RunWarta("analyze --tz 7 " + Path("a.txt")).exit_code, 2);
+  EXPECT_EQ(testing::RunWarta("").exit_code, 2);
+  EXPECT_EQ(testing::RunWarta("analyze --help").exit_code, 0);
+}
+
+}  // namespace warta
