@@ -26,6 +26,7 @@ constexpr size_t kBodyDateParagraphs = 3;
 struct Item {
   Span span;
   bool removed = false;
+  bool merged = false;  // holds hard-wrapped lines joined into one paragraph
 };
 
 std::vector<Item> SplitLines(std::string_view text) {
@@ -57,8 +58,20 @@ size_t WordCount(std::string_view s) {
 
 std::string DedupKey(std::string_view s) { return FoldCase(CollapseSpace(s)); }
 
+// True if `s` holds a sentence end inside it: a lower-case word, '.', '?' or
+// '!', a space ("... jorok. Dalam ..."); "Prof. Dr." does not count.
+bool HasInnerSentenceEnd(std::string_view s) {
+  for (size_t i = 1; i + 1 < s.size(); ++i) {
+    if ((s[i] != '.' && s[i] != '?' && s[i] != '!') || s[i + 1] != ' ') continue;
+    size_t b = i;
+    while (b > 0 && s[b - 1] >= 'a' && s[b - 1] <= 'z') --b;
+    if (i - b >= 3 && (b == 0 || s[b - 1] == ' ')) return true;
+  }
+  return false;
+}
+
 bool LooksLikeTitle(std::string_view s) {
-  if (s.size() > kMaxTitleBytes || WordCount(s) > kMaxTitleWords) return false;
+  if (s.size() > kMaxTitleBytes || WordCount(s) > kMaxTitleWords || HasInnerSentenceEnd(s)) return false;
   char last = s.back();
   return last != '.' && last != ',' && last != ';' && last != ':';
 }
@@ -80,6 +93,7 @@ class Cleaner {
   CleanResult Run() {
     RemoveBoilerplate();
     ReadBylines();
+    JoinWrappedLines();
     ReadTitle();
     RemoveDuplicates();
     ReadEditor();
@@ -140,12 +154,44 @@ class Cleaner {
       }
       bool more = std::any_of(items_.begin() + static_cast<std::ptrdiff_t>(i) + 1, items_.end(),
                               [](const Item& x) { return !x.removed; });
-      if (more && LooksLikeTitle(line) && !FindDateline(line)) {
+      if (more && !item.merged && LooksLikeTitle(line) && !FindDateline(line)) {
         result_.title = ToNfc(line);
         Remove(item, "title", "first line");
       }
       return;
     }
+  }
+
+  // Hard-wrapped text ("... disebut sebagai\nikan paling ...") is one
+  // paragraph: a line that ends without closing punctuation, followed on the
+  // very next line by one that starts in lower case, continues it.
+  void JoinWrappedLines() {
+    Item* open = nullptr;
+    for (Item& item : items_) {
+      if (item.removed) {
+        open = nullptr;
+        continue;
+      }
+      if (open != nullptr && Continues(*open, item)) {
+        open->span.end = item.span.end;
+        open->merged = true;
+        item.removed = true;  // absorbed, not reported: its bytes are in `open`
+        continue;
+      }
+      open = &item;
+    }
+  }
+
+  bool Continues(const Item& prev, const Item& next) const {
+    std::string_view gap = text_.substr(prev.span.end, next.span.start - prev.span.end);
+    size_t breaks = static_cast<size_t>(std::count(gap.begin(), gap.end(), '\n'));
+    if (breaks == 0) breaks = static_cast<size_t>(std::count(gap.begin(), gap.end(), '\r'));
+    if (breaks != 1) return false;  // a blank line ends a paragraph
+    std::string_view p = Text(prev), n = Text(next);
+    size_t last = PrevCodePointStart(p, p.size()), i = 0;
+    char32_t end = NextCodePoint(p, &last), start = NextCodePoint(n, &i);
+    static constexpr std::u32string_view kClosers = U".!?:;\"\u201D\u2019)]";
+    return kClosers.find(end) == std::u32string_view::npos && IsLower(start);
   }
 
   void RemoveDuplicates() {
@@ -252,7 +298,12 @@ class Cleaner {
     for (const Item& item : items_) {
       if (item.removed || item.span.end <= item.span.start) continue;
       if (!result_.text.empty()) result_.text.append("\n\n");
-      AppendNfc(Text(item), &result_.text);
+      if (item.merged) {
+        std::string joined = CollapseSpace(Text(item));  // the line breaks of wrapped text become spaces
+        AppendNfc(joined, &result_.text);
+      } else {
+        AppendNfc(Text(item), &result_.text);
+      }
       result_.paragraphs.push_back(item.span);
     }
     std::stable_sort(result_.removed.begin(), result_.removed.end(),

@@ -110,6 +110,22 @@ TEST(Cleaner, EveryNonSpaceByteIsKeptOrReported) {
     if (text[i] != ' ' && text[i] != '\n') EXPECT_NE(covered[i], ' ') << "lost byte " << i;
 }
 
+TEST(Cleaner, HardWrappedLinesAreOneParagraph) {
+  std::string text =
+      "Jakarta, di media sosial beredar kabar yang menyebut\n"
+      "ikan lele paling kotor. Benarkah?\n"
+      "Ahli gizi membantah kabar itu dan menyebut lele\n"
+      "aman dimakan.\n\n"
+      "Paragraf baru dimulai di sini.";
+  CleanResult r = CleanText(text);
+  EXPECT_EQ(r.title, std::nullopt);  // a wrapped paragraph is not a headline
+  EXPECT_EQ(r.paragraphs.size(), 3u);
+  EXPECT_EQ(r.text,
+            "Jakarta, di media sosial beredar kabar yang menyebut ikan lele paling kotor. Benarkah?\n\n"
+            "Ahli gizi membantah kabar itu dan menyebut lele aman dimakan.\n\nParagraf baru dimulai di sini.");
+  EXPECT_TRUE(r.removed.empty());
+}
+
 TEST(Cleaner, NormalisesToNfc) {
   RecordMeta meta;
   meta.title = "T";
