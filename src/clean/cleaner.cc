@@ -56,7 +56,24 @@ size_t WordCount(std::string_view s) {
   return n;
 }
 
-std::string DedupKey(std::string_view s) { return FoldCase(CollapseSpace(s)); }
+// Paragraphs that differ only in whitespace or ASCII case are the same
+// paragraph. A fixed 64-bit hash of that normal form stands for it.
+uint64_t DedupKey(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  bool space = false, any = false;
+  for (unsigned char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = any;
+      continue;
+    }
+    if (space) h = (h ^ ' ') * 0x100000001b3ULL;
+    space = false;
+    any = true;
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+    h = (h ^ c) * 0x100000001b3ULL;
+  }
+  return h;
+}
 
 // True if `s` holds a sentence end inside it: a lower-case word, '.', '?' or
 // '!', a space ("... jorok. Dalam ..."); "Prof. Dr." does not count.
@@ -195,7 +212,7 @@ class Cleaner {
   }
 
   void RemoveDuplicates() {
-    std::unordered_set<std::string> seen;
+    std::unordered_set<uint64_t> seen;
     for (Item& item : items_) {
       if (item.removed) continue;
       std::string_view line = Text(item);

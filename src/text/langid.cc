@@ -48,21 +48,35 @@ Result<LanguageIdentifier> LanguageIdentifier::FromTsv(std::string_view tsv, std
 
 double LanguageIdentifier::IdMsEvidence(std::string_view text) const {
   double sum = 0;
-  std::string word;
-  size_t i = 0;
+  std::string word;  // the current word, lower-cased (reused: no allocation per word)
+  bool ascii = true;
   auto flush = [&]() {
     while (!word.empty() && word.back() == '-') word.pop_back();
-    if (!word.empty()) {
-      auto it = weights_.find(FoldCase(word));
+    if (!word.empty() && word.size() <= 24) {
+      auto it = ascii ? weights_.find(word) : weights_.find(FoldCase(word));
       if (it != weights_.end()) sum += it->second;
-      word.clear();
     }
+    word.clear();
+    ascii = true;
   };
+  size_t i = 0;
   while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {  // ASCII fast path
+      ++i;
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') word.push_back(static_cast<char>(c | 0x20));
+      else if (c == '-' && !word.empty()) word.push_back('-');
+      else flush();
+      continue;
+    }
     size_t start = i;
-    char32_t c = NextCodePoint(text, &i);
-    if (IsLetter(c) || (c == '-' && !word.empty())) word.append(text.substr(start, i - start));
-    else flush();
+    char32_t cp = NextCodePoint(text, &i);
+    if (IsLetter(cp)) {
+      word.append(text.substr(start, i - start));
+      ascii = false;
+    } else {
+      flush();
+    }
   }
   flush();
   return sum;
