@@ -1,16 +1,18 @@
 // `warta analyze` on bad and unusual input: clear messages naming the file (and
 // line), the rest still processed, exit codes 0/1/2, no crash or hang.
 #include <gtest/gtest.h>
-#include <zlib.h>
-#include <zstd.h>
 
 #include <filesystem>
 
+#include "tests/compress.h"
 #include "tests/run_command.h"
 #include "util/strings.h"
 
 namespace warta {
 namespace {
+
+using testing::Gzip;
+using testing::Zstd;
 
 namespace fs = std::filesystem;
 
@@ -32,25 +34,6 @@ class Cli : public ::testing::Test {
 
 size_t Lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
 
-std::string Gzip(const std::string& in) {
-  std::string out(compressBound(in.size()) + 64, '\0');
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
-
-std::string Zstd(const std::string& in) {
-  std::string out(ZSTD_compressBound(in.size()), '\0');
-  out.resize(ZSTD_compress(out.data(), out.size(), in.data(), in.size(), 3));
-  return out;
-}
 
 const char kArticle[] = "Judul Berita Uji\nJakarta - Menteri Luar Negeri bertemu mitranya, Senin (3/3/2025).\n";
 

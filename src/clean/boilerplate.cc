@@ -1,11 +1,11 @@
 #include "clean/boilerplate.h"
 
-#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <algorithm>
 
 #include "util/strings.h"
+#include "util/tsv.h"
 
 namespace warta {
 
@@ -16,20 +16,14 @@ Result<BoilerplateMatcher> BoilerplateMatcher::FromTsv(std::string_view tsv, std
   opts.set_max_mem(64 << 20);
   BoilerplateMatcher m;
   m.set_ = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_BOTH);
-  int line_no = 0;
-  for (std::string_view line : Split(tsv, '\n')) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (Trim(line).empty() || line[0] == '#') continue;
-    size_t tab = line.find('\t');
-    auto bad = [&](const std::string& why) {
-      return Status::Error(Status::Code::kInvalidInput, fmt::format("{}:{}: {}", name, line_no, why));
-    };
-    if (tab == std::string_view::npos || tab == 0 || tab + 1 == line.size()) return bad("expected NAME<TAB>REGEX");
+  Status s = ForEachTsvRow(tsv, name, 2, "NAME<TAB>REGEX", [&](const auto& cols) -> std::string {
+    if (cols[0].empty() || cols[1].empty()) return "expected NAME<TAB>REGEX";
     std::string error;
-    if (m.set_->Add(line.substr(tab + 1), &error) < 0) return bad("bad regex: " + error);
-    m.names_.emplace_back(line.substr(0, tab));
-  }
+    if (m.set_->Add(cols[1], &error) < 0) return "bad regex: " + error;
+    m.names_.emplace_back(cols[0]);
+    return "";
+  });
+  if (!s.ok()) return s;
   if (m.names_.empty()) return Status::Error(Status::Code::kInvalidInput, std::string(name) + ": no patterns");
   if (!m.set_->Compile()) return Status::Error(Status::Code::kInvalidInput, std::string(name) + ": patterns do not compile (too large?)");
   return m;

@@ -1,31 +1,24 @@
 #include "clean/byline.h"
 
-#include <fmt/format.h>
 
 #include <algorithm>
 
 #include "util/strings.h"
+#include "util/tsv.h"
 #include "util/utf8.h"
 
 namespace warta {
 
 Result<BylineLabels> BylineLabels::FromTsv(std::string_view tsv, std::string_view name) {
   BylineLabels out;
-  int line_no = 0;
-  for (std::string_view line : Split(tsv, '\n')) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (Trim(line).empty() || line[0] == '#') continue;
-    auto cols = Split(line, '\t');
-    auto bad = [&](const std::string& why) {
-      return Status::Error(Status::Code::kInvalidInput, fmt::format("{}:{}: {}", name, line_no, why));
-    };
-    if (cols.size() != 3) return bad("expected LABEL<TAB>ROLE<TAB>NEEDS_COLON");
-    if (cols[1] != "author" && cols[1] != "editor") return bad("ROLE must be author or editor");
-    if (cols[2] != "yes" && cols[2] != "no") return bad("NEEDS_COLON must be yes or no");
-    if (Trim(cols[0]).empty()) return bad("empty label");
+  Status s = ForEachTsvRow(tsv, name, 3, "LABEL<TAB>ROLE<TAB>NEEDS_COLON", [&](const auto& cols) -> std::string {
+    if (cols[1] != "author" && cols[1] != "editor") return "ROLE must be author or editor";
+    if (cols[2] != "yes" && cols[2] != "no") return "NEEDS_COLON must be yes or no";
+    if (Trim(cols[0]).empty()) return "empty label";
     out.labels_.push_back({AsciiLower(Trim(cols[0])), cols[1] == "editor", cols[2] == "yes"});
-  }
+    return "";
+  });
+  if (!s.ok()) return s;
   // Longest label first, so "edited by" wins over "editor"-like prefixes.
   std::stable_sort(out.labels_.begin(), out.labels_.end(),
                    [](const Label& a, const Label& b) { return a.words.size() > b.words.size(); });

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "util/strings.h"
+#include "util/tsv.h"
 
 namespace warta {
 
@@ -34,37 +35,30 @@ std::optional<int> ParseUtcOffset(std::string_view s) {
 
 Result<Calendar> Calendar::FromTsv(std::string_view tsv, std::string_view name) {
   Calendar cal;
-  int line_no = 0;
-  for (std::string_view line : Split(tsv, '\n')) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (Trim(line).empty() || line[0] == '#') continue;
-    auto cols = Split(line, '\t');
-    auto bad = [&](const std::string& why) {
-      return Status::Error(Status::Code::kInvalidInput, fmt::format("{}:{}: {}", name, line_no, why));
-    };
-    if (cols.size() != 3) return bad("expected KIND<TAB>WORD<TAB>VALUE");
+  Status s = ForEachTsvRow(tsv, name, 3, "KIND<TAB>WORD<TAB>VALUE", [&](const auto& cols) -> std::string {
     std::string word = Key(cols[1]);
-    if (word.empty()) return bad("empty word");
+    if (word.empty()) return "empty word";
     if (cols[0] == "zone") {
       auto off = ParseUtcOffset(cols[2]);
-      if (!off) return bad("zone offset must look like +07:00");
+      if (!off) return "zone offset must look like +07:00";
       cal.zones_[word] = *off;
-      continue;
+      return "";
     }
     int v = 0;
     auto [p, ec] = std::from_chars(cols[2].data(), cols[2].data() + cols[2].size(), v);
-    if (ec != std::errc() || p != cols[2].data() + cols[2].size()) return bad("value must be a number");
+    if (ec != std::errc() || p != cols[2].data() + cols[2].size()) return "value must be a number";
     if (cols[0] == "month") {
-      if (v < 1 || v > 12) return bad("month must be 1..12");
+      if (v < 1 || v > 12) return "month must be 1..12";
       cal.months_[word] = v;
     } else if (cols[0] == "day") {
-      if (v < 1 || v > 7) return bad("day must be 1..7");
+      if (v < 1 || v > 7) return "day must be 1..7";
       cal.days_[word] = v;
     } else {
-      return bad("unknown kind '" + std::string(cols[0]) + "' (month, day, zone)");
+      return "unknown kind '" + std::string(cols[0]) + "' (month, day, zone)";
     }
-  }
+    return "";
+  });
+  if (!s.ok()) return s;
   if (cal.months_.size() < 12) return Status::Error(Status::Code::kInvalidInput, std::string(name) + ": fewer than 12 months");
   return cal;
 }

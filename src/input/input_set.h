@@ -22,7 +22,7 @@ class InputSet {
   // Next record from the inputs, in order; false when all are read.
   bool Next(Record* record, std::vector<Diagnostic>* diagnostics);
 
-  // Bytes read so far from the underlying files (compressed size), for progress.
+  // How many files (or stdin) have been opened so far.
   uint64_t files_opened() const { return files_opened_; }
 
  private:

@@ -1,32 +1,15 @@
 #include <gtest/gtest.h>
-#include <zlib.h>
-#include <zstd.h>
 
 #include "input/byte_source.h"
+#include "tests/compress.h"
 #include "input/record_reader.h"
 
 namespace warta {
 namespace {
 
-std::string Gzip(const std::string& in) {
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(in.size() + 128, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+using testing::Gzip;
+using testing::Zstd;
 
-std::string Zstd(const std::string& in) {
-  std::string out(ZSTD_compressBound(in.size()), '\0');
-  out.resize(ZSTD_compress(out.data(), out.size(), in.data(), in.size(), 3));
-  return out;
-}
 
 Result<std::string> ReadAllFrom(std::unique_ptr<ByteSource> src) {
   std::string out;

@@ -1,6 +1,5 @@
 #include "text/langid.h"
 
-#include <fmt/format.h>
 
 #include <charconv>
 #include <cmath>
@@ -9,14 +8,15 @@
 #include <cld2/public/encodings.h>
 
 #include "util/strings.h"
+#include "util/tsv.h"
 #include "util/utf8.h"
 
 namespace warta {
 namespace {
 
-// CLD2's percentages favour its own choice between id and ms; this much of
-// the percentage difference counts as word-evidence units in the second stage.
-constexpr double kCld2Weight = 1.0;
+// CLD2's id-vs-ms preference, as word-evidence units: the difference of its
+// two percentages (-1..1) times this weight joins the word sum.
+constexpr double kCld2Weight = 2.0;
 
 double Sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
@@ -24,24 +24,17 @@ double Sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
 Result<LanguageIdentifier> LanguageIdentifier::FromTsv(std::string_view tsv, std::string_view name) {
   LanguageIdentifier id;
-  int line_no = 0;
-  for (std::string_view line : Split(tsv, '\n')) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (Trim(line).empty() || line[0] == '#') continue;
-    auto cols = Split(line, '\t');
-    auto bad = [&](const std::string& why) {
-      return Status::Error(Status::Code::kInvalidInput, fmt::format("{}:{}: {}", name, line_no, why));
-    };
-    if (cols.size() != 2) return bad("expected WORD<TAB>WEIGHT");
+  Status s = ForEachTsvRow(tsv, name, 2, "WORD<TAB>WEIGHT", [&](const auto& cols) -> std::string {
     std::string word = FoldCase(Trim(cols[0]));
-    if (word.empty() || word.find(' ') != std::string::npos) return bad("WORD must be one token");
+    if (word.empty() || word.find(' ') != std::string::npos) return "WORD must be one token";
     double w = 0;
     auto [p, ec] = std::from_chars(cols[1].data(), cols[1].data() + cols[1].size(), w);
     if (ec != std::errc() || p != cols[1].data() + cols[1].size() || !std::isfinite(w) || std::fabs(w) > 10)
-      return bad("WEIGHT must be a number in [-10, 10]");
+      return "WEIGHT must be a number in [-10, 10]";
     id.weights_[word] = w;
-  }
+    return "";
+  });
+  if (!s.ok()) return s;
   if (id.weights_.empty()) return Status::Error(Status::Code::kInvalidInput, std::string(name) + ": no words");
   return id;
 }
@@ -100,7 +93,7 @@ LanguageGuess LanguageIdentifier::Identify(std::string_view text) const {
   }
   bool idms = language3[0] == CLD2::INDONESIAN || language3[0] == CLD2::MALAY || pid + pms >= 50;
   if (idms) {
-    double logit = IdMsEvidence(text) + kCld2Weight * (pid - pms) / 100.0 * 2.0;
+    double logit = IdMsEvidence(text) + kCld2Weight * (pid - pms) / 100.0;
     bool indonesian = logit > 0 || (logit == 0 && pid >= pms);
     guess.code = indonesian ? "id" : "ms";
     double share = std::min(100, pid + pms + (100 - percent3[0] - percent3[1] - percent3[2])) / 100.0;

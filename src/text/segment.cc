@@ -1,29 +1,22 @@
 #include "text/segment.h"
 
-#include <fmt/format.h>
 
 #include "util/strings.h"
+#include "util/tsv.h"
 #include "util/utf8.h"
 
 namespace warta {
 
 Result<Abbreviations> Abbreviations::FromTsv(std::string_view tsv, std::string_view name) {
   Abbreviations a;
-  int line_no = 0;
-  for (std::string_view line : Split(tsv, '\n')) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (Trim(line).empty() || line[0] == '#') continue;
-    auto cols = Split(line, '\t');
-    auto bad = [&](const std::string& why) {
-      return Status::Error(Status::Code::kInvalidInput, fmt::format("{}:{}: {}", name, line_no, why));
-    };
-    if (cols.size() != 2) return bad("expected ABBREVIATION<TAB>KIND");
+  Status s = ForEachTsvRow(tsv, name, 2, "ABBREVIATION<TAB>KIND", [&](const auto& cols) -> std::string {
     std::string_view w = Trim(cols[0]);
-    if (w.size() < 2 || w.back() != '.') return bad("abbreviation must end with '.'");
-    if (cols[1] != "inner" && cols[1] != "final") return bad("KIND must be inner or final");
+    if (w.size() < 2 || w.back() != '.') return "abbreviation must end with '.'";
+    if (cols[1] != "inner" && cols[1] != "final") return "KIND must be inner or final";
     a.map_[FoldCase(w.substr(0, w.size() - 1))] = cols[1] == "inner" ? Kind::kInner : Kind::kFinal;
-  }
+    return "";
+  });
+  if (!s.ok()) return s;
   if (a.map_.empty()) return Status::Error(Status::Code::kInvalidInput, std::string(name) + ": empty");
   return a;
 }
