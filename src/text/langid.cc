@@ -18,6 +18,12 @@ namespace {
 // two percentages (-1..1) times this weight joins the word sum.
 constexpr double kCld2Weight = 2.0;
 
+// When the word evidence alone decides (see Identify).
+constexpr size_t kDecisiveWords = 60;
+constexpr size_t kDecisiveHitPercent = 8;
+constexpr double kDecisiveSum = 20.0;
+constexpr size_t kDecisiveDistinct = 12;  // a few loanwords repeated in English do not decide
+
 double Sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
 }  // namespace
@@ -39,15 +45,21 @@ Result<LanguageIdentifier> LanguageIdentifier::FromTsv(std::string_view tsv, std
   return id;
 }
 
-double LanguageIdentifier::IdMsEvidence(std::string_view text) const {
-  double sum = 0;
+LanguageIdentifier::WordEvidence LanguageIdentifier::Evidence(std::string_view text) const {
+  WordEvidence ev;
+  std::unordered_set<const std::string*> seen;
   std::string word;  // the current word, lower-cased (reused: no allocation per word)
   bool ascii = true;
   auto flush = [&]() {
     while (!word.empty() && word.back() == '-') word.pop_back();
+    if (!word.empty()) ++ev.words;
     if (!word.empty() && word.size() <= 24) {
       auto it = ascii ? weights_.find(word) : weights_.find(FoldCase(word));
-      if (it != weights_.end()) sum += it->second;
+      if (it != weights_.end()) {
+        ev.sum += it->second;
+        ++ev.hits;
+        seen.insert(&it->first);
+      }
     }
     word.clear();
     ascii = true;
@@ -72,11 +84,19 @@ double LanguageIdentifier::IdMsEvidence(std::string_view text) const {
     }
   }
   flush();
-  return sum;
+  ev.distinct = seen.size();
+  return ev;
 }
 
 LanguageGuess LanguageIdentifier::Identify(std::string_view text) const {
   if (text.size() > kMaxBytes) text = text.substr(0, PrevCodePointStart(text, kMaxBytes + 1));
+  // A long text dense with words only Indonesian or only Malay uses is one of
+  // the two beyond doubt; CLD2 (the costliest step) is then not asked.
+  WordEvidence ev = Evidence(text);
+  if (ev.words >= kDecisiveWords && ev.hits * 100 >= ev.words * kDecisiveHitPercent &&
+      ev.distinct >= kDecisiveDistinct && std::fabs(ev.sum) >= kDecisiveSum) {
+    return LanguageGuess{ev.sum > 0 ? "id" : "ms", Sigmoid(std::fabs(ev.sum) + 1.0)};
+  }
   CLD2::Language language3[3];
   int percent3[3];
   double normalized3[3];
@@ -93,7 +113,7 @@ LanguageGuess LanguageIdentifier::Identify(std::string_view text) const {
   }
   bool idms = language3[0] == CLD2::INDONESIAN || language3[0] == CLD2::MALAY || pid + pms >= 50;
   if (idms) {
-    double logit = IdMsEvidence(text) + kCld2Weight * (pid - pms) / 100.0;
+    double logit = ev.sum + kCld2Weight * (pid - pms) / 100.0;
     bool indonesian = logit > 0 || (logit == 0 && pid >= pms);
     guess.code = indonesian ? "id" : "ms";
     double share = std::min(100, pid + pms + (100 - percent3[0] - percent3[1] - percent3[2])) / 100.0;

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "util/status.h"
 
@@ -29,9 +30,17 @@ class LanguageIdentifier {
   LanguageGuess Identify(std::string_view text) const;
 
   // Sum of the id-vs-ms word weights of `text` (positive: Indonesian).
-  double IdMsEvidence(std::string_view text) const;
+  double IdMsEvidence(std::string_view text) const { return Evidence(text).sum; }
 
  private:
+  struct WordEvidence {
+    double sum = 0;    // weights of the listed words
+    size_t hits = 0;   // how many words were listed
+    size_t words = 0;  // how many words there were
+    size_t distinct = 0;  // how many different listed words
+  };
+  WordEvidence Evidence(std::string_view text) const;
+
   std::unordered_map<std::string, double> weights_;
 };
 

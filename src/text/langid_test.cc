@@ -37,3 +37,22 @@ TEST(LanguageId, WordEvidenceSign) {
 }
 
 }  // namespace warta
+
+namespace warta {
+
+// Long texts dense with one variety's words are decided without CLD2; an English
+// text that mentions Indonesian institutions is still English.
+TEST(LanguageId, DenseWordEvidenceDecidesLongTexts) {
+  const auto& id = testing::TestKnowledge().langid;
+  std::string indonesian, english;
+  for (int i = 0; i < 12; ++i) {
+    indonesian += "Pemerintah bisa mengirimkan bantuan karena kondisi warga sudah memprihatinkan, kata dia. ";
+    english += "The DPR in Jakarta said the rupiah film tim would meet on Monday to discuss the budget. ";
+  }
+  auto g = id.Identify(indonesian);
+  EXPECT_EQ(g.code, "id");
+  EXPECT_GT(g.score, 0.9);
+  EXPECT_EQ(id.Identify(english).code, "en");
+}
+
+}  // namespace warta
