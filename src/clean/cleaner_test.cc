@@ -96,7 +96,9 @@ TEST(Cleaner, BodyDateIsTheFallbackAndOnlyWithAWeekday) {
 }
 
 TEST(Cleaner, EveryNonSpaceByteIsKeptOrReported) {
-  std::string text = "Judul\n\nA\nBaca juga: Lain\nIsi.\nIsi yang diulang tiga kata.\nIsi yang diulang tiga kata.\n(ian)";
+  std::string text =
+      "Judul\n\nA\nBaca juga: Lain\nIsi.\nIsi yang diulang tiga kata.\nIsi yang diulang tiga kata.\n"
+      "Baris yang dibungkus\r\nberlanjut di sini.\n(ian)";
   CleanResult r = CleanText(text);
   std::string covered(text.size(), ' ');
   for (const auto& p : r.paragraphs)
@@ -107,7 +109,8 @@ TEST(Cleaner, EveryNonSpaceByteIsKeptOrReported) {
       covered[i] = 'r';
     }
   for (size_t i = 0; i < text.size(); ++i)
-    if (text[i] != ' ' && text[i] != '\n') EXPECT_NE(covered[i], ' ') << "lost byte " << i;
+    if (text[i] != ' ' && text[i] != '\n' && text[i] != '\r') EXPECT_NE(covered[i], ' ') << "lost byte " << i;
+  EXPECT_NE(r.text.find("Baris yang dibungkus berlanjut di sini."), std::string::npos) << r.text;
 }
 
 TEST(Cleaner, HardWrappedLinesAreOneParagraph) {

@@ -1,6 +1,5 @@
 #include "text/langid.h"
 
-
 #include <charconv>
 #include <cmath>
 #include <cstdio>  // CLD2's header needs it first
