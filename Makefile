@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all setup configure build test run bench eval golden clean
+.PHONY: all setup configure build test run bench eval golden model countries clean
 
 all: build
 
@@ -36,6 +36,17 @@ eval: build
 # Rewrites tests/golden/ from the current build. Review the diff before committing.
 golden: build
 	@scripts/update-golden $(BUILD)/warta
+
+# Retrains the name tagger (data/entities/ner_model.tsv) from the NER train
+# splits in ../shared/data; the same data gives the same bytes.
+SHARED ?= ../shared/data
+NER_TRAIN = $(SHARED)/idner-news-2k/train.txt $(SHARED)/indonlu-nergrit_ner-grit/train_preprocess.txt
+model: build
+	@$(BUILD)/warta_train_ner --data data --prune 2 --out data/entities/ner_model.tsv $(NER_TRAIN)
+
+# Regenerates data/entities/countries.tsv from ICU's CLDR data.
+countries: build
+	@$(BUILD)/warta_gen_countries > data/entities/countries.tsv
 
 clean:
 	rm -rf $(BUILD)

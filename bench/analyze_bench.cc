@@ -56,9 +56,10 @@ std::vector<Corpus>& Corpora() {
   return corpora;
 }
 
-void Run(benchmark::State& state, const Corpus& c, bool sentences) {
+void Run(benchmark::State& state, const Corpus& c, bool sentences, bool entities) {
   AnalyzeOptions options;
   options.sentences = sentences;
+  options.entities = entities;
   JsonOptions json{sentences, false};
   size_t out_bytes = 0;
   for (auto _ : state) {
@@ -83,6 +84,10 @@ void Stage(benchmark::State& state, const Corpus& c, int stage) {
   CleanOptions clean_options;
   std::vector<CleanResult> cleaned;
   for (const auto& t : texts) cleaned.push_back(Clean(t, RecordMeta{}, data, clean_options));
+  std::vector<std::vector<Sentence>> sentences(texts.size());
+  for (size_t i = 0; i < texts.size(); ++i)
+    for (const Span& p : cleaned[i].paragraphs)
+      for (auto& s : SplitSentences(texts[i], p, K().abbreviations)) sentences[i].push_back(std::move(s));
   for (auto _ : state) {
     for (size_t i = 0; i < texts.size(); ++i) {
       switch (stage) {
@@ -92,6 +97,9 @@ void Stage(benchmark::State& state, const Corpus& c, int stage) {
         case 3:
           for (const Span& p : cleaned[i].paragraphs)
             benchmark::DoNotOptimize(SplitSentences(texts[i], p, K().abbreviations).size());
+          break;
+        case 4:
+          benchmark::DoNotOptimize(LinkEntities(texts[i], sentences[i], K().entities, LinkContext{20251001, "id"}).size());
           break;
       }
     }
@@ -111,12 +119,14 @@ int main(int argc, char** argv) {
       continue;
     }
     any = true;
-    benchmark::RegisterBenchmark(("analyze/" + c.name).c_str(), Run, c, false)->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark(("analyze+sentences/" + c.name).c_str(), Run, c, true)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("analyze/" + c.name).c_str(), Run, c, false, true)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("analyze-without-entities/" + c.name).c_str(), Run, c, false, false)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("analyze+sentences/" + c.name).c_str(), Run, c, true, true)->Unit(benchmark::kMillisecond);
   }
   if (!Corpora()[0].records.empty()) {
-    const char* names[] = {"utf8_repair", "clean", "langid", "segment"};
-    for (int s = 0; s < 4; ++s)
+    const char* names[] = {"utf8_repair", "clean", "langid", "segment", "entities"};
+    for (int s = 0; s < 5; ++s)
       benchmark::RegisterBenchmark((std::string("stage/") + names[s] + "/detik").c_str(), Stage, Corpora()[0], s)
           ->Unit(benchmark::kMillisecond);
   }

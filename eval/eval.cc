@@ -5,6 +5,7 @@
 //   2. Boilerplate removal on detik dev rows labelled by hand
 //      (eval/labels/detik_boilerplate.tsv).
 //   3. Robustness: every article set goes through analyze; records in = out.
+//   4. Named entities on the Indonesian NER sets (eval/ner_eval.cc).
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include <sstream>
 
 #include "analyze/analyzer.h"
+#include "eval/ner_eval.h"
 #include "input/input_set.h"
 #include "util/strings.h"
 
@@ -87,7 +89,8 @@ void Boilerplate(const Knowledge& k) {
     return;
   }
   std::map<std::string, std::map<size_t, bool>> labels;  // id → line → is boilerplate
-  for (std::string_view line : Split(ReadFile(labels_path), '\n')) {
+  const std::string label_text = ReadFile(labels_path);  // Split returns views into it
+  for (std::string_view line : Split(label_text, '\n')) {
     if (line.empty() || line[0] == '#') continue;
     auto cols = Split(line, '\t');
     if (cols.size() < 3) continue;
@@ -184,5 +187,6 @@ int main() {
   warta::LanguageId(k.value());
   warta::Boilerplate(k.value());
   warta::Robustness(k.value());
+  warta::NamedEntities(k.value(), warta::kData);
   return 0;
 }

@@ -16,6 +16,47 @@ TEST(DataFiles, AllLoadFromTheSourceTree) {
   auto k = Knowledge::Load(DirectoryDataReader(testing::SourcePath("data")));
   ASSERT_TRUE(k.ok()) << k.status().message();
   EXPECT_GE(k.value().boilerplate.size(), 30u);
+  const EntityKnowledge& e = k.value().entities;
+  EXPECT_GE(e.entities().size(), 1500u);
+  EXPECT_GE(e.offices().size(), 900u);
+  EXPECT_GE(e.titles().size(), 400u);
+  EXPECT_FALSE(e.model().empty());
+}
+
+// Every state ICU knows is in countries.tsv, named as CLDR names it.
+TEST(DataFiles, CountriesComeFromCldr) {
+  auto k = Knowledge::Load(DirectoryDataReader(testing::SourcePath("data")));
+  ASSERT_TRUE(k.ok());
+  const EntityKnowledge& e = k.value().entities;
+  for (const char* key : {"country/CHN", "country/RUS", "country/USA", "country/IDN", "country/PSE", "country/XKX"})
+    EXPECT_GE(e.Find(key), 0) << key;
+  EXPECT_EQ(e.entities()[e.Find("country/RUS")].name, "Russia");
+  EXPECT_EQ(e.Lookup("rusia")->front().ref, static_cast<uint32_t>(e.Find("country/RUS")));
+}
+
+// The offices a person holds do not overlap in the same position (one
+// President of the United States at a time).
+TEST(DataFiles, SingleHolderOfficesDoNotOverlap) {
+  auto k = Knowledge::Load(DirectoryDataReader(testing::SourcePath("data")));
+  ASSERT_TRUE(k.ok());
+  const auto& offices = k.value().entities.offices();
+  for (size_t i = 0; i < offices.size(); ++i)
+    for (size_t j = i + 1; j < offices.size(); ++j) {
+      const Office& a = offices[i];
+      const Office& b = offices[j];
+      if (a.position != b.position || a.country != b.country || a.country.empty() || a.person == b.person) continue;
+      if (a.position != "head_of_state" && a.position != "head_of_government" && a.position != "foreign_minister")
+        continue;
+      // Deliberate overlaps: a suspended holder and the acting one.
+      auto interim = [](const std::string& label) {
+        return label.find("suspended") != std::string::npos || label.find("Acting") != std::string::npos;
+      };
+      if (interim(a.label) || interim(b.label)) continue;
+      bool overlap = a.from < b.to && b.from < a.to;
+      // A hand-over day is shared: the outgoing term ends the day the next begins.
+      EXPECT_FALSE(overlap) << a.label << ": " << k.value().entities.entities()[a.person].name << " and "
+                            << k.value().entities.entities()[b.person].name;
+    }
 }
 
 TEST(DataFiles, EmbeddedCopyEqualsTheFiles) {
@@ -36,7 +77,13 @@ TEST(DataFiles, EveryLineIsACommentOrHasTheRightColumns) {
   struct Spec { const char* path; size_t columns; };
   for (Spec spec : {Spec{"clean/boilerplate.tsv", 2}, Spec{"clean/calendar.tsv", 3},
                     Spec{"clean/byline_labels.tsv", 3}, Spec{"text/abbreviations.tsv", 2},
-                    Spec{"langid/id_ms_words.tsv", 2}}) {
+                    Spec{"langid/id_ms_words.tsv", 2}, Spec{"entities/countries.tsv", 4},
+                    Spec{"entities/country_aliases.tsv", 5}, Spec{"entities/organisations_world.tsv", 6},
+                    Spec{"entities/organisations_idn.tsv", 6}, Spec{"entities/people_world.tsv", 4},
+                    Spec{"entities/people_idn.tsv", 4}, Spec{"entities/offices_world.tsv", 7},
+                    Spec{"entities/offices_idn.tsv", 7}, Spec{"entities/titles.tsv", 4},
+                    Spec{"entities/org_heads.tsv", 4}, Spec{"entities/common_words.tsv", 2},
+                    Spec{"entities/ner_model.tsv", 3}}) {
     auto bytes = DirectoryDataReader(testing::SourcePath("data"))(spec.path);
     ASSERT_TRUE(bytes.ok()) << spec.path;
     int line_no = 0;

@@ -91,7 +91,21 @@ TEST(Golden, OffsetInvariantHoldsForEveryDocument) {
           cover[i] = 'p';
         }
       }
-      for (auto sentence : doc["sentences"].get_array()) {
+      std::vector<char> title(original.size(), 0);
+      for (auto removed : doc["removed"].get_array())
+        if (std::string_view(removed["kind"]) == "title")
+          for (uint64_t i = removed["start"]; i < uint64_t(removed["end"]); ++i) title[i] = 1;
+      // Every entity mention is in the body or the title.
+      for (auto entity : doc["entities"].get_array())
+        for (auto mention : entity["mentions"].get_array()) {
+          check(mention, 0);
+          uint64_t s = mention["start"], e = mention["end"];
+          for (uint64_t i = s; i < e; ++i)
+            EXPECT_TRUE(cover[i] == 'p' || title[i]) << id << ": mention outside body and title at " << i;
+        }
+      simdjson::dom::array sentences;
+      bool has_sentences = doc["sentences"].get(sentences) == simdjson::SUCCESS;  // only with --sentences
+      if (has_sentences) for (auto sentence : sentences) {
         check(sentence, 0);
         uint64_t s = sentence["start"], e = sentence["end"];
         EXPECT_EQ(cover[s], 'p') << id << ": sentence outside the body";

@@ -30,12 +30,23 @@ Document Analyze(Record record, const Knowledge& k, const AnalyzeOptions& option
   if (for_lang.empty() && doc.clean.title) for_lang = *doc.clean.title;
   doc.lang = k.langid.Identify(for_lang);
 
-  if (options.sentences) {
-    for (const Span& p : doc.clean.paragraphs) {
-      auto s = SplitSentences(doc.original, p, k.abbreviations);
-      for (auto& x : s) doc.sentences.push_back(std::move(x));
-    }
+  if (!options.sentences && !options.entities) return doc;
+  std::vector<Sentence> sentences;
+  for (const Span& p : doc.clean.paragraphs) {
+    auto s = SplitSentences(doc.original, p, k.abbreviations);
+    for (auto& x : s) sentences.push_back(std::move(x));
   }
+  if (options.entities) {
+    // The title (when it is part of the text) names entities too.
+    std::vector<Sentence> with_title;
+    for (const Removal& r : doc.clean.removed)
+      if (r.kind == "title") with_title = SplitSentences(doc.original, r.span, k.abbreviations);
+    size_t headline = with_title.size();
+    with_title.insert(with_title.end(), sentences.begin(), sentences.end());
+    LinkContext context{DateKey(doc.clean.published.value_or("")), doc.lang.code.value_or(""), headline};
+    doc.entities = LinkEntities(doc.original, with_title, k.entities, context);
+  }
+  if (options.sentences) doc.sentences = std::move(sentences);
   return doc;
 }
 
@@ -97,6 +108,30 @@ std::string ToJson(const Document& doc, const JsonOptions& options) {
     }
     w.EndArray();
   }
+  w.Key("entities"); w.BeginArray();
+  for (const Entity& e : doc.entities) {
+    auto opt = [&](const std::string& v) { v.empty() ? w.Null() : w.String(v); };
+    w.BeginObject();
+    w.Key("id"); w.String(e.id);
+    w.Key("name"); w.String(e.name);
+    w.Key("type"); w.String(e.type);
+    w.Key("subtype"); opt(e.subtype);
+    w.Key("country"); opt(e.country);
+    w.Key("actor"); opt(e.actor);
+    w.Key("role"); opt(e.role);
+    w.Key("kb"); opt(e.kb);
+    w.Key("mentions"); w.BeginArray();
+    for (const Span& m : e.mentions) {
+      w.BeginObject();
+      w.Key("start"); w.Int(static_cast<int64_t>(m.start));
+      w.Key("end"); w.Int(static_cast<int64_t>(m.end));
+      w.Key("text"); w.String(slice(m));
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("invalid_utf8"); w.Int(static_cast<int64_t>(doc.invalid_utf8));
   if (options.original) {
     w.Key("original"); w.String(doc.original);

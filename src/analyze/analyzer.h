@@ -8,6 +8,7 @@
 
 #include "analyze/knowledge.h"
 #include "clean/cleaner.h"
+#include "entities/linker.h"
 #include "input/record.h"
 #include "text/segment.h"
 
@@ -15,7 +16,8 @@ namespace warta {
 
 struct AnalyzeOptions {
   CleanOptions clean;
-  bool sentences = false;  // segment sentences and tokens (--sentences)
+  bool sentences = false;  // keep sentences and tokens in the Document (--sentences)
+  bool entities = true;    // recognise and link entities
 };
 
 struct Document {
@@ -27,6 +29,7 @@ struct Document {
   LanguageGuess lang;
   CleanResult clean;
   std::vector<Sentence> sentences;  // only with AnalyzeOptions::sentences
+  std::vector<Entity> entities;
 };
 
 Document Analyze(Record record, const Knowledge& knowledge, const AnalyzeOptions& options);

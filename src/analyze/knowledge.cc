@@ -49,6 +49,9 @@ Result<Knowledge> Knowledge::Load(const DataReader& read) {
   if (!(s = LoadInto(read, "clean/byline_labels.tsv", &BylineLabels::FromTsv, &k.bylines)).ok()) return s;
   if (!(s = LoadInto(read, "text/abbreviations.tsv", &Abbreviations::FromTsv, &k.abbreviations)).ok()) return s;
   if (!(s = LoadInto(read, "langid/id_ms_words.tsv", &LanguageIdentifier::FromTsv, &k.langid)).ok()) return s;
+  auto entities = EntityKnowledge::Load(read, k.abbreviations);
+  if (!entities.ok()) return entities.status();
+  k.entities = std::move(entities).value();
   return k;
 }
 

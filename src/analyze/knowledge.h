@@ -10,6 +10,7 @@
 #include "clean/boilerplate.h"
 #include "clean/byline.h"
 #include "clean/calendar.h"
+#include "entities/entity_knowledge.h"
 #include "text/langid.h"
 #include "text/segment.h"
 #include "util/status.h"
@@ -28,6 +29,7 @@ struct Knowledge {
   BylineLabels bylines;
   Abbreviations abbreviations;
   LanguageIdentifier langid;
+  EntityKnowledge entities;
 
   static Result<Knowledge> Load(const DataReader& read);
 };

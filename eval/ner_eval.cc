@@ -1,0 +1,120 @@
+#include "eval/ner_eval.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include "entities/conll.h"
+#include "entities/ner_model.h"
+#include "entities/recognizer.h"
+
+namespace warta {
+
+namespace {
+
+std::string Read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+using Counts = std::map<std::string, std::array<size_t, 3>>;  // type → tp, fp, fn
+
+// With WARTA_EVAL_ERRORS=1, errors on dev sets (never eval sets) go to stderr.
+void Score(const std::vector<ConllSentence>& sentences, const Knowledge& k, Counts* counts, bool show_errors) {
+  for (const ConllSentence& s : sentences) {
+    // The sentence as text, and where each gold token is in it.
+    std::string text;
+    std::vector<size_t> starts, ends;
+    for (const auto& t : s.tokens) {
+      if (!text.empty()) text += ' ';
+      starts.push_back(text.size());
+      text += t;
+      ends.push_back(text.size());
+    }
+    std::vector<int> labels;
+    for (const auto& t : s.tags) labels.push_back(ParseNerLabel(t));
+    using Key = std::tuple<size_t, size_t, std::string>;
+    std::set<Key> gold, got;
+    for (const NerSpan& g : LabelsToSpans(labels)) gold.insert({starts[g.begin], ends[g.end - 1], std::string(g.type)});
+    std::vector<Span> tokens = Tokenize(text, Span{0, text.size()}, k.abbreviations);
+    std::vector<std::string_view> views;
+    for (const Span& t : tokens) views.push_back(std::string_view(text).substr(t.start, t.end - t.start));
+    for (const NameSpan& n : RecognizeNames(views, k.entities).names) {
+      if (n.type != "PER" && n.type != "LOC" && n.type != "ORG") continue;
+      got.insert({tokens[n.begin].start, tokens[n.end - 1].end, std::string(n.type)});
+    }
+    for (const Key& g : got) {
+      bool hit = gold.count(g) > 0;
+      if (!hit && show_errors)
+        fmt::print(stderr, "FP {} [{}] in: {}\n", std::get<2>(g),
+                   text.substr(std::get<0>(g), std::get<1>(g) - std::get<0>(g)), text);
+      ++(*counts)[std::get<2>(g)][hit ? 0 : 1];
+      ++(*counts)["all"][hit ? 0 : 1];
+    }
+    for (const Key& g : gold)
+      if (!got.count(g)) {
+        if (show_errors)
+          fmt::print(stderr, "FN {} [{}] in: {}\n", std::get<2>(g),
+                     text.substr(std::get<0>(g), std::get<1>(g) - std::get<0>(g)), text);
+        ++(*counts)[std::get<2>(g)][2];
+        ++(*counts)["all"][2];
+      }
+  }
+}
+
+}  // namespace
+
+void NamedEntities(const Knowledge& k, const std::string& data_dir) {
+  struct Set {
+    const char* name;
+    const char* role;
+    std::vector<std::string> files;
+  };
+  std::vector<Set> sets = {
+      {"idner-news-2k dev", "dev (tuned on)", {"idner-news-2k/dev.txt"}},
+      {"NERGrit valid", "dev (tuned on)", {"indonlu-nergrit_ner-grit/valid_preprocess.txt"}},
+      {"idner-news-2k test", "eval", {"idner-news-2k/test.txt"}},
+      {"NERGrit test", "eval", {"indonlu-nergrit_ner-grit/test_preprocess.txt"}},
+      {"NER-UI (5 test folds)", "eval", {}},
+      {"NER-UGM (5 test folds)", "eval", {}},
+  };
+  for (int i = 1; i <= 5; ++i) {
+    sets[4].files.push_back(fmt::format("indolem-nerui/test.0{}.tsv", i));
+    sets[5].files.push_back(fmt::format("indolem-nerugm/test.0{}.tsv", i));
+  }
+  fmt::print("## Named entities\n\nExact span and type; PER, LOC, ORG; warta's own tokenisation.\n\n");
+  fmt::print("| set | role | sentences | type | P | R | F1 |\n|---|---|---|---|---|---|---|\n");
+  for (const Set& set : sets) {
+    std::vector<ConllSentence> sentences;
+    bool missing = false;
+    for (const auto& f : set.files) {
+      if (!std::filesystem::exists(data_dir + f)) { missing = true; break; }
+      auto s = ParseConll(Read(data_dir + f));
+      sentences.insert(sentences.end(), s.begin(), s.end());
+    }
+    if (missing) {
+      fmt::print("| {} | {} | skipped: not found | | | | |\n", set.name, set.role);
+      continue;
+    }
+    Counts counts;
+    Score(sentences, k, &counts, std::string(set.role).rfind("dev", 0) == 0 && std::getenv("WARTA_EVAL_ERRORS"));
+    for (const char* type : {"all", "PER", "LOC", "ORG"}) {
+      const auto& c = counts[type];
+      double p = c[0] ? double(c[0]) / double(c[0] + c[1]) : 0, r = c[0] ? double(c[0]) / double(c[0] + c[2]) : 0;
+      fmt::print("| {} | {} | {} | {} | {:.3f} | {:.3f} | {:.3f} |\n", set.name, set.role, sentences.size(), type, p, r,
+                 p + r > 0 ? 2 * p * r / (p + r) : 0.0);
+    }
+  }
+  fmt::print("\n");
+}
+
+}  // namespace warta

@@ -1,0 +1,109 @@
+// What warta knows about actors, loaded once from data/entities/: countries
+// (CLDR names) and their variants, demonyms, capitals and seats of power;
+// organisations and IGOs; political people and their dated offices; title
+// words; organisation head words; and the name tagger's model.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "entities/ner_model.h"
+#include "text/segment.h"
+#include "util/status.h"
+
+namespace warta {
+
+// One real-world actor the dictionaries know.
+struct KbEntity {
+  std::string key;      // "country/CHN", "capital/CHN", "org/united_nations", "person/xi_jinping"
+  std::string name;     // canonical name (English CLDR name for countries)
+  std::string type;     // PER | LOC | ORG
+  std::string subtype;  // country, city, igo, ministry, ... ("" for people)
+  std::string country;  // ISO3 or ""
+  std::string actor;    // CAMEO code or "" (people: from their office at the article's date)
+};
+
+// A dated office: who held which position for which state, when.
+struct Office {
+  uint32_t person = 0;   // index into entities()
+  std::string position;  // head_of_state, foreign_minister, fm_spokesperson, ...
+  std::string country;   // ISO3, "" for IGO offices
+  std::string actor;     // CAMEO code of the office (CHNGOV, IGOUNO, ...)
+  std::string label;     // "President of China"
+  int from = 0, to = 0;  // yyyymmdd, inclusive; `to` 99991231 when still held
+};
+
+enum class PhraseKind : uint8_t {
+  kName,     // a country's, organisation's or person's name or alias
+  kDemonym,  // "Chinese": stands for the country
+  kCapital,  // "Beijing": the city, or the government when not used as a place
+  kSeat,     // "Kremlin", "Gedung Putih": stands for the government
+  kTitle,    // "Presiden", "juru bicara": a role word
+  kOrgHead,  // "Kementerian", "PT": opens (or closes) an organisation's name
+};
+
+struct PhraseEntry {
+  PhraseKind kind = PhraseKind::kName;
+  uint32_t ref = 0;          // entities() index; titles() / org_heads() index for those kinds
+  bool exact_case = false;   // only with the capitalisation below
+  std::string written;       // the phrase as the data file writes it
+};
+
+struct Title {
+  std::string phrase, position, role;  // role: CAMEO role or "" when it depends on the organisation
+};
+struct OrgHead {
+  std::string head, subtype, role;
+  std::string lang;  // id | en | *: an Indonesian head names an Indonesian body unless a state is named
+};
+
+class EntityKnowledge {
+ public:
+  using Reader = std::function<Result<std::string>(std::string_view relative_path)>;
+  // `abbreviations` tokenise the phrases exactly as text is tokenised.
+  static Result<EntityKnowledge> Load(const Reader& read, const Abbreviations& abbreviations);
+
+  const std::vector<KbEntity>& entities() const { return entities_; }
+  const std::vector<Office>& offices() const { return offices_; }
+  const std::vector<Title>& titles() const { return titles_; }
+  const std::vector<OrgHead>& org_heads() const { return org_heads_; }
+  const NerModel& model() const { return model_; }
+  const std::unordered_set<std::string>& common_words() const { return common_words_; }
+  int Find(std::string_view key) const;  // index of a key, -1 if none
+
+  // Entries for a phrase of case-folded tokens joined by single spaces.
+  const std::vector<PhraseEntry>* Lookup(std::string_view folded_phrase) const;
+  bool StartsPhrase(std::string_view folded_token) const { return first_tokens_.count(std::string(folded_token)) > 0; }
+  size_t max_phrase_tokens() const { return max_phrase_tokens_; }
+
+  // Offices of a person held on `date` (yyyymmdd); with date 0, the latest ones.
+  std::vector<const Office*> OfficesOf(uint32_t person, int date) const;
+  // Who held `position` (for `country`; "" = any) on `date`; with date 0, the latest holders.
+  std::vector<const Office*> Holders(std::string_view position, std::string_view country, int date) const;
+
+ private:
+  Status AddPhrase(std::string_view phrase, PhraseEntry entry, const Abbreviations& abbreviations);
+  uint32_t AddEntity(KbEntity e);
+
+  std::vector<KbEntity> entities_;
+  std::unordered_map<std::string, uint32_t> by_key_;
+  std::vector<Office> offices_;
+  std::vector<std::vector<uint32_t>> offices_by_person_;
+  std::vector<Title> titles_;
+  std::vector<OrgHead> org_heads_;
+  std::unordered_map<std::string, std::vector<PhraseEntry>> phrases_;
+  std::unordered_set<std::string> first_tokens_;
+  size_t max_phrase_tokens_ = 0;
+  NerModel model_;
+  std::unordered_set<std::string> common_words_;
+};
+
+// "2021-12-07T14:12:00+07:00" or "2021-12-07" → 20211207; 0 when absent or unreadable.
+int DateKey(std::string_view iso);
+
+}  // namespace warta

@@ -1,0 +1,629 @@
+#include "entities/linker.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+#include "entities/recognizer.h"
+#include "util/strings.h"
+#include "util/utf8.h"
+
+namespace warta {
+
+namespace {
+
+// Words that may sit inside a role phrase between the title and the name:
+// "juru bicara kedutaan China", "Chinese Foreign Ministry spokesperson".
+const std::unordered_set<std::string_view>& GlueWords() {
+  static const std::unordered_set<std::string_view> words = {
+      "kedutaan", "besar", "kementerian", "kemlu", "kemenlu", "luar", "negeri", "pertahanan", "dalam", "bidang",
+      "urusan", "kantor", "asal", "untuk", "dan", "of", "the", "for", "'s", "’s", "foreign", "ministry", "affairs",
+      "defense", "defence", "state", "embassy", "-", "and", "on", "at", "in"};
+  return words;
+}
+
+// Words before a capital that make it a place rather than its government.
+const std::unordered_set<std::string_view>& PlaceWords() {
+  static const std::unordered_set<std::string_view> words = {
+      "di", "ke", "dari", "menuju", "kota", "sekitar", "wilayah", "pusat", "in", "to", "from", "near", "at",
+      "outside", "around", "into", "across", "visit", "visited", "mengunjungi", "kunjungan", "tiba", "arrived"};
+  return words;
+}
+
+// Offices in order of precedence, for a person who holds several at once.
+int PositionRank(std::string_view p) {
+  static const char* const kOrder[] = {"head_of_state", "head_of_government", "igo_head", "vice_president",
+                                       "foreign_minister", "defence_minister", "minister", "speaker",
+                                       "military_chief", "police_chief", "intelligence_chief", "fm_spokesperson"};
+  for (size_t i = 0; i < std::size(kOrder); ++i)
+    if (p == kOrder[i]) return static_cast<int>(i);
+  return 100;
+}
+
+bool StartsUpper(std::string_view token) {
+  size_t pos = 0;
+  return !token.empty() && IsUpper(NextCodePoint(token, &pos));
+}
+
+bool IsWordToken(std::string_view token) {
+  size_t pos = 0;
+  return !token.empty() && IsLetter(NextCodePoint(token, &pos));
+}
+
+// The office a title names: most titles name their own position; a king is
+// his state's head of state, a secretary-general heads an IGO.
+std::string_view OfficePosition(std::string_view title_position) {
+  if (title_position == "monarch") return "head_of_state";
+  if (title_position == "secretary_general") return "igo_head";
+  return title_position;
+}
+
+struct Role {
+  bool found = false;
+  size_t begin = 0, end = 0;  // tokens of the phrase
+  std::string position, role, country;
+  int org = -1;  // names index of an organisation in the phrase
+};
+
+struct SentenceData {
+  const Sentence* sentence;
+  std::vector<std::string_view> tokens;
+  SentenceNames names;
+};
+
+struct Mention {
+  size_t sentence = 0, begin = 0, end = 0;  // tokens (a title-only mention covers the title)
+  Span span;
+  std::string type;
+  int kb = -1;
+  PhraseKind kind = PhraseKind::kName;
+  Role role;
+  int entity = -1;
+  std::string text;
+};
+
+struct Builder {
+  std::string_view original;
+  const EntityKnowledge& k;
+  const LinkContext& ctx;
+  std::vector<SentenceData> sentences;
+  std::vector<Mention> mentions;
+
+  std::string_view Text(size_t s, size_t b, size_t e) const {
+    const auto& t = sentences[s].sentence->tokens;
+    return original.substr(t[b].start, t[e - 1].end - t[b].start);
+  }
+  Span SpanOf(size_t s, size_t b, size_t e) const {
+    const auto& t = sentences[s].sentence->tokens;
+    return {t[b].start, t[e - 1].end};
+  }
+
+  // The country a name stands for, if it is a country, demonym, capital or seat.
+  std::string CountryOf(const NameSpan& n) const {
+    if (n.kb < 0) return "";
+    const KbEntity& e = k.entities()[n.kb];
+    if (e.subtype == "country" || e.subtype == "city") return e.country;
+    return "";
+  }
+  // An organisation name's state: the dictionary's, else a country named inside it.
+  std::string OrgCountry(size_t s, const NameSpan& n) const {
+    if (n.kb >= 0) return k.entities()[n.kb].country;
+    std::string named = CountryNamedIn(s, n);
+    if (!named.empty()) return named;
+    // An organisation with an Indonesian head word ("Universitas", "Kementerian") is Indonesian.
+    const OrgHead* h = HeadOf(s, n);
+    return h && h->lang == "id" ? "IDN" : "";
+  }
+  std::string CountryNamedIn(size_t s, const NameSpan& n) const {
+    for (const auto& m : sentences[s].names.matches) {
+      if (m.begin < n.begin || m.end > n.end || m.entry->kind == PhraseKind::kTitle ||
+          m.entry->kind == PhraseKind::kOrgHead)
+        continue;
+      const KbEntity& e = k.entities()[m.entry->ref];
+      if (e.subtype == "country" || m.entry->kind == PhraseKind::kDemonym) return e.country;
+    }
+    return "";
+  }
+  const OrgHead* HeadOf(size_t s, const NameSpan& n) const {
+    for (const auto& m : sentences[s].names.matches)
+      if (m.entry->kind == PhraseKind::kOrgHead && m.begin >= n.begin && m.end <= n.end)
+        return &k.org_heads()[m.entry->ref];
+    return nullptr;
+  }
+  std::string OrgRole(size_t s, const NameSpan& n) const {
+    if (n.kb >= 0) {
+      const std::string& a = k.entities()[n.kb].actor;
+      return a.size() >= 6 && a.compare(0, 3, "IGO") != 0 ? a.substr(3, 3) : "";
+    }
+    const OrgHead* h = HeadOf(s, n);
+    return h ? h->role : "";
+  }
+
+  // The longest title phrase ending at token `end` (exclusive).
+  const DictionaryMatch* TitleEndingAt(size_t s, size_t end) const {
+    const DictionaryMatch* best = nullptr;
+    for (const auto& m : sentences[s].names.matches)
+      if (m.entry->kind == PhraseKind::kTitle && m.end == end && (!best || m.begin < best->begin)) best = &m;
+    return best;
+  }
+  const DictionaryMatch* TitleStartingAt(size_t s, size_t begin) const {
+    const DictionaryMatch* best = nullptr;
+    for (const auto& m : sentences[s].names.matches)
+      if (m.entry->kind == PhraseKind::kTitle && m.begin == begin && (!best || m.end > best->end)) best = &m;
+    return best;
+  }
+  int NameEndingAt(size_t s, size_t end) const {
+    const auto& names = sentences[s].names.names;
+    for (size_t i = 0; i < names.size(); ++i)
+      if (names[i].end == end) return static_cast<int>(i);
+    return -1;
+  }
+  int NameStartingAt(size_t s, size_t begin) const {
+    const auto& names = sentences[s].names.names;
+    for (size_t i = 0; i < names.size(); ++i)
+      if (names[i].begin == begin) return static_cast<int>(i);
+    return -1;
+  }
+
+  // Adds what one element of a role phrase says; false if it is not one.
+  void Absorb(size_t s, const NameSpan& n, int index, Role* r) const {
+    if (n.type == "ORG") {
+      if (r->org < 0) r->org = index;
+      if (r->country.empty()) r->country = OrgCountry(s, n);
+    } else if (r->country.empty()) {
+      r->country = CountryOf(n);
+    }
+  }
+
+  // "juru bicara kedutaan China [Liu Pengyu]", "Russian President [Vladimir Putin]".
+  Role RoleBefore(size_t s, size_t name_begin) const {
+    Role r;
+    const auto& names = sentences[s].names.names;
+    const auto& tokens = sentences[s].tokens;
+    size_t j = name_begin, start = name_begin;
+    const DictionaryMatch* nearest_title = nullptr;
+    while (j > 0 && name_begin - j < 12) {
+      if (const DictionaryMatch* t = TitleEndingAt(s, j)) {
+        if (!nearest_title && k.titles()[t->entry->ref].position != "honorific") nearest_title = t;
+        j = t->begin;
+        start = j;
+        continue;
+      }
+      int n = NameEndingAt(s, j);
+      if (n >= 0 && names[n].type != "PER") {
+        Absorb(s, names[n], n, &r);
+        j = names[n].begin;
+        start = j;
+        continue;
+      }
+      if (GlueWords().count(FoldCase(tokens[j - 1])) || (j == name_begin && tokens[j - 1] == ",")) {
+        --j;
+        continue;
+      }
+      // A few ordinary words between a title and its organisation ("Pengamat
+      // hubungan internasional dari Universitas X"): kept only if a title
+      // comes before them.
+      size_t words = 0;
+      while (j - words > 0 && words < 4 && !StartsUpper(tokens[j - words - 1]) && IsWordToken(tokens[j - words - 1]) &&
+             !TitleEndingAt(s, j - words))
+        ++words;
+      if (words > 0 && j - words > 0 && TitleEndingAt(s, j - words)) {
+        j -= words;
+        continue;
+      }
+      break;
+    }
+    if (!nearest_title) return Role{};
+    r.found = true;
+    r.begin = start;
+    r.end = name_begin;
+    // Leading glue is not part of the phrase.
+    while (r.begin < r.end && GlueWords().count(FoldCase(tokens[r.begin])) && !TitleStartingAt(s, r.begin) &&
+           NameStartingAt(s, r.begin) < 0)
+      ++r.begin;
+    while (r.end > r.begin && (tokens[r.end - 1] == "," || GlueWords().count(FoldCase(tokens[r.end - 1])))) --r.end;
+    const Title& title = k.titles()[nearest_title->entry->ref];
+    r.position = title.position;
+    r.role = title.role;
+    return r;
+  }
+
+  // "Liu Pengyu, juru bicara kedutaan China, ..."
+  Role RoleAfter(size_t s, size_t name_end) const {
+    const auto& tokens = sentences[s].tokens;
+    const auto& names = sentences[s].names.names;
+    if (name_end + 1 >= tokens.size() || tokens[name_end] != ",") return Role{};
+    // ", a senior diplomat from ...", ", seorang pengamat ...": skip an article
+    // and up to two describing words before the title.
+    size_t at = name_end + 1;
+    static const std::unordered_set<std::string_view> kArticles = {"a", "an", "the", "seorang", "sang"};
+    if (at < tokens.size() && kArticles.count(FoldCase(tokens[at]))) ++at;
+    const DictionaryMatch* t = TitleStartingAt(s, at);
+    for (size_t extra = 0; !t && extra < 2 && at + extra + 1 < tokens.size() && IsWordToken(tokens[at + extra]) &&
+                           !StartsUpper(tokens[at + extra]);
+         ++extra)
+      t = TitleStartingAt(s, at + extra + 1);
+    if (!t || k.titles()[t->entry->ref].position == "honorific") return Role{};
+    Role r;
+    r.found = true;
+    r.begin = at;
+    const Title& title = k.titles()[t->entry->ref];
+    r.position = title.position;
+    r.role = title.role;
+    size_t j = t->end;
+    while (j < tokens.size() && j - name_end < 12) {
+      if (const DictionaryMatch* t2 = TitleStartingAt(s, j)) { j = t2->end; continue; }
+      int n = NameStartingAt(s, j);
+      if (n >= 0 && names[n].type != "PER") {
+        Absorb(s, names[n], n, &r);
+        j = names[n].end;
+        continue;
+      }
+      if (GlueWords().count(FoldCase(tokens[j]))) { ++j; continue; }
+      break;
+    }
+    while (j > t->end && GlueWords().count(FoldCase(tokens[j - 1]))) --j;
+    r.end = j;
+    return r;
+  }
+
+  void FinishRole(size_t s, Role* r) const {
+    if (!r->found) return;
+    if (r->role.empty() && r->org >= 0) r->role = OrgRole(s, sentences[s].names.names[r->org]);
+    if (r->role.empty() && !r->country.empty()) r->role = "GOV";
+    // "Menlu X", "Anggota Komisi I DPR X" in Indonesian news, no state named:
+    // Indonesia's. Not for heads of state or government, whose state the
+    // press always names ("Presiden Nigeria").
+    static const std::unordered_set<std::string_view> kStateRoles = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"};
+    if (r->country.empty() && ctx.lang == "id" && kStateRoles.count(r->role) && r->position != "head_of_state" &&
+        r->position != "head_of_government" && r->position != "monarch")
+      r->country = "IDN";
+  }
+
+  // A holder of `position` on the date whose name has all of `surname`'s tokens.
+  int HolderNamed(std::string_view position, std::string_view country, std::string_view surname) const {
+    for (const Office* o : k.Holders(OfficePosition(position), country, ctx.date)) {
+      const std::string& name = k.entities()[o->person].name;
+      bool all = true;
+      for (std::string_view part : Split(surname, ' ')) {
+        bool hit = false;
+        for (std::string_view w : Split(name, ' ')) hit |= w == part;
+        all &= hit;
+      }
+      if (all) return static_cast<int>(o->person);
+    }
+    return -1;
+  }
+
+  // A capitalised word that is not an ordinary word: "Xi", not "Pada".
+  bool LooksLikeName(std::string_view token) const {
+    return StartsUpper(token) && !k.common_words().count(FoldCase(token));
+  }
+
+  void Collect();
+  void TitleOnlyMentions(size_t s);
+  void ShortForms();
+  std::vector<Entity> Group();
+};
+
+void Builder::Collect() {
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    SentenceData& sd = sentences[s];
+    for (const NameSpan& n : sd.names.names) {
+      Mention m;
+      m.sentence = s;
+      m.begin = n.begin;
+      m.end = n.end;
+      m.span = SpanOf(s, n.begin, n.end);
+      m.text = std::string(Text(s, n.begin, n.end));
+      m.type = std::string(n.type);
+      m.kb = n.kb;
+      m.kind = n.kind;
+      if (n.kb >= 0) {
+        const KbEntity& e = k.entities()[n.kb];
+        if (n.kind == PhraseKind::kCapital) {
+          bool place = n.begin > 0 && PlaceWords().count(FoldCase(sd.tokens[n.begin - 1]));
+          if (!place) m.kb = k.Find("country/" + e.country);  // "Beijing menegaskan": the government
+        }
+      }
+      if (m.type == "PER") {
+        m.role = RoleBefore(s, n.begin);
+        if (!m.role.found) m.role = RoleAfter(s, n.end);
+        FinishRole(s, &m.role);
+        // "Presiden Xi": a title and a surname name the office holder.
+        if (m.kb < 0 && m.role.found && !m.role.position.empty()) {
+          int holder = HolderNamed(m.role.position, m.role.country, m.text);
+          if (holder >= 0) m.kb = holder;
+        }
+      }
+      mentions.push_back(std::move(m));
+    }
+    TitleOnlyMentions(s);
+  }
+  ShortForms();
+  std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+    return a.span.start < b.span.start;
+  });
+}
+
+// "Presiden AS" with no name: whoever held the office on the publication date.
+void Builder::TitleOnlyMentions(size_t s) {
+  const SentenceData& sd = sentences[s];
+  const auto& names = sd.names.names;
+  for (const auto& m : sd.names.matches) {
+    if (m.entry->kind != PhraseKind::kTitle) continue;
+    const Title& title = k.titles()[m.entry->ref];
+    if (title.position.empty()) continue;
+    // Only the longest title at this place.
+    if (TitleStartingAt(s, m.begin) != &m) continue;
+    bool inside_longer = false;
+    for (const auto& o : sd.names.matches)
+      if (o.entry->kind == PhraseKind::kTitle && &o != &m && o.begin <= m.begin && o.end >= m.end) inside_longer = true;
+    if (inside_longer) continue;
+    size_t begin = m.begin, end = m.end;
+    std::string country;
+    int after = NameStartingAt(s, end);
+    if (after >= 0 && !CountryOf(names[after]).empty() && names[after].type != "PER") {
+      country = CountryOf(names[after]);
+      end = names[after].end;
+    } else {
+      int before = NameEndingAt(s, begin);
+      if (before >= 0 && !CountryOf(names[before]).empty()) {
+        country = CountryOf(names[before]);
+        begin = names[before].begin;
+      }
+    }
+    if (NameStartingAt(s, end) >= 0) continue;  // a name follows: RoleBefore handles it
+    if (end < sd.tokens.size() && LooksLikeName(sd.tokens[end])) {
+      // "Presiden Xi": a surname the tagger did not mark; the office holder
+      // of that name, if there is one, else someone we do not know.
+      int holder = HolderNamed(title.position, country, sd.tokens[end]);
+      if (holder >= 0) {
+        Mention mention;
+        mention.sentence = s;
+        mention.begin = m.begin;
+        mention.end = end + 1;
+        mention.span = SpanOf(s, m.begin, end + 1);
+        mention.text = std::string(Text(s, m.begin, end + 1));
+        mention.type = "PER";
+        mention.kb = holder;
+        mentions.push_back(std::move(mention));
+      }
+      continue;
+    }
+    if (end < sd.tokens.size() && sd.tokens[end] == ",") {
+      // "Presiden, Joko Widodo": still named.
+      if (NameStartingAt(s, end + 1) >= 0 && names[NameStartingAt(s, end + 1)].type == "PER") continue;
+    }
+    if (country.empty()) {
+      // Bare "Presiden" in Indonesian news is Indonesia's.
+      bool capital_letter = StartsUpper(sd.tokens[m.begin]);
+      if (ctx.lang == "id" && capital_letter && (title.position == "head_of_state" || title.position == "vice_president"))
+        country = "IDN";
+      else
+        continue;
+    }
+    // Only an office one person holds on the date ("Presiden AS"; not "Menteri").
+    auto holders = k.Holders(OfficePosition(title.position), country, ctx.date);
+    if (holders.empty()) continue;
+    bool one_person = true;
+    for (const Office* o : holders) one_person &= o->person == holders.front()->person;
+    if (!one_person) continue;
+    Mention mention;
+    mention.sentence = s;
+    mention.begin = begin;
+    mention.end = end;
+    mention.span = SpanOf(s, begin, end);
+    mention.text = std::string(Text(s, begin, end));
+    mention.type = "PER";
+    mention.kb = static_cast<int>(holders.front()->person);
+    mention.kind = PhraseKind::kTitle;
+    mentions.push_back(std::move(mention));
+  }
+}
+
+// A word of a person's full name written alone ("Liu" after "Liu Pengyu")
+// that the tagger did not mark: a mention to link to that person.
+void Builder::ShortForms() {
+  std::unordered_set<std::string> words, places;
+  for (const Mention& m : mentions)
+    if (m.type != "PER") places.insert(m.text);  // "Lembata" the regency is not a short form
+  for (const Mention& m : mentions) {
+    if (m.type != "PER") continue;
+    std::string_view name = m.kb >= 0 ? std::string_view(k.entities()[m.kb].name) : std::string_view(m.text);
+    if (m.kb < 0 && m.kind == PhraseKind::kTitle) continue;
+    auto parts = Split(name, ' ');
+    if (parts.size() < 2) continue;
+    for (std::string_view w : parts)
+      if (w.size() >= 2 && LooksLikeName(w) && !k.Lookup(FoldCase(w)) && !places.count(std::string(w))) words.emplace(w);
+  }
+  if (words.empty()) return;
+  std::vector<std::vector<bool>> covered(sentences.size());
+  for (size_t s = 0; s < sentences.size(); ++s) covered[s].assign(sentences[s].tokens.size(), false);
+  for (const Mention& m : mentions)
+    for (size_t i = m.begin; i < m.end; ++i) covered[m.sentence][i] = true;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const auto& tokens = sentences[s].tokens;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (covered[s][i] || !words.count(std::string(tokens[i]))) continue;
+      Mention m;
+      m.sentence = s;
+      m.begin = i;
+      m.end = i + 1;
+      m.span = SpanOf(s, i, i + 1);
+      m.text = std::string(tokens[i]);
+      m.type = "PER";
+      mentions.push_back(std::move(m));
+    }
+  }
+}
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  for (std::string_view w : Split(s, ' '))
+    if (!w.empty()) out.emplace_back(w);
+  return out;
+}
+
+bool ContainsAllWords(const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
+  if (shorter.size() >= longer.size()) return false;
+  for (const auto& w : shorter)
+    if (std::find(longer.begin(), longer.end(), w) == longer.end()) return false;
+  return true;
+}
+
+std::vector<Entity> Builder::Group() {
+  // Entities keyed by the dictionary entry, or by type and text.
+  struct Group {
+    int kb = -1;
+    std::string type, text;
+    std::vector<size_t> mentions;
+  };
+  std::vector<Group> groups;
+  std::map<std::string, size_t> by_key;
+  auto group_for = [&](const std::string& key, int kb, const std::string& type, const std::string& text) {
+    auto [it, inserted] = by_key.emplace(key, groups.size());
+    if (inserted) groups.push_back({kb, type, text, {}});
+    return it->second;
+  };
+  // Pass 1: dictionary entities and names of several words.
+  std::vector<bool> done(mentions.size(), false);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    Mention& m = mentions[i];
+    if (m.kb >= 0) {
+      const KbEntity& e = k.entities()[m.kb];
+      m.entity = static_cast<int>(group_for("kb:" + e.key, m.kb, e.type, e.name));
+    } else if (m.type != "PER" || Words(CollapseSpace(m.text)).size() > 1) {
+      std::string text = CollapseSpace(m.text);
+      m.entity = static_cast<int>(group_for(m.type + ":" + text, -1, m.type, text));
+    } else {
+      continue;
+    }
+    groups[m.entity].mentions.push_back(i);
+    done[i] = true;
+  }
+  // Pass 2: one-word person names: a short form of a longer name in the
+  // article (the nearest before, else after), else a person of their own.
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (done[i]) continue;
+    Mention& m = mentions[i];
+    std::vector<std::string> words = Words(CollapseSpace(m.text));
+    int best = -1;
+    bool best_before = false;
+    size_t best_distance = 0;
+    for (size_t j = 0; j < mentions.size(); ++j) {
+      const Mention& o = mentions[j];
+      if (!done[j] || o.type != "PER" || o.entity < 0) continue;
+      std::vector<std::string> full = Words(CollapseSpace(o.kind == PhraseKind::kTitle ? k.entities()[o.kb].name : o.text));
+      if (o.kb >= 0 && o.kind != PhraseKind::kTitle) full = Words(k.entities()[o.kb].name);
+      if (!ContainsAllWords(full, words)) continue;
+      bool before = o.span.start < m.span.start;
+      size_t distance = before ? m.span.start - o.span.start : o.span.start - m.span.start;
+      if (best < 0 || (before && !best_before) || (before == best_before && distance < best_distance)) {
+        best = o.entity;
+        best_before = before;
+        best_distance = distance;
+      }
+    }
+    if (best < 0) {
+      std::string text = CollapseSpace(m.text);
+      best = static_cast<int>(group_for("PER:" + text, -1, "PER", text));
+    }
+    m.entity = best;
+    groups[best].mentions.push_back(i);
+    done[i] = true;
+  }
+
+  // Order entities by first mention.
+  for (auto& g : groups)
+    std::sort(g.mentions.begin(), g.mentions.end(),
+              [&](size_t a, size_t b) { return mentions[a].span.start < mentions[b].span.start; });
+  std::vector<size_t> order(groups.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return mentions[groups[a].mentions.front()].span.start < mentions[groups[b].mentions.front()].span.start;
+  });
+
+  std::vector<Entity> out;
+  for (size_t gi : order) {
+    const Group& g = groups[gi];
+    Entity e;
+    e.id = "e" + std::to_string(out.size() + 1);
+    e.type = g.type;
+    e.name = g.text;
+    const Role* role = nullptr;
+    size_t role_mention = 0;
+    for (size_t mi : g.mentions) {
+      const Mention& m = mentions[mi];
+      if (!role && m.role.found) { role = &m.role; role_mention = mi; }
+      if (!e.mentions.empty() && e.mentions.back().start == m.span.start) continue;
+      e.mentions.push_back(m.span);
+    }
+    // The longest name the article uses for an entity it introduced.
+    if (g.kb < 0)
+      for (size_t mi : g.mentions)
+        if (mentions[mi].kind != PhraseKind::kTitle && CollapseSpace(mentions[mi].text).size() > e.name.size())
+          e.name = CollapseSpace(mentions[mi].text);
+    if (g.kb >= 0) {
+      const KbEntity& kb = k.entities()[g.kb];
+      e.kb = kb.key;
+      e.subtype = kb.subtype;
+      e.country = kb.country;
+      e.actor = kb.actor;
+      if (kb.type == "PER") {
+        auto offices = k.OfficesOf(static_cast<uint32_t>(g.kb), ctx.date);
+        std::stable_sort(offices.begin(), offices.end(), [](const Office* a, const Office* b) {
+          return PositionRank(a->position) < PositionRank(b->position);
+        });
+        if (!offices.empty()) {
+          e.subtype = offices.front()->position;
+          e.actor = offices.front()->actor;
+          e.role = offices.front()->label;
+          if (!offices.front()->country.empty()) e.country = offices.front()->country;
+        } else if (role) {
+          e.subtype = role->position;
+          e.role = std::string(Text(mentions[role_mention].sentence, role->begin, role->end));
+          if (!e.country.empty() && !role->role.empty()) e.actor = e.country + role->role;
+        }
+      }
+    } else if (e.type == "PER" && role) {
+      const Mention& m = mentions[role_mention];
+      e.subtype = role->position;
+      e.country = role->country;
+      e.role = std::string(Text(m.sentence, role->begin, role->end));
+      if (!e.country.empty() && !role->role.empty()) e.actor = e.country + role->role;
+    } else if (e.type == "ORG") {
+      const Mention& m = mentions[g.mentions.front()];
+      NameSpan n{m.begin, m.end, "ORG", -1, PhraseKind::kName, true};
+      const OrgHead* head = HeadOf(m.sentence, n);
+      e.country = OrgCountry(m.sentence, n);
+      if (head) {
+        e.subtype = head->subtype;
+        // An Indonesian state body with no state named is Indonesia's.
+        if (!e.country.empty() && !head->role.empty()) e.actor = e.country + head->role;
+      }
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Entity> LinkEntities(std::string_view original, const std::vector<Sentence>& sentences,
+                                 const EntityKnowledge& k, const LinkContext& context) {
+  Builder b{original, k, context, {}, {}};
+  b.sentences.reserve(sentences.size());
+  for (const Sentence& s : sentences) {
+    SentenceData sd;
+    sd.sentence = &s;
+    sd.tokens.reserve(s.tokens.size());
+    for (const Span& t : s.tokens) sd.tokens.push_back(original.substr(t.start, t.end - t.start));
+    sd.names = RecognizeNames(sd.tokens, k, b.sentences.size() < context.headline_sentences);
+    b.sentences.push_back(std::move(sd));
+  }
+  b.Collect();
+  return b.Group();
+}
+
+}  // namespace warta

@@ -1,0 +1,36 @@
+// Features of the statistical name tagger: what a token looks like, its
+// neighbours, and what the dictionaries say about it. Every feature is a
+// 64-bit hash, so the model is a hash → weights table and extraction
+// allocates nothing per feature.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace warta {
+
+// What the dictionaries and title words say about one token, filled by the
+// recogniser (and by the trainer, from the same dictionaries).
+struct TokenHint {
+  // Bit (2*type + inside) for a dictionary name of type PER=0, LOC=1, ORG=2
+  // covering the token: bit 0 = first token of a PER name, 1 = inside, ...
+  uint8_t gazetteer = 0;
+  bool after_title = false;  // the token follows a title word ("Presiden", "juru bicara")
+  bool org_head = false;     // the token is an organisation head word ("Kementerian", "PT")
+};
+
+struct FeatureContext {
+  const std::unordered_set<std::string>* common_words = nullptr;  // lower-case function/common words
+};
+
+// Collapsed character shape: "Jakarta" → "Xx", "U.S." → "X.X.", "2021" → "d".
+std::string WordShape(std::string_view token);
+
+// features[i] gets the hashes for token i (cleared first).
+void ExtractNerFeatures(const std::vector<std::string_view>& tokens, const std::vector<TokenHint>& hints,
+                        const FeatureContext& context, std::vector<std::vector<uint64_t>>* features);
+
+}  // namespace warta

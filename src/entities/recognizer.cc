@@ -1,0 +1,324 @@
+#include "entities/recognizer.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "util/strings.h"
+#include "util/utf8.h"
+
+namespace warta {
+
+namespace {
+
+bool Capitalised(std::string_view token) {
+  size_t pos = 0;
+  if (token.empty()) return false;
+  char32_t cp = NextCodePoint(token, &pos);
+  return IsUpper(cp) || IsDigit(cp);
+}
+
+bool IsNameKind(PhraseKind kind) {
+  return kind == PhraseKind::kName || kind == PhraseKind::kDemonym || kind == PhraseKind::kCapital ||
+         kind == PhraseKind::kSeat;
+}
+
+int KindPriority(PhraseKind kind) {
+  switch (kind) {
+    case PhraseKind::kName: return 0;
+    case PhraseKind::kSeat: return 1;
+    case PhraseKind::kCapital: return 2;
+    case PhraseKind::kDemonym: return 3;
+    default: return 9;
+  }
+}
+
+// Words a tagged span never starts with ("The Kremlin", "Di Jakarta"): a
+// closed class, so listed here rather than in data/.
+bool IsFunctionWord(std::string_view token) {
+  static const std::unordered_set<std::string> words = {"the", "a", "an", "di", "ke", "dari", "pada", "dan", "yang",
+                                                        "para", "sang", "oleh", "untuk", "kepada", "bagi", "and", "of"};
+  return words.count(FoldCase(token)) > 0;
+}
+// Tokens that join names in a list: "China dan Rusia", "China and Russia".
+bool IsConnector(std::string_view token) {
+  return token == "dan" || token == "and" || token == "," || token == "&" || token == "serta";
+}
+
+std::string_view SpanType(const EntityKnowledge& k, const PhraseEntry& e) {
+  if (e.kind == PhraseKind::kDemonym) return "MISC";
+  if (e.kind == PhraseKind::kSeat) return "LOC";
+  return k.entities()[e.ref].type;
+}
+
+}  // namespace
+
+std::vector<DictionaryMatch> MatchDictionary(const std::vector<std::string_view>& tokens, const EntityKnowledge& k) {
+  std::vector<DictionaryMatch> out;
+  const size_t n = tokens.size();
+  std::vector<std::string> folded(n);
+  std::vector<bool> folded_done(n, false);
+  auto fold = [&](size_t i) -> const std::string& {
+    if (!folded_done[i]) {
+      folded[i] = FoldCase(tokens[i]);
+      folded_done[i] = true;
+    }
+    return folded[i];
+  };
+  std::string key, written;
+  for (size_t i = 0; i < n; ++i) {
+    if (!k.StartsPhrase(fold(i))) continue;
+    key = fold(i);
+    written = tokens[i];
+    size_t first_match = out.size();
+    for (size_t len = 1; len <= k.max_phrase_tokens() && i + len <= n; ++len) {
+      if (len > 1) {
+        key += ' ';
+        key += fold(i + len - 1);
+        written += ' ';
+        written += tokens[i + len - 1];
+      }
+      const auto* entries = k.Lookup(key);
+      if (!entries) continue;
+      for (const PhraseEntry& e : *entries) {
+        if (e.exact_case ? written != e.written
+                         : (e.kind != PhraseKind::kTitle && !Capitalised(tokens[i])))
+          continue;
+        out.push_back({i, i + len, &e});
+      }
+    }
+    // Longer first for the same begin.
+    std::stable_sort(out.begin() + static_cast<long>(first_match), out.end(),
+                     [](const DictionaryMatch& a, const DictionaryMatch& b) { return a.end > b.end; });
+  }
+  return out;
+}
+
+NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
+                           const EntityKnowledge& k) {
+  std::vector<TokenHint> hints(tokens.size());
+  for (const DictionaryMatch& m : matches) {
+    const PhraseEntry& e = *m.entry;
+    if (e.kind == PhraseKind::kTitle) {
+      if (m.end < tokens.size()) hints[m.end].after_title = true;
+    } else if (e.kind == PhraseKind::kOrgHead) {
+      hints[m.begin].org_head = true;
+    } else {
+      std::string_view type = SpanType(k, e);
+      int t = type == "PER" ? 0 : type == "LOC" ? 1 : type == "ORG" ? 2 : -1;
+      if (t < 0) continue;
+      for (size_t i = m.begin; i < m.end; ++i) hints[i].gazetteer |= static_cast<uint8_t>(1u << (2 * t + (i > m.begin)));
+    }
+  }
+  NerFeatures features;
+  FeatureContext context{&k.common_words()};
+  ExtractNerFeatures(tokens, hints, context, &features);
+  return features;
+}
+
+NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const EntityKnowledge& k) {
+  return NerFeaturesFor(tokens, MatchDictionary(tokens, k), k);
+}
+
+namespace {
+
+// The tagger over windows of at most this many tokens: a "sentence" of
+// millions of tokens (a page with no full stops) costs linear time and
+// bounded memory.
+constexpr size_t kTagWindow = 256;
+
+std::vector<NerSpan> Tag(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
+                         const EntityKnowledge& k) {
+  if (tokens.size() <= kTagWindow) return LabelsToSpans(k.model().Decode(NerFeaturesFor(tokens, matches, k)));
+  std::vector<NerSpan> out;
+  std::vector<DictionaryMatch> window_matches;
+  for (size_t begin = 0; begin < tokens.size(); begin += kTagWindow) {
+    size_t end = std::min(tokens.size(), begin + kTagWindow);
+    bool any = false;  // names are capitalised: a window without capitals has none
+    for (size_t i = begin; i < end && !any; ++i) any = Capitalised(tokens[i]);
+    if (!any) continue;
+    std::vector<std::string_view> window(tokens.begin() + static_cast<long>(begin), tokens.begin() + static_cast<long>(end));
+    window_matches.clear();
+    for (const DictionaryMatch& m : matches)
+      if (m.begin >= begin && m.end <= end) window_matches.push_back({m.begin - begin, m.end - begin, m.entry});
+    for (NerSpan span : LabelsToSpans(k.model().Decode(NerFeaturesFor(window, window_matches, k)))) {
+      span.begin += begin;
+      span.end += begin;
+      out.push_back(span);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const EntityKnowledge& k, bool headline) {
+  SentenceNames out;
+  out.matches = MatchDictionary(tokens, k);
+  const size_t n = tokens.size();
+
+  // Dictionary names: longest first, then leftmost, then by kind.
+  std::vector<const DictionaryMatch*> dict;
+  for (const auto& m : out.matches)
+    if (IsNameKind(m.entry->kind)) dict.push_back(&m);
+  std::stable_sort(dict.begin(), dict.end(), [](const DictionaryMatch* a, const DictionaryMatch* b) {
+    size_t la = a->end - a->begin, lb = b->end - b->begin;
+    if (la != lb) return la > lb;
+    if (a->begin != b->begin) return a->begin < b->begin;
+    return KindPriority(a->entry->kind) < KindPriority(b->entry->kind);
+  });
+  std::vector<int> owner(n, -1);  // token → index into chosen
+  std::vector<const DictionaryMatch*> chosen;
+  for (const DictionaryMatch* m : dict) {
+    bool free = true;
+    for (size_t i = m->begin; i < m->end; ++i) free &= owner[i] < 0;
+    if (!free) continue;
+    for (size_t i = m->begin; i < m->end; ++i) owner[i] = static_cast<int>(chosen.size());
+    chosen.push_back(m);
+  }
+
+  // The tagger, unless the sentence is a headline in Title Case ("Menlu
+  // Retno Dorong ASEAN Perkuat Kerja Sama"), where capitals say nothing:
+  // then only the dictionaries speak.
+  size_t words = 0, capitalised = 0;
+  for (std::string_view t : tokens) {
+    size_t pos = 0;
+    if (t.empty() || !IsLetter(NextCodePoint(t, &pos))) continue;
+    ++words;
+    capitalised += Capitalised(t);
+  }
+  const bool title_case = headline && words >= 3 && capitalised * 10 >= words * 7;
+  std::vector<NerSpan> tagged;
+  if (!k.model().empty() && !title_case && capitalised > 0) tagged = Tag(tokens, out.matches, k);
+
+  auto has_org_head = [&](size_t b, size_t e) {
+    for (const auto& m : out.matches)
+      if (m.entry->kind == PhraseKind::kOrgHead && m.begin >= b && m.end <= e) return true;
+    return false;
+  };
+
+  // Combine: a dictionary name wins over tagged spans inside it or crossing
+  // it, over a tagged person that contains a known person ("Retno Dorong"),
+  // and over a tagged span made only of dictionary names ("China and
+  // Russia"); a tagged span that contains dictionary names and more (an
+  // organisation named after its country) wins over them.
+  std::vector<NameSpan> names;
+  std::vector<bool> dict_used(chosen.size(), false);
+  // Tokens no name is extended over: title words and dictionary names.
+  std::vector<bool> title_token(n, false);
+  for (const auto& m : out.matches)
+    if (m.entry->kind == PhraseKind::kTitle)
+      for (size_t i = m.begin; i < m.end; ++i) title_token[i] = true;
+  auto extendable = [&](size_t i) {
+    return owner[i] < 0 && !title_token[i] && Capitalised(tokens[i]) && !IsFunctionWord(tokens[i]) &&
+           !k.common_words().count(FoldCase(tokens[i]));
+  };
+  for (size_t ti = 0; ti < tagged.size(); ++ti) {
+    NerSpan t = tagged[ti];
+    // "The Kremlin", "Dr. Siti": the name starts after function words and titles.
+    while (t.begin < t.end && (IsFunctionWord(tokens[t.begin]) || title_token[t.begin])) ++t.begin;
+    if (t.begin == t.end) continue;
+    // A Korean given name the tagger left out: "Kim" + "Min-seo".
+    size_t upper = ti + 1 < tagged.size() ? tagged[ti + 1].begin : n;
+    if (t.type == "PER" && t.end < upper && extendable(t.end) && tokens[t.end].find('-') != std::string_view::npos) ++t.end;
+    std::vector<int> inside;
+    bool crossed = false, person_inside = false;
+    size_t covered = 0;
+    for (size_t i = t.begin; i < t.end; ++i) {
+      int o = owner[i];
+      if (o < 0) {
+        covered += IsConnector(tokens[i]);
+        continue;
+      }
+      ++covered;
+      if (std::find(inside.begin(), inside.end(), o) != inside.end()) continue;
+      inside.push_back(o);
+      if (chosen[o]->begin < t.begin || chosen[o]->end > t.end) crossed = true;
+      if (SpanType(k, *chosen[o]->entry) == "PER") person_inside = true;
+    }
+    if (crossed) continue;  // the dictionary names are used below
+    if (inside.size() == 1 && chosen[inside[0]]->begin == t.begin && chosen[inside[0]]->end == t.end) {
+      const PhraseEntry& e = *chosen[inside[0]]->entry;
+      names.push_back({t.begin, t.end, SpanType(k, e), static_cast<int>(e.ref), e.kind, true});
+      dict_used[inside[0]] = true;
+      continue;
+    }
+    bool joined = false;  // names joined by "dan", "and", ","
+    for (size_t i = t.begin; i < t.end; ++i) joined |= owner[i] < 0 && IsConnector(tokens[i]);
+    if ((t.type == "PER" && person_inside) || (joined && inside.size() >= 2 && covered == t.end - t.begin)) continue;
+    for (int o : inside) dict_used[o] = true;
+    std::string_view type = t.type == "PER" && has_org_head(t.begin, t.end) ? "ORG" : t.type;
+    names.push_back({t.begin, t.end, type, -1, PhraseKind::kName, true});
+  }
+  for (size_t c = 0; c < chosen.size(); ++c) {
+    if (dict_used[c]) continue;
+    const PhraseEntry& e = *chosen[c]->entry;
+    names.push_back({chosen[c]->begin, chosen[c]->end, SpanType(k, e), static_cast<int>(e.ref), e.kind, false});
+  }
+  std::sort(names.begin(), names.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
+
+  // A person's span never starts or ends with a country, capital or demonym
+  // ("China Liu Pengyu" → "China" + "Liu Pengyu").
+  std::vector<NameSpan> split;
+  for (const NameSpan& n : names) {
+    if (n.type != "PER" || n.kb >= 0) { split.push_back(n); continue; }
+    NameSpan person = n;
+    for (const DictionaryMatch* d : chosen) {
+      std::string_view type = SpanType(k, *d->entry);
+      if (type == "PER" || type == "ORG" || d->end - d->begin >= person.end - person.begin) continue;
+      if (d->begin == person.begin) {
+        split.push_back({d->begin, d->end, type, static_cast<int>(d->entry->ref), d->entry->kind, false});
+        person.begin = d->end;
+      } else if (d->end == person.end && d->begin > person.begin) {
+        person.end = d->begin;
+        split.push_back(person);
+        person = {d->begin, d->end, type, static_cast<int>(d->entry->ref), d->entry->kind, false};
+      }
+    }
+    split.push_back(person);
+  }
+  std::sort(split.begin(), split.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
+
+  // An organisation the tagger missed: a capitalised head word ("Kedutaan
+  // Besar", "Kementerian") followed by capitalised words or a country name.
+  std::vector<bool> taken(n, false);
+  for (const NameSpan& x : split)
+    for (size_t i = x.begin; i < x.end; ++i) taken[i] = true;
+  for (const DictionaryMatch& m : out.matches) {
+    if (title_case) break;
+    if (m.entry->kind != PhraseKind::kOrgHead || taken[m.begin] || !Capitalised(tokens[m.begin])) continue;
+    size_t begin = m.begin, end = m.end;
+    bool clear = true;
+    for (size_t i = m.begin; i < m.end; ++i) clear &= !taken[i];
+    if (!clear) continue;
+    while (end < n && Capitalised(tokens[end]) && !k.common_words().count(FoldCase(tokens[end]))) {
+      if (taken[end]) {
+        // A country or capital right after the head belongs to the name.
+        const NameSpan* inner = nullptr;
+        for (const NameSpan& x : split)
+          if (x.begin == end && x.kb >= 0 && x.type != "PER") inner = &x;
+        if (!inner) break;
+        end = inner->end;
+        continue;
+      }
+      ++end;
+    }
+    if (end == m.end) {
+      // A head that closes a name: "Bintang Laut Shipping Sdn Bhd", "Harvard University".
+      while (begin > 0 && !taken[begin - 1] && Capitalised(tokens[begin - 1]) &&
+             !k.common_words().count(FoldCase(tokens[begin - 1])))
+        --begin;
+      if (begin == m.begin) continue;
+    }
+    std::vector<NameSpan> kept;
+    for (const NameSpan& x : split)
+      if (x.end <= begin || x.begin >= end) kept.push_back(x);
+    kept.push_back({begin, end, "ORG", -1, PhraseKind::kName, false});
+    std::sort(kept.begin(), kept.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
+    split = std::move(kept);
+    for (size_t i = begin; i < end; ++i) taken[i] = true;
+  }
+  out.names = std::move(split);
+  return out;
+}
+
+}  // namespace warta

@@ -1,0 +1,49 @@
+// Finding names in one sentence: dictionary phrases (countries, capitals,
+// organisations, people, titles) and the statistical tagger, combined. Pure:
+// tokens in, token ranges out.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "entities/entity_knowledge.h"
+#include "entities/ner_features.h"
+#include "entities/ner_model.h"
+
+namespace warta {
+
+// A dictionary phrase found at tokens [begin, end).
+struct DictionaryMatch {
+  size_t begin = 0, end = 0;
+  const PhraseEntry* entry = nullptr;
+};
+
+// Every phrase of the dictionaries in the tokens (overlapping ones too), in
+// order of begin, then longer first. Names must be capitalised as names are
+// ("china" is not China); titles match in any case.
+std::vector<DictionaryMatch> MatchDictionary(const std::vector<std::string_view>& tokens, const EntityKnowledge& k);
+
+// The tagger's features for the tokens, dictionary hints included.
+NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const EntityKnowledge& k);
+NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
+                           const EntityKnowledge& k);
+
+// A recognised name: tokens [begin, end).
+struct NameSpan {
+  size_t begin = 0, end = 0;
+  std::string_view type;              // PER | LOC | ORG | MISC (demonyms)
+  int kb = -1;                        // index into k.entities(), -1 when only the tagger knows it
+  PhraseKind kind = PhraseKind::kName;
+  bool tagged = false;                // the tagger found it (alone or with a dictionary)
+};
+
+struct SentenceNames {
+  std::vector<DictionaryMatch> matches;  // all dictionary matches (titles, org heads, nested names)
+  std::vector<NameSpan> names;           // non-overlapping, in order
+};
+
+// `headline`: the sentence is an article's title (Title Case is read as such).
+SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const EntityKnowledge& k,
+                             bool headline = false);
+
+}  // namespace warta
