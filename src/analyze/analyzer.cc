@@ -38,13 +38,19 @@ Document Analyze(Record record, const Knowledge& k, const AnalyzeOptions& option
   }
   if (options.entities) {
     // The title (when it is part of the text) names entities too.
-    std::vector<Sentence> with_title;
+    std::vector<Sentence> with_title, title_field_sentences;
     for (const Removal& r : doc.clean.removed)
       if (r.kind == "title") with_title = SplitSentences(doc.original, r.span, k.abbreviations);
+    // A title given as a field and not in the text: its own mentions.
+    std::string_view title_field;
+    if (with_title.empty() && doc.clean.title && !doc.clean.title->empty()) {
+      title_field = *doc.clean.title;
+      title_field_sentences = SplitSentences(title_field, Span{0, title_field.size()}, k.abbreviations);
+    }
     size_t headline = with_title.size();
     with_title.insert(with_title.end(), sentences.begin(), sentences.end());
     LinkContext context{DateKey(doc.clean.published.value_or("")), doc.lang.code.value_or(""), headline};
-    doc.entities = LinkEntities(doc.original, with_title, k.entities, context);
+    doc.entities = LinkEntities(doc.original, with_title, k.entities, context, title_field, title_field_sentences);
   }
   if (options.sentences) doc.sentences = std::move(sentences);
   return doc;
@@ -121,11 +127,16 @@ std::string ToJson(const Document& doc, const JsonOptions& options) {
     w.Key("role"); opt(e.role);
     w.Key("kb"); opt(e.kb);
     w.Key("mentions"); w.BeginArray();
-    for (const Span& m : e.mentions) {
+    for (const EntityMention& m : e.mentions) {
       w.BeginObject();
-      w.Key("start"); w.Int(static_cast<int64_t>(m.start));
-      w.Key("end"); w.Int(static_cast<int64_t>(m.end));
-      w.Key("text"); w.String(slice(m));
+      w.Key("start"); w.Int(static_cast<int64_t>(m.span.start));
+      w.Key("end"); w.Int(static_cast<int64_t>(m.span.end));
+      if (m.in_title_field) {
+        w.Key("text"); w.String(std::string_view(*doc.clean.title).substr(m.span.start, m.span.end - m.span.start));
+        w.Key("field"); w.String("title");
+      } else {
+        w.Key("text"); w.String(slice(m.span));
+      }
       w.EndObject();
     }
     w.EndArray();

@@ -82,7 +82,7 @@ const Entity* Named(const std::vector<Entity>& entities, std::string_view name) 
 
 std::vector<std::string> MentionTexts(const std::string& text, const Entity& e) {
   std::vector<std::string> out;
-  for (const Span& m : e.mentions) out.push_back(text.substr(m.start, m.end - m.start));
+  for (const EntityMention& m : e.mentions) out.push_back(text.substr(m.span.start, m.span.end - m.span.start));
   return out;
 }
 

@@ -67,6 +67,8 @@ struct Role {
 
 struct SentenceData {
   const Sentence* sentence;
+  std::string_view text;  // what the sentence's spans index: the original, or the title field
+  bool in_title_field = false;
   std::vector<std::string_view> tokens;
   SentenceNames names;
 };
@@ -74,6 +76,7 @@ struct SentenceData {
 struct Mention {
   size_t sentence = 0, begin = 0, end = 0;  // tokens (a title-only mention covers the title)
   Span span;
+  bool in_title_field = false;
   std::string type;
   int kb = -1;
   PhraseKind kind = PhraseKind::kName;
@@ -81,6 +84,9 @@ struct Mention {
   int entity = -1;
   std::string text;
 };
+
+// Mentions in the title field come before those in the text.
+uint64_t Position(const Mention& m) { return (m.in_title_field ? 0 : (uint64_t{1} << 48)) + m.span.start; }
 
 struct Builder {
   std::string_view original;
@@ -91,7 +97,7 @@ struct Builder {
 
   std::string_view Text(size_t s, size_t b, size_t e) const {
     const auto& t = sentences[s].sentence->tokens;
-    return original.substr(t[b].start, t[e - 1].end - t[b].start);
+    return sentences[s].text.substr(t[b].start, t[e - 1].end - t[b].start);
   }
   Span SpanOf(size_t s, size_t b, size_t e) const {
     const auto& t = sentences[s].sentence->tokens;
@@ -315,6 +321,7 @@ void Builder::Collect() {
       m.begin = n.begin;
       m.end = n.end;
       m.span = SpanOf(s, n.begin, n.end);
+      m.in_title_field = sentences[s].in_title_field;
       m.text = std::string(Text(s, n.begin, n.end));
       m.type = std::string(n.type);
       m.kb = n.kb;
@@ -342,7 +349,7 @@ void Builder::Collect() {
   }
   ShortForms();
   std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
-    return a.span.start < b.span.start;
+    return Position(a) < Position(b);
   });
 }
 
@@ -384,6 +391,7 @@ void Builder::TitleOnlyMentions(size_t s) {
         mention.begin = m.begin;
         mention.end = end + 1;
         mention.span = SpanOf(s, m.begin, end + 1);
+        mention.in_title_field = sentences[s].in_title_field;
         mention.text = std::string(Text(s, m.begin, end + 1));
         mention.type = "PER";
         mention.kb = holder;
@@ -414,6 +422,7 @@ void Builder::TitleOnlyMentions(size_t s) {
     mention.begin = begin;
     mention.end = end;
     mention.span = SpanOf(s, begin, end);
+    mention.in_title_field = sentences[s].in_title_field;
     mention.text = std::string(Text(s, begin, end));
     mention.type = "PER";
     mention.kb = static_cast<int>(holders.front()->person);
@@ -451,6 +460,7 @@ void Builder::ShortForms() {
       m.begin = i;
       m.end = i + 1;
       m.span = SpanOf(s, i, i + 1);
+      m.in_title_field = sentences[s].in_title_field;
       m.text = std::string(tokens[i]);
       m.type = "PER";
       mentions.push_back(std::move(m));
@@ -510,15 +520,15 @@ std::vector<Entity> Builder::Group() {
     std::vector<std::string> words = Words(CollapseSpace(m.text));
     int best = -1;
     bool best_before = false;
-    size_t best_distance = 0;
+    uint64_t best_distance = 0;
     for (size_t j = 0; j < mentions.size(); ++j) {
       const Mention& o = mentions[j];
       if (!done[j] || o.type != "PER" || o.entity < 0) continue;
       std::vector<std::string> full = Words(CollapseSpace(o.kind == PhraseKind::kTitle ? k.entities()[o.kb].name : o.text));
       if (o.kb >= 0 && o.kind != PhraseKind::kTitle) full = Words(k.entities()[o.kb].name);
       if (!ContainsAllWords(full, words)) continue;
-      bool before = o.span.start < m.span.start;
-      size_t distance = before ? m.span.start - o.span.start : o.span.start - m.span.start;
+      bool before = Position(o) < Position(m);
+      uint64_t distance = before ? Position(m) - Position(o) : Position(o) - Position(m);
       if (best < 0 || (before && !best_before) || (before == best_before && distance < best_distance)) {
         best = o.entity;
         best_before = before;
@@ -537,11 +547,11 @@ std::vector<Entity> Builder::Group() {
   // Order entities by first mention.
   for (auto& g : groups)
     std::sort(g.mentions.begin(), g.mentions.end(),
-              [&](size_t a, size_t b) { return mentions[a].span.start < mentions[b].span.start; });
+              [&](size_t a, size_t b) { return Position(mentions[a]) < Position(mentions[b]); });
   std::vector<size_t> order(groups.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return mentions[groups[a].mentions.front()].span.start < mentions[groups[b].mentions.front()].span.start;
+    return Position(mentions[groups[a].mentions.front()]) < Position(mentions[groups[b].mentions.front()]);
   });
 
   std::vector<Entity> out;
@@ -556,8 +566,10 @@ std::vector<Entity> Builder::Group() {
     for (size_t mi : g.mentions) {
       const Mention& m = mentions[mi];
       if (!role && m.role.found) { role = &m.role; role_mention = mi; }
-      if (!e.mentions.empty() && e.mentions.back().start == m.span.start) continue;
-      e.mentions.push_back(m.span);
+      if (!e.mentions.empty() && e.mentions.back().span.start == m.span.start &&
+          e.mentions.back().in_title_field == m.in_title_field)
+        continue;
+      e.mentions.push_back({m.span, m.in_title_field});
     }
     // The longest name the article uses for an entity it introduced.
     if (g.kb < 0)
@@ -611,17 +623,22 @@ std::vector<Entity> Builder::Group() {
 }  // namespace
 
 std::vector<Entity> LinkEntities(std::string_view original, const std::vector<Sentence>& sentences,
-                                 const EntityKnowledge& k, const LinkContext& context) {
+                                 const EntityKnowledge& k, const LinkContext& context,
+                                 std::string_view title_field, const std::vector<Sentence>& title_sentences) {
   Builder b{original, k, context, {}, {}};
-  b.sentences.reserve(sentences.size());
-  for (const Sentence& s : sentences) {
+  b.sentences.reserve(sentences.size() + title_sentences.size());
+  auto add = [&](const Sentence& s, std::string_view text, bool in_title_field, bool headline) {
     SentenceData sd;
     sd.sentence = &s;
+    sd.text = text;
+    sd.in_title_field = in_title_field;
     sd.tokens.reserve(s.tokens.size());
-    for (const Span& t : s.tokens) sd.tokens.push_back(original.substr(t.start, t.end - t.start));
-    sd.names = RecognizeNames(sd.tokens, k, b.sentences.size() < context.headline_sentences);
+    for (const Span& t : s.tokens) sd.tokens.push_back(text.substr(t.start, t.end - t.start));
+    sd.names = RecognizeNames(sd.tokens, k, headline);
     b.sentences.push_back(std::move(sd));
-  }
+  };
+  for (const Sentence& s : title_sentences) add(s, title_field, true, true);
+  for (size_t i = 0; i < sentences.size(); ++i) add(sentences[i], original, false, i < context.headline_sentences);
   b.Collect();
   return b.Group();
 }

@@ -16,6 +16,11 @@
 
 namespace warta {
 
+struct EntityMention {
+  Span span;                    // bytes in the original text, or in the title field
+  bool in_title_field = false;  // the record's title field (not part of the original text)
+};
+
 struct Entity {
   std::string id;       // "e1", "e2", ... in order of first mention
   std::string kb;       // dictionary key ("country/CHN", "person/xi_jinping"), "" if the article introduced it
@@ -25,7 +30,7 @@ struct Entity {
   std::string country;  // ISO3, "" if unknown
   std::string actor;    // CAMEO actor code, "" if none applies
   std::string role;     // for people: the office held on the date, or the role phrase the article uses
-  std::vector<Span> mentions;  // byte spans in the original text, in order
+  std::vector<EntityMention> mentions;  // in order: the title field's first, then the text's
 };
 
 struct LinkContext {
@@ -34,8 +39,10 @@ struct LinkContext {
   size_t headline_sentences = 0;  // the first this many sentences are the title
 };
 
-// `sentences` are in text order and index `original`.
+// `sentences` are in text order and index `original`; `title_sentences`
+// index `title_field`, the record's title when it is not part of the text.
 std::vector<Entity> LinkEntities(std::string_view original, const std::vector<Sentence>& sentences,
-                                 const EntityKnowledge& k, const LinkContext& context);
+                                 const EntityKnowledge& k, const LinkContext& context,
+                                 std::string_view title_field = {}, const std::vector<Sentence>& title_sentences = {});
 
 }  // namespace warta

@@ -1,0 +1,185 @@
+// The entity stage on whole articles written for these tests
+// (examples/entities/, checklist in its README.md), with the project's real
+// dictionaries and model: metonyms, dated roles, short forms, an unknown
+// spokesperson given a role and a country, and entities in the title.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "analyze/analyzer.h"
+#include "tests/test_support.h"
+
+namespace warta {
+namespace {
+
+Document AnalyzeExample(const std::string& name, std::optional<std::string> title = std::nullopt) {
+  std::ifstream in(testing::SourcePath("examples/entities/" + name), std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  Record r;
+  r.source = name;
+  r.text = ss.str();
+  EXPECT_FALSE(r.text.empty()) << name;
+  r.title = std::move(title);
+  return Analyze(std::move(r), testing::TestKnowledge(), AnalyzeOptions{});
+}
+
+const Entity* Find(const Document& d, std::string_view name) {
+  for (const Entity& e : d.entities)
+    if (e.name == name) return &e;
+  return nullptr;
+}
+
+std::vector<std::string> Mentions(const Document& d, const Entity& e) {
+  std::vector<std::string> out;
+  for (const auto& m : e.mentions) out.push_back(d.original.substr(m.span.start, m.span.end - m.span.start));
+  return out;
+}
+
+size_t Count(const std::vector<std::string>& v, std::string_view s) {
+  return static_cast<size_t>(std::count(v.begin(), v.end(), s));
+}
+
+TEST(EntityArticles, MetonymsAreTheirState) {
+  Document d = AnalyzeExample("id-2021-metonyms.txt");
+  const Entity* chn = Find(d, "China");
+  ASSERT_TRUE(chn);
+  auto m = Mentions(d, *chn);
+  EXPECT_GE(Count(m, "Tiongkok"), 1u);
+  EXPECT_GE(Count(m, "RRT"), 1u);
+  EXPECT_GE(Count(m, "Beijing"), 4u);  // "Beijing menegaskan", "keberatan Beijing", ...
+  EXPECT_FALSE(Find(d, "Beijing")) << "no place use of Beijing in this article";
+  const Entity* rus = Find(d, "Russia");
+  ASSERT_TRUE(rus);
+  EXPECT_GE(Count(Mentions(d, *rus), "Kremlin"), 1u);
+  const Entity* usa = Find(d, "United States");
+  ASSERT_TRUE(usa);
+  EXPECT_GE(Count(Mentions(d, *usa), "Washington"), 3u);
+  EXPECT_EQ(usa->actor, "USA");
+}
+
+TEST(EntityArticles, UnknownSpokespersonGetsRoleCountryAndShortForms) {
+  Document d = AnalyzeExample("id-2021-metonyms.txt");
+  const Entity* liu = Find(d, "Liu Pengyu");
+  ASSERT_TRUE(liu);
+  EXPECT_EQ(liu->type, "PER");
+  EXPECT_EQ(liu->country, "CHN");
+  EXPECT_EQ(liu->actor, "CHNGOV");
+  EXPECT_EQ(liu->role, "juru bicara kedutaan China");
+  EXPECT_EQ(liu->kb, "");  // in no dictionary
+  EXPECT_GE(Count(Mentions(d, *liu), "Liu"), 3u);
+  // "Presiden Xi" with no full name anywhere: Xi Jinping, head of state.
+  const Entity* xi = Find(d, "Xi Jinping");
+  ASSERT_TRUE(xi);
+  EXPECT_EQ(xi->actor, "CHNGOV");
+  EXPECT_EQ(xi->subtype, "head_of_state");
+}
+
+TEST(EntityArticles, SameTitlesResolveByPublicationDate) {
+  Document d2021 = AnalyzeExample("id-2021-roles.txt");
+  Document d2025 = AnalyzeExample("id-2025-roles.txt");
+  ASSERT_TRUE(Find(d2021, "Joe Biden")) << "Presiden AS in 2021";
+  ASSERT_TRUE(Find(d2025, "Donald Trump")) << "Presiden AS in 2025";
+  EXPECT_FALSE(Find(d2021, "Donald Trump"));
+  EXPECT_FALSE(Find(d2025, "Joe Biden"));
+  const Entity* jokowi = Find(d2021, "Joko Widodo");
+  ASSERT_TRUE(jokowi) << "Presiden RI in 2021";
+  EXPECT_GE(Count(Mentions(d2021, *jokowi), "Presiden RI"), 1u);
+  const Entity* prabowo2025 = Find(d2025, "Prabowo Subianto");
+  ASSERT_TRUE(prabowo2025);
+  EXPECT_EQ(prabowo2025->subtype, "head_of_state");
+  EXPECT_GE(Count(Mentions(d2025, *prabowo2025), "Presiden RI"), 1u);
+  const Entity* prabowo2021 = Find(d2021, "Prabowo Subianto");
+  ASSERT_TRUE(prabowo2021);
+  EXPECT_EQ(prabowo2021->subtype, "defence_minister");
+  // Foreign ministers of the two years, named and then by one name.
+  const Entity* retno = Find(d2021, "Retno Marsudi");
+  ASSERT_TRUE(retno);
+  EXPECT_EQ(retno->subtype, "foreign_minister");
+  EXPECT_GE(Count(Mentions(d2021, *retno), "Retno"), 2u);
+  const Entity* sugiono = Find(d2025, "Sugiono");
+  ASSERT_TRUE(sugiono);
+  EXPECT_EQ(sugiono->actor, "IDNGOV");
+}
+
+TEST(EntityArticles, UnknownForeignSpokespersonAndShortForm) {
+  Document d = AnalyzeExample("id-2025-roles.txt");
+  const Entity* faizal = Find(d, "Ahmad Faizal Rahim");
+  ASSERT_TRUE(faizal);
+  EXPECT_EQ(faizal->country, "MYS");
+  EXPECT_EQ(faizal->actor, "MYSGOV");
+  EXPECT_GE(Count(Mentions(d, *faizal), "Faizal"), 1u);
+  const Entity* lkmn = Find(d, "Lembaga Kajian Maritim Nusantara");
+  ASSERT_TRUE(lkmn);
+  EXPECT_EQ(lkmn->type, "ORG");
+}
+
+TEST(EntityArticles, EnglishRolesAndPeopleWhoShareASurname) {
+  Document d = AnalyzeExample("en-2021-roles.txt");
+  const Entity* zhao = Find(d, "Zhao Lijian");
+  ASSERT_TRUE(zhao);
+  EXPECT_EQ(zhao->actor, "CHNGOV");
+  EXPECT_GE(Count(Mentions(d, *zhao), "Zhao"), 1u);
+  const Entity* kim = Find(d, "Kim Jong Un");
+  ASSERT_TRUE(kim);
+  const Entity* analyst = Find(d, "Kim Min-seo");
+  ASSERT_TRUE(analyst) << "the analyst stays apart from Kim Jong Un";
+  EXPECT_NE(analyst->id, kim->id);
+  EXPECT_EQ(Count(Mentions(d, *kim), "Kim Min-seo"), 0u);
+  const Entity* rus = Find(d, "Russia");
+  ASSERT_TRUE(rus);
+  EXPECT_GE(Count(Mentions(d, *rus), "Kremlin"), 1u);
+}
+
+TEST(EntityArticles, EntitiesInTheTitle) {
+  Document d = AnalyzeExample("en-2025-title-entities.txt");
+  // The first line is the headline; its names are mentions like any other.
+  ASSERT_TRUE(d.clean.title);
+  size_t title_end = d.clean.title->size();
+  auto in_title = [&](const Entity* e) {
+    for (const auto& m : e->mentions)
+      if (m.span.end <= title_end + 2 && !m.in_title_field) return true;
+    return false;
+  };
+  for (const char* name : {"Indonesia", "Malaysia", "Association of Southeast Asian Nations"}) {
+    const Entity* e = Find(d, name);
+    ASSERT_TRUE(e) << name;
+    EXPECT_TRUE(in_title(e)) << name;
+  }
+  const Entity* nato = Find(d, "North Atlantic Treaty Organization");
+  ASSERT_TRUE(nato);
+  EXPECT_EQ(nato->actor, "IGOWSTNAT");
+  EXPECT_GE(Count(Mentions(d, *nato), "NATO"), 1u);
+}
+
+TEST(EntityArticles, TitleFieldMentionsIndexTheTitle) {
+  Document d = AnalyzeExample("id-2023-unknowns.txt", std::string("Dari Jakarta hingga Lembata, warga menolak tambang"));
+  bool found = false;
+  for (const Entity& e : d.entities)
+    for (const auto& m : e.mentions)
+      if (m.in_title_field) {
+        found = true;
+        EXPECT_LE(m.span.end, d.clean.title->size());
+      }
+  EXPECT_TRUE(found);
+}
+
+TEST(EntityArticles, PlacesAndUnknownOrganisations) {
+  Document d = AnalyzeExample("id-2023-unknowns.txt");
+  const Entity* beijing = Find(d, "Beijing");
+  ASSERT_TRUE(beijing) << "\"tiba di Beijing\" is the city";
+  EXPECT_EQ(beijing->subtype, "city");
+  EXPECT_EQ(beijing->actor, "");
+  const Entity* pt = Find(d, "PT Samudra Niaga Nusantara");
+  ASSERT_TRUE(pt);
+  EXPECT_EQ(pt->subtype, "company");
+  EXPECT_EQ(pt->country, "IDN");
+  const Entity* yayasan = Find(d, "Yayasan Pelita Pesisir");
+  ASSERT_TRUE(yayasan);
+  EXPECT_EQ(yayasan->type, "ORG");
+  ASSERT_TRUE(Find(d, "Surabaya"));
+}
+
+}  // namespace
+}  // namespace warta
