@@ -47,6 +47,8 @@ const std::map<std::string, std::string>& TestFiles() {
        "ketua\tid\tchair\t-\nspokesperson\ten\tspokesperson\t-\nmenteri pertahanan\tid\tdefence_minister\tGOV\n"},
       {"entities/org_heads.tsv", "Kementerian\tid\tministry\tGOV\nLembaga\tid\tagency\t-\n"},
       {"entities/common_words.tsv", "yang\tid\n"},
+      {"langid/id_ms_words.tsv", "kesehatan\t3.0\n"},
+      {"entities/places.tsv", "surabaya\tSurabaya\tKota Surabaya\tcity\tIDN\n"},
       {"entities/ner_model.tsv", "# empty\n"},
   };
   return files;

@@ -65,20 +65,30 @@ Status EntityKnowledge::AddPhrase(std::string_view phrase, PhraseEntry entry, co
   std::vector<Span> tokens = Tokenize(padded, Span{0, padded.size()}, abbreviations);
   if (tokens.size() < 2) return Status::Ok();
   tokens.pop_back();
-  std::string key;
-  for (const Span& t : tokens) {
-    if (!key.empty()) key += ' ';
-    key += FoldCase(phrase.substr(t.start, t.end - t.start));
-  }
-  first_tokens_.insert(FoldCase(phrase.substr(tokens[0].start, tokens[0].end - tokens[0].start)));
   if (tokens.back().end > phrase.size()) return Status::Ok();
+  std::string key;
+  uint64_t hash = 0;
+  for (const Span& t : tokens) {
+    std::string folded = FoldCase(phrase.substr(t.start, t.end - t.start));
+    hash = key.empty() ? TokenHash(folded) : PhraseHash(hash, TokenHash(folded));
+    if (!key.empty()) key += ' ';
+    key += folded;
+  }
+  first_tokens_.Insert(TokenHash(FoldCase(phrase.substr(tokens[0].start, tokens[0].end - tokens[0].start))), 1);
   max_phrase_tokens_ = std::max(max_phrase_tokens_, tokens.size());
   entry.written.clear();
   for (const Span& t : tokens) {
     if (!entry.written.empty()) entry.written += ' ';
     entry.written += phrase.substr(t.start, t.end - t.start);
   }
-  auto& list = phrases_[key];
+  uint32_t index = phrase_index_.Insert(hash, static_cast<uint32_t>(phrases_.size()));
+  if (index == phrases_.size()) {
+    phrases_.emplace_back();
+    phrase_keys_.push_back(key);
+  } else if (phrase_keys_[index] != key) {
+    return Status::Error(Status::Code::kInvalidInput, "phrase hash collision: " + key + " / " + phrase_keys_[index]);
+  }
+  auto& list = phrases_[index];
   for (const PhraseEntry& e : list)
     if (e.kind == entry.kind && e.ref == entry.ref && e.exact_case == entry.exact_case && e.written == entry.written)
       return Status::Ok();
@@ -86,10 +96,23 @@ Status EntityKnowledge::AddPhrase(std::string_view phrase, PhraseEntry entry, co
   return Status::Ok();
 }
 
-const std::vector<PhraseEntry>* EntityKnowledge::Lookup(std::string_view folded_phrase) const {
-  auto it = phrases_.find(std::string(folded_phrase));
-  return it == phrases_.end() ? nullptr : &it->second;
+const std::vector<PhraseEntry>* EntityKnowledge::Lookup(uint64_t phrase_hash, std::string_view folded_phrase) const {
+  uint32_t index = phrase_index_.Find(phrase_hash);
+  if (index == FlatHash64::kMissing || phrase_keys_[index] != folded_phrase) return nullptr;
+  return &phrases_[index];
 }
+
+const std::vector<PhraseEntry>* EntityKnowledge::Lookup(std::string_view folded_phrase) const {
+  uint64_t hash = 0;
+  bool first = true;
+  for (std::string_view token : Split(folded_phrase, ' ')) {
+    hash = first ? TokenHash(token) : PhraseHash(hash, TokenHash(token));
+    first = false;
+  }
+  return Lookup(hash, folded_phrase);
+}
+
+bool EntityKnowledge::IsCommonWord(std::string_view token) const { return IsCommon(TokenHash(FoldCase(token))); }
 
 std::vector<const Office*> EntityKnowledge::OfficesOf(uint32_t person, int date) const {
   std::vector<const Office*> out;
@@ -178,6 +201,19 @@ Result<EntityKnowledge> EntityKnowledge::Load(const Reader& read, const Abbrevia
   });
   if (!s.ok()) return s;
 
+  s = each("entities/places.tsv", 5, "KEY<TAB>NAME<TAB>ALIASES<TAB>SUBTYPE<TAB>COUNTRY", [&](const auto& c) -> std::string {
+    std::string country = Column(c[4]);
+    if (!country.empty() && k.Find("country/" + country) < 0) return "unknown country " + country;
+    std::string key = "place/" + std::string(c[0]);
+    if (k.Find(key) >= 0) return "duplicate place key " + std::string(c[0]);
+    uint32_t ref = k.AddEntity({key, std::string(c[1]), "LOC", std::string(c[3]), country, ""});
+    phrase(c[1], PhraseKind::kName, ref, false);
+    if (c[2] != "-")
+      for (std::string_view alias : Split(c[2], '|')) phrase(alias, PhraseKind::kName, ref, LooksLikeAbbreviation(alias));
+    return "";
+  });
+  if (!s.ok()) return s;
+
   for (std::string_view file : {"entities/organisations_world.tsv", "entities/organisations_idn.tsv"}) {
     s = each(file, 6, "KEY<TAB>NAME<TAB>ALIASES<TAB>SUBTYPE<TAB>COUNTRY<TAB>ACTOR", [&](const auto& c) -> std::string {
       std::string country = Column(c[4]);
@@ -246,7 +282,14 @@ Result<EntityKnowledge> EntityKnowledge::Load(const Reader& read, const Abbrevia
   if (!s.ok()) return s;
 
   s = each("entities/common_words.tsv", 2, "WORD<TAB>LANG", [&](const auto& c) -> std::string {
-    k.common_words_.insert(FoldCase(c[0]));
+    k.common_words_.Insert(TokenHash(FoldCase(c[0])), 1);
+    return "";
+  });
+  if (!s.ok()) return s;
+
+  // The Indonesian–Malay word list is ordinary words too.
+  s = each("langid/id_ms_words.tsv", 2, "WORD<TAB>WEIGHT", [&](const auto& c) -> std::string {
+    k.common_words_.Insert(TokenHash(FoldCase(c[0])), 1);
     return "";
   });
   if (!s.ok()) return s;

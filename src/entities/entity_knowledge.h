@@ -1,5 +1,6 @@
 // What warta knows about actors, loaded once from data/entities/: countries
 // (CLDR names) and their variants, demonyms, capitals and seats of power;
+// other places (provinces, regencies, cities, seas, regions);
 // organisations and IGOs; political people and their dated offices; title
 // words; organisation head words; and the name tagger's model.
 #pragma once
@@ -14,13 +15,15 @@
 
 #include "entities/ner_model.h"
 #include "text/segment.h"
+#include "util/flat_hash.h"
+#include "util/hash.h"
 #include "util/status.h"
 
 namespace warta {
 
 // One real-world actor the dictionaries know.
 struct KbEntity {
-  std::string key;      // "country/CHN", "capital/CHN", "org/united_nations", "person/xi_jinping"
+  std::string key;      // "country/CHN", "capital/CHN", "place/surabaya", "org/united_nations", "person/xi_jinping"
   std::string name;     // canonical name (English CLDR name for countries)
   std::string type;     // PER | LOC | ORG
   std::string subtype;  // country, city, igo, ministry, ... ("" for people)
@@ -73,13 +76,24 @@ class EntityKnowledge {
   const std::vector<Title>& titles() const { return titles_; }
   const std::vector<OrgHead>& org_heads() const { return org_heads_; }
   const NerModel& model() const { return model_; }
-  const std::unordered_set<std::string>& common_words() const { return common_words_; }
   int Find(std::string_view key) const;  // index of a key, -1 if none
 
+  // Phrases are looked up by hash: TokenHash of each case-folded token,
+  // chained with PhraseHash. (Hashes, not strings, on the hot path; a hit is
+  // confirmed against the phrase's folded text.)
+  static uint64_t TokenHash(std::string_view folded_token) { return Fnv1a64(folded_token); }
+  static uint64_t PhraseHash(uint64_t phrase, uint64_t next_token) {
+    return ((phrase * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL) ^ next_token) * 0x100000001b3ULL;
+  }
   // Entries for a phrase of case-folded tokens joined by single spaces.
   const std::vector<PhraseEntry>* Lookup(std::string_view folded_phrase) const;
-  bool StartsPhrase(std::string_view folded_token) const { return first_tokens_.count(std::string(folded_token)) > 0; }
+  // The same by hash; `folded_phrase` confirms the hit.
+  const std::vector<PhraseEntry>* Lookup(uint64_t phrase_hash, std::string_view folded_phrase) const;
+  bool StartsPhrase(uint64_t token_hash) const { return first_tokens_.Find(token_hash) != FlatHash64::kMissing; }
   size_t max_phrase_tokens() const { return max_phrase_tokens_; }
+  // A common word of either language ("yang", "the"), by TokenHash.
+  bool IsCommon(uint64_t token_hash) const { return common_words_.Find(token_hash) != FlatHash64::kMissing; }
+  bool IsCommonWord(std::string_view token) const;  // any case
 
   // Offices of a person held on `date` (yyyymmdd); with date 0, the latest ones.
   std::vector<const Office*> OfficesOf(uint32_t person, int date) const;
@@ -96,11 +110,13 @@ class EntityKnowledge {
   std::vector<std::vector<uint32_t>> offices_by_person_;
   std::vector<Title> titles_;
   std::vector<OrgHead> org_heads_;
-  std::unordered_map<std::string, std::vector<PhraseEntry>> phrases_;
-  std::unordered_set<std::string> first_tokens_;
+  FlatHash64 phrase_index_;                       // phrase hash → index below
+  std::vector<std::string> phrase_keys_;           // folded phrase text
+  std::vector<std::vector<PhraseEntry>> phrases_;  // its entries
+  FlatHash64 first_tokens_;
   size_t max_phrase_tokens_ = 0;
   NerModel model_;
-  std::unordered_set<std::string> common_words_;
+  FlatHash64 common_words_;
 };
 
 // "2021-12-07T14:12:00+07:00" or "2021-12-07" → 20211207; 0 when absent or unreadable.

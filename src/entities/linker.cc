@@ -12,16 +12,6 @@ namespace warta {
 
 namespace {
 
-// Words that may sit inside a role phrase between the title and the name:
-// "juru bicara kedutaan China", "Chinese Foreign Ministry spokesperson".
-const std::unordered_set<std::string_view>& GlueWords() {
-  static const std::unordered_set<std::string_view> words = {
-      "kedutaan", "besar", "kementerian", "kemlu", "kemenlu", "luar", "negeri", "pertahanan", "dalam", "bidang",
-      "urusan", "kantor", "asal", "untuk", "dan", "of", "the", "for", "'s", "’s", "foreign", "ministry", "affairs",
-      "defense", "defence", "state", "embassy", "-", "and", "on", "at", "in"};
-  return words;
-}
-
 // Words before a capital that make it a place rather than its government.
 const std::unordered_set<std::string_view>& PlaceWords() {
   static const std::unordered_set<std::string_view> words = {
@@ -202,7 +192,7 @@ struct Builder {
         start = j;
         continue;
       }
-      if (GlueWords().count(FoldCase(tokens[j - 1])) || (j == name_begin && tokens[j - 1] == ",")) {
+      if (IsRoleGlue(FoldCase(tokens[j - 1])) || (j == name_begin && tokens[j - 1] == ",")) {
         --j;
         continue;
       }
@@ -224,10 +214,10 @@ struct Builder {
     r.begin = start;
     r.end = name_begin;
     // Leading glue is not part of the phrase.
-    while (r.begin < r.end && GlueWords().count(FoldCase(tokens[r.begin])) && !TitleStartingAt(s, r.begin) &&
+    while (r.begin < r.end && IsRoleGlue(FoldCase(tokens[r.begin])) && !TitleStartingAt(s, r.begin) &&
            NameStartingAt(s, r.begin) < 0)
       ++r.begin;
-    while (r.end > r.begin && (tokens[r.end - 1] == "," || GlueWords().count(FoldCase(tokens[r.end - 1])))) --r.end;
+    while (r.end > r.begin && (tokens[r.end - 1] == "," || IsRoleGlue(FoldCase(tokens[r.end - 1])))) --r.end;
     const Title& title = k.titles()[nearest_title->entry->ref];
     r.position = title.position;
     r.role = title.role;
@@ -265,10 +255,10 @@ struct Builder {
         j = names[n].end;
         continue;
       }
-      if (GlueWords().count(FoldCase(tokens[j]))) { ++j; continue; }
+      if (IsRoleGlue(FoldCase(tokens[j]))) { ++j; continue; }
       break;
     }
-    while (j > t->end && GlueWords().count(FoldCase(tokens[j - 1]))) --j;
+    while (j > t->end && IsRoleGlue(FoldCase(tokens[j - 1]))) --j;
     r.end = j;
     return r;
   }
@@ -303,7 +293,7 @@ struct Builder {
 
   // A capitalised word that is not an ordinary word: "Xi", not "Pada".
   bool LooksLikeName(std::string_view token) const {
-    return StartsUpper(token) && !k.common_words().count(FoldCase(token));
+    return StartsUpper(token) && !k.IsCommonWord(token);
   }
 
   void Collect();

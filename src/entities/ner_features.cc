@@ -1,5 +1,7 @@
 #include "entities/ner_features.h"
 
+#include <array>
+
 #include "util/hash.h"
 #include "util/strings.h"
 #include "util/utf8.h"
@@ -8,6 +10,17 @@ namespace warta {
 
 std::string WordShape(std::string_view token) {
   std::string shape;
+  bool ascii = true;
+  for (unsigned char c : token) ascii &= c < 0x80;
+  if (ascii) {
+    char last = 0;
+    for (unsigned char c : token) {
+      char k = (c >= 'A' && c <= 'Z') ? 'X' : (c >= 'a' && c <= 'z') ? 'x' : (c >= '0' && c <= '9') ? 'd' : static_cast<char>(c);
+      if (k != last) shape.push_back(k);
+      last = k;
+    }
+    return shape;
+  }
   size_t pos = 0;
   char last = 0;
   while (pos < token.size()) {
@@ -26,11 +39,19 @@ std::string WordShape(std::string_view token) {
 
 namespace {
 
-// Each template has its own seed; a feature is the hash of its parts joined
-// with a separator that cannot occur in a token.
-uint64_t Seed(uint64_t template_id) { return Fnv1a64("tpl", 0xcbf29ce484222325ULL ^ (template_id * 0x9E3779B97F4A7C15ULL)); }
-uint64_t H(uint64_t seed, std::string_view a) { return Fnv1a64(a, seed); }
-uint64_t H(uint64_t seed, std::string_view a, std::string_view b) { return Fnv1a64(b, Fnv1a64("\x1f", Fnv1a64(a, seed))); }
+// Each template has its own seed. A token's strings (lower case, shape,
+// affixes) are hashed once; a feature mixes the template's seed with those
+// hashes, so extraction does no string work per feature.
+uint64_t Mix(uint64_t x) {  // SplitMix64's finaliser
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ULL;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+uint64_t Seed(uint64_t template_id) { return Mix(0x5EED000000000000ULL + template_id); }
+uint64_t F(uint64_t seed, uint64_t a) { return Mix(seed ^ a); }
+uint64_t F(uint64_t seed, uint64_t a, uint64_t b) { return Mix(Mix(seed ^ a) ^ (b * 0x9E3779B97F4A7C15ULL)); }
 
 // The first `n` code points of s (or all of it).
 std::string_view Prefix(std::string_view s, int n) {
@@ -44,80 +65,100 @@ std::string_view Suffix(std::string_view s, int n) {
   return s.substr(pos);
 }
 
+struct TokenHashes {
+  uint64_t lower = 0, shape = 0, prefix3 = 0, suffix3 = 0, suffix2 = 0, prefix4 = 0, suffix4 = 0;
+  bool common = false;
+};
+
 }  // namespace
 
 void ExtractNerFeatures(const std::vector<std::string_view>& tokens, const std::vector<TokenHint>& hints,
-                        const FeatureContext& context, std::vector<std::vector<uint64_t>>* features) {
-  static const uint64_t kSeeds[] = {Seed(0),  Seed(1),  Seed(2),  Seed(3),  Seed(4),  Seed(5),  Seed(6),
-                                    Seed(7),  Seed(8),  Seed(9),  Seed(10), Seed(11), Seed(12), Seed(13),
-                                    Seed(14), Seed(15), Seed(16), Seed(17), Seed(18), Seed(19), Seed(20),
-                                    Seed(21), Seed(22), Seed(23), Seed(24), Seed(25), Seed(26), Seed(27),
-                                    Seed(28), Seed(29)};
+                        const FeatureContext& context, std::vector<std::vector<uint64_t>>* features,
+                        const std::vector<bool>* only) {
+  constexpr int kTemplates = 30;
+  static const auto kSeeds = [] {
+    std::array<uint64_t, kTemplates> seeds{};
+    for (int t = 0; t < kTemplates; ++t) seeds[t] = Seed(static_cast<uint64_t>(t));
+    return seeds;
+  }();
+  static const uint64_t kBos = Fnv1a64("<s>"), kEos = Fnv1a64("</s>"), kCommon = Fnv1a64("c"),
+                        kNotCommon = Fnv1a64("n"), kFirst = Fnv1a64("first"), kInner = Fnv1a64("inner");
+  static const std::array<uint64_t, 6> kGazetteer = {Fnv1a64("P"), Fnv1a64("p"), Fnv1a64("L"),
+                                                     Fnv1a64("l"), Fnv1a64("O"), Fnv1a64("o")};
   const size_t n = tokens.size();
-  std::vector<std::string> lower(n), shape(n);
+  // Only the tokens asked for and their neighbours (features look two tokens
+  // either way) are described.
+  std::vector<bool> need(n, only == nullptr);
+  if (only)
+    for (size_t i = 0; i < n; ++i)
+      if ((*only)[i])
+        for (size_t j = i >= 2 ? i - 2 : 0; j < n && j <= i + 2; ++j) need[j] = true;
+  std::vector<TokenHashes> th(n);
+  std::string lower;
   for (size_t i = 0; i < n; ++i) {
-    lower[i] = FoldCase(tokens[i]);
-    shape[i] = WordShape(tokens[i]);
+    if (!need[i]) continue;
+    lower = FoldCase(tokens[i]);
+    TokenHashes& t = th[i];
+    t.lower = Fnv1a64(lower);
+    t.shape = Fnv1a64(WordShape(tokens[i]));
+    t.prefix3 = Fnv1a64(Prefix(lower, 3));
+    t.suffix3 = Fnv1a64(Suffix(lower, 3));
+    t.suffix2 = Fnv1a64(Suffix(lower, 2));
+    t.prefix4 = Fnv1a64(Prefix(lower, 4));
+    t.suffix4 = Fnv1a64(Suffix(lower, 4));
+    t.common = context.is_common && context.is_common(lower);
   }
-  static const std::string kBos = "<s>", kEos = "</s>";
-  auto lw = [&](long i) -> std::string_view {
+  auto lw = [&](long i) -> uint64_t {
     if (i < 0) return kBos;
     if (i >= static_cast<long>(n)) return kEos;
-    return lower[i];
+    return th[i].lower;
   };
-  auto sh = [&](long i) -> std::string_view {
+  auto sh = [&](long i) -> uint64_t {
     if (i < 0) return kBos;
     if (i >= static_cast<long>(n)) return kEos;
-    return shape[i];
+    return th[i].shape;
   };
-  auto common = [&](long i) {
-    return i >= 0 && i < static_cast<long>(n) && context.common_words && context.common_words->count(lower[i]);
-  };
+  auto common = [&](long i) { return i >= 0 && i < static_cast<long>(n) && th[i].common ? kCommon : kNotCommon; };
   features->resize(n);
   for (size_t u = 0; u < n; ++u) {
     long i = static_cast<long>(u);
     auto& f = (*features)[u];
     f.clear();
+    if (only && !(*only)[u]) continue;
+    const TokenHashes& t = th[u];
     f.push_back(kSeeds[0]);  // bias
-    f.push_back(H(kSeeds[1], lower[u]));
-    f.push_back(H(kSeeds[2], shape[u]));
-    f.push_back(H(kSeeds[3], Prefix(lower[u], 3)));
-    f.push_back(H(kSeeds[4], Suffix(lower[u], 3)));
-    f.push_back(H(kSeeds[5], Suffix(lower[u], 2)));
-    f.push_back(H(kSeeds[6], lw(i - 1)));
-    f.push_back(H(kSeeds[7], lw(i + 1)));
-    f.push_back(H(kSeeds[8], lw(i - 2)));
-    f.push_back(H(kSeeds[9], lw(i + 2)));
-    f.push_back(H(kSeeds[10], sh(i - 1), shape[u]));
-    f.push_back(H(kSeeds[11], shape[u], sh(i + 1)));
-    f.push_back(H(kSeeds[12], lw(i - 1), lower[u]));
-    f.push_back(H(kSeeds[13], lower[u], lw(i + 1)));
-    f.push_back(H(kSeeds[14], u == 0 ? "first" : "inner", shape[u]));
-    f.push_back(H(kSeeds[15], common(i) ? "c" : "n", shape[u]));
-    f.push_back(H(kSeeds[16], common(i - 1) ? "c" : "n", sh(i - 1)));
-    f.push_back(H(kSeeds[17], common(i + 1) ? "c" : "n", sh(i + 1)));
+    f.push_back(F(kSeeds[1], t.lower));
+    f.push_back(F(kSeeds[2], t.shape));
+    f.push_back(F(kSeeds[3], t.prefix3));
+    f.push_back(F(kSeeds[4], t.suffix3));
+    f.push_back(F(kSeeds[5], t.suffix2));
+    f.push_back(F(kSeeds[6], lw(i - 1)));
+    f.push_back(F(kSeeds[7], lw(i + 1)));
+    f.push_back(F(kSeeds[8], lw(i - 2)));
+    f.push_back(F(kSeeds[9], lw(i + 2)));
+    f.push_back(F(kSeeds[10], sh(i - 1), t.shape));
+    f.push_back(F(kSeeds[11], t.shape, sh(i + 1)));
+    f.push_back(F(kSeeds[12], lw(i - 1), t.lower));
+    f.push_back(F(kSeeds[13], t.lower, lw(i + 1)));
+    f.push_back(F(kSeeds[14], u == 0 ? kFirst : kInner, t.shape));
+    f.push_back(F(kSeeds[15], common(i), t.shape));
+    f.push_back(F(kSeeds[16], common(i - 1), sh(i - 1)));
+    f.push_back(F(kSeeds[17], common(i + 1), sh(i + 1)));
     const TokenHint& h = hints[u];
-    if (h.gazetteer) {
-      for (int b = 0; b < 6; ++b)
-        if (h.gazetteer & (1u << b)) f.push_back(H(kSeeds[18], std::string_view("PpLlOo").substr(b, 1)));
+    for (int b = 0; b < 6; ++b) {
+      if (h.gazetteer & (1u << b)) f.push_back(F(kSeeds[18], kGazetteer[b]));
+      if (u > 0 && (hints[u - 1].gazetteer & (1u << b))) f.push_back(F(kSeeds[19], kGazetteer[b]));
+      if (u + 1 < n && (hints[u + 1].gazetteer & (1u << b))) f.push_back(F(kSeeds[20], kGazetteer[b]));
     }
-    if (u > 0 && hints[u - 1].gazetteer) {
-      for (int b = 0; b < 6; ++b)
-        if (hints[u - 1].gazetteer & (1u << b)) f.push_back(H(kSeeds[19], std::string_view("PpLlOo").substr(b, 1)));
-    }
-    if (u + 1 < n && hints[u + 1].gazetteer) {
-      for (int b = 0; b < 6; ++b)
-        if (hints[u + 1].gazetteer & (1u << b)) f.push_back(H(kSeeds[20], std::string_view("PpLlOo").substr(b, 1)));
-    }
-    if (h.after_title) f.push_back(H(kSeeds[21], shape[u]));
+    if (h.after_title) f.push_back(F(kSeeds[21], t.shape));
     if (h.org_head) f.push_back(kSeeds[22]);
-    if (u > 0 && hints[u - 1].org_head) f.push_back(H(kSeeds[23], shape[u]));
-    f.push_back(H(kSeeds[24], Prefix(lower[u], 4)));
-    f.push_back(H(kSeeds[25], Suffix(lower[u], 4)));
-    f.push_back(H(kSeeds[26], lw(i - 1), sh(i + 1)));
-    f.push_back(H(kSeeds[27], sh(i - 1), lw(i + 1)));
-    f.push_back(H(kSeeds[28], sh(i - 2), sh(i - 1)));
-    f.push_back(H(kSeeds[29], sh(i + 1), sh(i + 2)));
+    if (u > 0 && hints[u - 1].org_head) f.push_back(F(kSeeds[23], t.shape));
+    f.push_back(F(kSeeds[24], t.prefix4));
+    f.push_back(F(kSeeds[25], t.suffix4));
+    f.push_back(F(kSeeds[26], lw(i - 1), sh(i + 1)));
+    f.push_back(F(kSeeds[27], sh(i - 1), lw(i + 1)));
+    f.push_back(F(kSeeds[28], sh(i - 2), sh(i - 1)));
+    f.push_back(F(kSeeds[29], sh(i + 1), sh(i + 2)));
   }
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -23,14 +24,17 @@ struct TokenHint {
 };
 
 struct FeatureContext {
-  const std::unordered_set<std::string>* common_words = nullptr;  // lower-case function/common words
+  // Whether a case-folded token is a common word (function words, days, ...).
+  std::function<bool(std::string_view folded)> is_common;
 };
 
 // Collapsed character shape: "Jakarta" → "Xx", "U.S." → "X.X.", "2021" → "d".
 std::string WordShape(std::string_view token);
 
-// features[i] gets the hashes for token i (cleared first).
+// features[i] gets the hashes for token i (cleared first); with `only`, just
+// for the tokens it marks (the others get none).
 void ExtractNerFeatures(const std::vector<std::string_view>& tokens, const std::vector<TokenHint>& hints,
-                        const FeatureContext& context, std::vector<std::vector<uint64_t>>* features);
+                        const FeatureContext& context, std::vector<std::vector<uint64_t>>* features,
+                        const std::vector<bool>* only = nullptr);
 
 }  // namespace warta

@@ -50,40 +50,79 @@ std::vector<NerSpan> LabelsToSpans(const std::vector<int>& labels) {
 }
 
 NerModel::Weights& NerModel::FeatureWeights(uint64_t feature) {
-  auto [it, inserted] = index_.emplace(feature, static_cast<uint32_t>(rows_.size()));
-  if (inserted) rows_.push_back(Weights{});
-  return rows_[it->second];
+  frozen_.clear();
+  uint32_t row = index_.Insert(feature, static_cast<uint32_t>(rows_.size()));
+  if (row == rows_.size()) {
+    rows_.push_back(Weights{});
+    features_.push_back(feature);
+  }
+  return rows_[row];
+}
+
+void NerModel::Freeze() {
+  size_t slots = 64;
+  while (slots < rows_.size() * 2) slots *= 2;
+  frozen_.assign(slots, Slot{});
+  frozen_mask_ = slots - 1;
+  for (size_t r = 0; r < rows_.size(); ++r) {
+    size_t i = (features_[r] * 0x9E3779B97F4A7C15ULL >> 20) & frozen_mask_;
+    while (frozen_[i].used) i = (i + 1) & frozen_mask_;
+    frozen_[i] = {features_[r], rows_[r], true};
+  }
 }
 
 const NerModel::Weights* NerModel::Find(uint64_t feature) const {
-  auto it = index_.find(feature);
-  return it == index_.end() ? nullptr : &rows_[it->second];
+  if (!frozen_.empty()) {
+    size_t i = (feature * 0x9E3779B97F4A7C15ULL >> 20) & frozen_mask_;
+    while (frozen_[i].used) {
+      if (frozen_[i].feature == feature) return &frozen_[i].weights;
+      i = (i + 1) & frozen_mask_;
+    }
+    return nullptr;
+  }
+  uint32_t row = index_.Find(feature);
+  return row == FlatHash64::kMissing ? nullptr : &rows_[row];
 }
 
 void NerModel::Prune(float threshold) {
   std::vector<std::pair<uint64_t, Weights>> kept;
-  for (const auto& [f, i] : index_) {
+  for (size_t i = 0; i < rows_.size(); ++i) {
     float m = 0;
     for (float w : rows_[i]) m = std::max(m, std::fabs(w));
-    if (m >= threshold) kept.emplace_back(f, rows_[i]);
+    if (m >= threshold) kept.emplace_back(features_[i], rows_[i]);
   }
   std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   index_.clear();
   rows_.clear();
-  for (auto& [f, w] : kept) {
-    index_.emplace(f, static_cast<uint32_t>(rows_.size()));
-    rows_.push_back(w);
-  }
+  features_.clear();
+  for (auto& [f, w] : kept) FeatureWeights(f) = w;
 }
 
 std::vector<int> NerModel::Decode(const NerFeatures& features) const {
+  return Decode(features, std::vector<bool>(features.size(), true));
+}
+
+std::vector<int> NerModel::Decode(const NerFeatures& features, const std::vector<bool>& candidate) const {
   const size_t n = features.size();
   std::vector<int> labels(n, kO);
   if (n == 0) return labels;
   constexpr float kNeg = -std::numeric_limits<float>::infinity();
   std::vector<Weights> emit(n);
+  // The table is larger than the cache: ask for the next token's slots while
+  // this token's are summed.
+  auto prefetch = [&](size_t i) {
+    if (i >= n || !candidate[i] || frozen_.empty()) return;
+    for (uint64_t f : features[i]) __builtin_prefetch(&frozen_[(f * 0x9E3779B97F4A7C15ULL >> 20) & frozen_mask_]);
+  };
+  prefetch(0);
   for (size_t i = 0; i < n; ++i) {
+    prefetch(i + 1);
     Weights e{};
+    if (!candidate[i]) {
+      for (int l = 1; l < kNerLabelCount; ++l) e[l] = kNeg;
+      emit[i] = e;
+      continue;
+    }
     for (uint64_t f : features[i]) {
       if (const Weights* w = Find(f))
         for (int l = 0; l < kNerLabelCount; ++l) e[l] += (*w)[l];
@@ -93,7 +132,7 @@ std::vector<int> NerModel::Decode(const NerFeatures& features) const {
   std::vector<Weights> score(n);
   std::vector<std::array<int8_t, kNerLabelCount>> back(n);
   for (int l = 0; l < kNerLabelCount; ++l)
-    score[0][l] = NerTransitionAllowed(kO, l) ? emit[0][l] + transitions_[0][l] : kNeg;
+    score[0][l] = NerTransitionAllowed(kO, l) && emit[0][l] != kNeg ? emit[0][l] + transitions_[0][l] : kNeg;
   for (size_t i = 1; i < n; ++i) {
     for (int l = 0; l < kNerLabelCount; ++l) {
       float best = kNeg;
@@ -103,7 +142,7 @@ std::vector<int> NerModel::Decode(const NerFeatures& features) const {
         float s = score[i - 1][p] + transitions_[p + 1][l];
         if (s > best) { best = s; arg = p; }
       }
-      score[i][l] = best == kNeg ? kNeg : best + emit[i][l];
+      score[i][l] = best == kNeg || emit[i][l] == kNeg ? kNeg : best + emit[i][l];
       back[i][l] = static_cast<int8_t>(arg);
     }
   }
@@ -159,7 +198,8 @@ std::string NerModel::ToTsv(std::string_view header_comment) const {
     std::string w = FormatWeights(transitions_[p + 1]);
     out += "T\t" + std::to_string(p) + "\t" + (w.empty() ? "0" : w) + "\n";
   }
-  std::vector<std::pair<uint64_t, uint32_t>> sorted(index_.begin(), index_.end());
+  std::vector<std::pair<uint64_t, uint32_t>> sorted;
+  for (size_t i = 0; i < rows_.size(); ++i) sorted.emplace_back(features_[i], static_cast<uint32_t>(i));
   std::sort(sorted.begin(), sorted.end());
   char hex[17];
   for (const auto& [f, i] : sorted) {
@@ -187,14 +227,15 @@ Result<NerModel> NerModel::FromTsv(std::string_view tsv, std::string_view name) 
       uint64_t f = 0;
       auto [ptr, ec] = std::from_chars(c[1].data(), c[1].data() + c[1].size(), f, 16);
       if (ec != std::errc() || c[1].size() != 16) return "feature key must be 16 hex digits";
-      if (!m.index_.emplace(f, static_cast<uint32_t>(m.rows_.size())).second) return "duplicate feature";
-      m.rows_.push_back(w);
+      if (m.index_.Find(f) != FlatHash64::kMissing) return "duplicate feature";
+      m.FeatureWeights(f) = w;
     } else {
       return "first column must be T or F";
     }
     return "";
   });
   if (!s.ok()) return s;
+  m.Freeze();
   return m;
 }
 

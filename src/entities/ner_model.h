@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "util/flat_hash.h"
 #include "util/status.h"
 
 namespace warta {
@@ -43,22 +44,34 @@ class NerModel {
   std::string ToTsv(std::string_view header_comment) const;
 
   std::vector<int> Decode(const NerFeatures& features) const;
-  bool empty() const { return index_.empty(); }
-  size_t size() const { return index_.size(); }
+  // Tokens whose `candidate` is false are O (and their features are not read).
+  std::vector<int> Decode(const NerFeatures& features, const std::vector<bool>& candidate) const;
+  bool empty() const { return rows_.empty(); }
+  size_t size() const { return rows_.size(); }
 
   // For training.
   Weights& FeatureWeights(uint64_t feature);
   Weights& TransitionWeights(int prev) { return transitions_[prev + 1]; }
-  const std::unordered_map<uint64_t, uint32_t>& index() const { return index_; }
-  std::vector<Weights>& rows() { return rows_; }
-  std::array<Weights, kNerLabelCount + 1>& transitions() { return transitions_; }
+
   // Drops features whose largest weight magnitude is below `threshold`.
   void Prune(float threshold);
 
  private:
   const Weights* Find(uint64_t feature) const;
 
-  std::unordered_map<uint64_t, uint32_t> index_;
+  // After loading: feature and weights side by side in one open-addressing
+  // table, so a lookup touches one cache line (the decoder's hot path).
+  struct Slot {
+    uint64_t feature = 0;
+    Weights weights{};
+    bool used = false;
+  };
+  void Freeze();
+  std::vector<Slot> frozen_;
+  uint64_t frozen_mask_ = 0;
+
+  FlatHash64 index_;               // feature → row
+  std::vector<uint64_t> features_;  // row → feature
   std::vector<Weights> rows_;
   std::array<Weights, kNerLabelCount + 1> transitions_{};
 };

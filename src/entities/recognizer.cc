@@ -56,28 +56,27 @@ std::vector<DictionaryMatch> MatchDictionary(const std::vector<std::string_view>
   std::vector<DictionaryMatch> out;
   const size_t n = tokens.size();
   std::vector<std::string> folded(n);
-  std::vector<bool> folded_done(n, false);
-  auto fold = [&](size_t i) -> const std::string& {
-    if (!folded_done[i]) {
-      folded[i] = FoldCase(tokens[i]);
-      folded_done[i] = true;
-    }
-    return folded[i];
-  };
+  std::vector<uint64_t> hashes(n);
+  for (size_t i = 0; i < n; ++i) {
+    folded[i] = FoldCase(tokens[i]);
+    hashes[i] = EntityKnowledge::TokenHash(folded[i]);
+  }
   std::string key, written;
   for (size_t i = 0; i < n; ++i) {
-    if (!k.StartsPhrase(fold(i))) continue;
-    key = fold(i);
+    if (!k.StartsPhrase(hashes[i])) continue;
+    uint64_t hash = hashes[i];
+    key = folded[i];
     written = tokens[i];
     size_t first_match = out.size();
     for (size_t len = 1; len <= k.max_phrase_tokens() && i + len <= n; ++len) {
       if (len > 1) {
+        hash = EntityKnowledge::PhraseHash(hash, hashes[i + len - 1]);
         key += ' ';
-        key += fold(i + len - 1);
+        key += folded[i + len - 1];
         written += ' ';
         written += tokens[i + len - 1];
       }
-      const auto* entries = k.Lookup(key);
+      const auto* entries = k.Lookup(hash, key);
       if (!entries) continue;
       for (const PhraseEntry& e : *entries) {
         if (e.exact_case ? written != e.written
@@ -93,8 +92,32 @@ std::vector<DictionaryMatch> MatchDictionary(const std::vector<std::string_view>
   return out;
 }
 
+// Words that may sit inside a role phrase between the title and the name:
+// "juru bicara kedutaan China", "Chinese Foreign Ministry spokesperson".
+const std::unordered_set<std::string_view>& GlueWords() {
+  static const std::unordered_set<std::string_view> words = {
+      "kedutaan", "besar", "kementerian", "kemlu", "kemenlu", "luar", "negeri", "pertahanan", "dalam", "bidang",
+      "urusan", "kantor", "asal", "untuk", "dan", "of", "the", "for", "'s", "’s", "foreign", "ministry", "affairs",
+      "defense", "defence", "state", "embassy", "-", "and", "on", "at", "in"};
+  return words;
+}
+
+bool IsRoleGlue(std::string_view folded_token) { return GlueWords().count(folded_token) > 0; }
+
+std::vector<bool> NameCandidates(const std::vector<std::string_view>& tokens) {
+  const size_t n = tokens.size();
+  std::vector<bool> cap(n), out(n);
+  for (size_t i = 0; i < n; ++i) {
+    size_t pos = 0;
+    char32_t c = tokens[i].empty() ? 0 : NextCodePoint(tokens[i], &pos);
+    cap[i] = IsUpper(c) || IsDigit(c);
+  }
+  for (size_t i = 0; i < n; ++i) out[i] = cap[i] || (i + 1 < n && cap[i + 1]);
+  return out;
+}
+
 NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
-                           const EntityKnowledge& k) {
+                           const EntityKnowledge& k, const std::vector<bool>* only) {
   std::vector<TokenHint> hints(tokens.size());
   for (const DictionaryMatch& m : matches) {
     const PhraseEntry& e = *m.entry;
@@ -110,8 +133,8 @@ NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const st
     }
   }
   NerFeatures features;
-  FeatureContext context{&k.common_words()};
-  ExtractNerFeatures(tokens, hints, context, &features);
+  FeatureContext context{[&k](std::string_view folded) { return k.IsCommon(EntityKnowledge::TokenHash(folded)); }};
+  ExtractNerFeatures(tokens, hints, context, &features, only);
   return features;
 }
 
@@ -126,9 +149,15 @@ namespace {
 // bounded memory.
 constexpr size_t kTagWindow = 256;
 
+std::vector<NerSpan> TagWindow(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
+                               const EntityKnowledge& k) {
+  std::vector<bool> candidates = NameCandidates(tokens);
+  return LabelsToSpans(k.model().Decode(NerFeaturesFor(tokens, matches, k, &candidates), candidates));
+}
+
 std::vector<NerSpan> Tag(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
                          const EntityKnowledge& k) {
-  if (tokens.size() <= kTagWindow) return LabelsToSpans(k.model().Decode(NerFeaturesFor(tokens, matches, k)));
+  if (tokens.size() <= kTagWindow) return TagWindow(tokens, matches, k);
   std::vector<NerSpan> out;
   std::vector<DictionaryMatch> window_matches;
   for (size_t begin = 0; begin < tokens.size(); begin += kTagWindow) {
@@ -140,7 +169,7 @@ std::vector<NerSpan> Tag(const std::vector<std::string_view>& tokens, const std:
     window_matches.clear();
     for (const DictionaryMatch& m : matches)
       if (m.begin >= begin && m.end <= end) window_matches.push_back({m.begin - begin, m.end - begin, m.entry});
-    for (NerSpan span : LabelsToSpans(k.model().Decode(NerFeaturesFor(window, window_matches, k)))) {
+    for (NerSpan span : TagWindow(window, window_matches, k)) {
       span.begin += begin;
       span.end += begin;
       out.push_back(span);
@@ -210,12 +239,14 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
       for (size_t i = m.begin; i < m.end; ++i) title_token[i] = true;
   auto extendable = [&](size_t i) {
     return owner[i] < 0 && !title_token[i] && Capitalised(tokens[i]) && !IsFunctionWord(tokens[i]) &&
-           !k.common_words().count(FoldCase(tokens[i]));
+           !k.IsCommonWord(tokens[i]);
   };
   for (size_t ti = 0; ti < tagged.size(); ++ti) {
     NerSpan t = tagged[ti];
     // "The Kremlin", "Dr. Siti": the name starts after function words and titles.
     while (t.begin < t.end && (IsFunctionWord(tokens[t.begin]) || title_token[t.begin])) ++t.begin;
+    // "Adapun Liu": a person's name does not start with an ordinary word.
+    while (t.type == "PER" && t.end - t.begin > 1 && k.IsCommonWord(tokens[t.begin])) ++t.begin;
     if (t.begin == t.end) continue;
     // A Korean given name the tagger left out: "Kim" + "Min-seo".
     size_t upper = ti + 1 < tagged.size() ? tagged[ti + 1].begin : n;
@@ -290,7 +321,7 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
     bool clear = true;
     for (size_t i = m.begin; i < m.end; ++i) clear &= !taken[i];
     if (!clear) continue;
-    while (end < n && Capitalised(tokens[end]) && !k.common_words().count(FoldCase(tokens[end]))) {
+    while (end < n && Capitalised(tokens[end]) && !k.IsCommonWord(tokens[end])) {
       if (taken[end]) {
         // A country or capital right after the head belongs to the name.
         const NameSpan* inner = nullptr;
@@ -305,7 +336,7 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
     if (end == m.end) {
       // A head that closes a name: "Bintang Laut Shipping Sdn Bhd", "Harvard University".
       while (begin > 0 && !taken[begin - 1] && Capitalised(tokens[begin - 1]) &&
-             !k.common_words().count(FoldCase(tokens[begin - 1])))
+             !k.IsCommonWord(tokens[begin - 1]))
         --begin;
       if (begin == m.begin) continue;
     }
@@ -316,6 +347,68 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
     std::sort(kept.begin(), kept.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
     split = std::move(kept);
     for (size_t i = begin; i < end; ++i) taken[i] = true;
+  }
+  // A person named right after a title the tagger missed or cut short:
+  // "juru bicara kedutaan China [Liu Pengyu]", "Menlu [Sugiono]".
+  if (!title_case) {
+    for (const DictionaryMatch& m : out.matches) {
+      if (m.entry->kind != PhraseKind::kTitle) continue;
+      size_t j = m.end;
+      for (int steps = 0; j < n && steps < 6; ++steps) {
+        const NameSpan* at = nullptr;
+        for (const NameSpan& x : split)
+          if (x.begin == j) at = &x;
+        if (at && at->kb < 0 && at->tagged && !has_org_head(at->begin, at->end)) {
+          // "China Liu Pengyu" tagged as one name after a title: the state,
+          // then (below) the person.
+          const DictionaryMatch* state = nullptr;
+          for (const DictionaryMatch* d : chosen)
+            if (d->begin == at->begin && d->end < at->end && SpanType(k, *d->entry) != "PER" &&
+                SpanType(k, *d->entry) != "ORG")
+              state = d;
+          if (!state) break;
+          NameSpan country{state->begin, state->end, SpanType(k, *state->entry), static_cast<int>(state->entry->ref),
+                           state->entry->kind, false};
+          split.erase(std::find_if(split.begin(), split.end(), [&](const NameSpan& x) { return x.begin == j; }));
+          split.push_back(country);
+          std::sort(split.begin(), split.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
+          j = country.end;
+        } else if (at && at->type != "PER" && at->type != "MISC" && (at->kb >= 0 || at->type == "ORG")) {
+          j = at->end;
+        } else if (IsRoleGlue(FoldCase(tokens[j]))) {
+          ++j;
+        } else {
+          break;
+        }
+      }
+      auto name_word = [&](size_t i) {
+        size_t pos = 0;
+        return i < n && !tokens[i].empty() && IsUpper(NextCodePoint(tokens[i], &pos)) && !k.IsCommonWord(tokens[i]) &&
+               !title_token[i];
+      };
+      NameSpan* existing = nullptr;
+      for (NameSpan& x : split)
+        if (x.begin <= j && j < x.end) existing = &x;
+      if (existing && (existing->type != "PER" || existing->kb >= 0 || existing->begin != j)) continue;
+      // A new name only after a state or organisation ("juru bicara kedutaan
+      // China Liu Pengyu"); straight after a bare title come portfolios
+      // ("Menteri Perumahan Rakyat"), which are not people.
+      if (!existing && j == m.end) continue;
+      size_t end = existing ? existing->end : j;
+      bool free_after = true;
+      while (end < n && end - j < 4 && name_word(end) && free_after) {
+        for (const NameSpan& x : split)
+          if (x.begin <= end && end < x.end && &x != existing) free_after = false;
+        if (free_after) ++end;
+      }
+      if (has_org_head(j, end)) continue;  // "... researcher at the Institute"
+      if (existing) {
+        existing->end = end;
+      } else if (end > j) {
+        split.push_back({j, end, "PER", -1, PhraseKind::kName, false});
+        std::sort(split.begin(), split.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
+      }
+    }
   }
   out.names = std::move(split);
   return out;

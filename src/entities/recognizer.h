@@ -26,7 +26,12 @@ std::vector<DictionaryMatch> MatchDictionary(const std::vector<std::string_view>
 // The tagger's features for the tokens, dictionary hints included.
 NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const EntityKnowledge& k);
 NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
-                           const EntityKnowledge& k);
+                           const EntityKnowledge& k, const std::vector<bool>* only = nullptr);
+
+// The tokens the tagger looks at: capitalised ones (and digits), and a
+// lower-case word between two of them ("Menteri Koordinator bidang
+// Perekonomian"). Names are written so in both languages; the others are O.
+std::vector<bool> NameCandidates(const std::vector<std::string_view>& tokens);
 
 // A recognised name: tokens [begin, end).
 struct NameSpan {
@@ -41,6 +46,10 @@ struct SentenceNames {
   std::vector<DictionaryMatch> matches;  // all dictionary matches (titles, org heads, nested names)
   std::vector<NameSpan> names;           // non-overlapping, in order
 };
+
+// Words that may sit inside a role phrase between the title and the name:
+// "juru bicara kedutaan China", "Chinese Foreign Ministry spokesperson".
+bool IsRoleGlue(std::string_view folded_token);
 
 // `headline`: the sentence is an article's title (Title Case is read as such).
 SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const EntityKnowledge& k,
