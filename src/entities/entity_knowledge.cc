@@ -70,6 +70,7 @@ Status EntityKnowledge::AddPhrase(std::string_view phrase, PhraseEntry entry, co
   uint64_t hash = 0;
   for (const Span& t : tokens) {
     std::string folded = FoldCase(phrase.substr(t.start, t.end - t.start));
+    if (!key.empty()) prefixes_.Insert(hash, 1);
     hash = key.empty() ? TokenHash(folded) : PhraseHash(hash, TokenHash(folded));
     if (!key.empty()) key += ' ';
     key += folded;

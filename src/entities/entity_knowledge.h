@@ -90,6 +90,8 @@ class EntityKnowledge {
   // The same by hash; `folded_phrase` confirms the hit.
   const std::vector<PhraseEntry>* Lookup(uint64_t phrase_hash, std::string_view folded_phrase) const;
   bool StartsPhrase(uint64_t token_hash) const { return first_tokens_.Find(token_hash) != FlatHash64::kMissing; }
+  // Whether some phrase begins with the tokens hashed so far (PhraseHash chain).
+  bool IsPrefix(uint64_t phrase_hash) const { return prefixes_.Find(phrase_hash) != FlatHash64::kMissing; }
   size_t max_phrase_tokens() const { return max_phrase_tokens_; }
   // A common word of either language ("yang", "the"), by TokenHash.
   bool IsCommon(uint64_t token_hash) const { return common_words_.Find(token_hash) != FlatHash64::kMissing; }
@@ -114,6 +116,7 @@ class EntityKnowledge {
   std::vector<std::string> phrase_keys_;           // folded phrase text
   std::vector<std::vector<PhraseEntry>> phrases_;  // its entries
   FlatHash64 first_tokens_;
+  FlatHash64 prefixes_;  // hashes of every phrase's first 1..n-1 tokens
   size_t max_phrase_tokens_ = 0;
   NerModel model_;
   FlatHash64 common_words_;

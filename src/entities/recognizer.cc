@@ -66,22 +66,27 @@ std::vector<DictionaryMatch> MatchDictionary(const std::vector<std::string_view>
     if (!k.StartsPhrase(hashes[i])) continue;
     uint64_t hash = hashes[i];
     key = folded[i];
-    written = tokens[i];
     size_t first_match = out.size();
     for (size_t len = 1; len <= k.max_phrase_tokens() && i + len <= n; ++len) {
       if (len > 1) {
+        if (!k.IsPrefix(hash)) break;  // no phrase goes on from here
         hash = EntityKnowledge::PhraseHash(hash, hashes[i + len - 1]);
         key += ' ';
         key += folded[i + len - 1];
-        written += ' ';
-        written += tokens[i + len - 1];
       }
       const auto* entries = k.Lookup(hash, key);
       if (!entries) continue;
       for (const PhraseEntry& e : *entries) {
-        if (e.exact_case ? written != e.written
-                         : (e.kind != PhraseKind::kTitle && !Capitalised(tokens[i])))
+        if (e.exact_case) {
+          written = tokens[i];
+          for (size_t j = i + 1; j < i + len; ++j) {
+            written += ' ';
+            written += tokens[j];
+          }
+          if (written != e.written) continue;
+        } else if (e.kind != PhraseKind::kTitle && !Capitalised(tokens[i])) {
           continue;
+        }
         out.push_back({i, i + len, &e});
       }
     }
