@@ -125,6 +125,7 @@ void ExtractNerFeatures(const std::vector<std::string_view>& tokens, const std::
     auto& f = (*features)[u];
     f.clear();
     if (only && !(*only)[u]) continue;
+    f.reserve(40);  // one allocation per token
     const TokenHashes& t = th[u];
     f.push_back(kSeeds[0]);  // bias
     f.push_back(F(kSeeds[1], t.lower));

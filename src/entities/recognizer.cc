@@ -109,7 +109,8 @@ const std::unordered_set<std::string_view>& GlueWords() {
 
 bool IsRoleGlue(std::string_view folded_token) { return GlueWords().count(folded_token) > 0; }
 
-std::vector<bool> NameCandidates(const std::vector<std::string_view>& tokens) {
+std::vector<bool> NameCandidates(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
+                                 const EntityKnowledge& k) {
   const size_t n = tokens.size();
   std::vector<bool> cap(n), out(n);
   for (size_t i = 0; i < n; ++i) {
@@ -117,7 +118,24 @@ std::vector<bool> NameCandidates(const std::vector<std::string_view>& tokens) {
     char32_t c = tokens[i].empty() ? 0 : NextCodePoint(tokens[i], &pos);
     cap[i] = IsUpper(c) || IsDigit(c);
   }
-  for (size_t i = 0; i < n; ++i) out[i] = cap[i] || (i + 1 < n && cap[i + 1]);
+  // Runs of capitalised tokens ("islands"). One the dictionaries name whole
+  // ("Indonesia", "Joko Widodo") or a lone ordinary word ("Namun") needs no
+  // tagger: its label cannot change what is reported.
+  for (size_t b = 0; b < n;) {
+    if (!cap[b]) { ++b; continue; }
+    size_t e = b;
+    while (e < n && cap[e]) ++e;
+    bool settled = e - b == 1 && k.IsCommonWord(tokens[b]);
+    for (const DictionaryMatch& m : matches)
+      if (m.begin == b && m.end == e && m.entry->kind != PhraseKind::kTitle && m.entry->kind != PhraseKind::kOrgHead &&
+          m.entry->kind != PhraseKind::kDemonym)
+        settled = true;
+    if (!settled) {
+      for (size_t i = b; i < e; ++i) out[i] = true;
+      if (b > 0) out[b - 1] = true;  // the word before may open the name ("kabupaten Bandung")
+    }
+    b = e;
+  }
   return out;
 }
 
@@ -156,7 +174,7 @@ constexpr size_t kTagWindow = 256;
 
 std::vector<NerSpan> TagWindow(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
                                const EntityKnowledge& k) {
-  std::vector<bool> candidates = NameCandidates(tokens);
+  std::vector<bool> candidates = NameCandidates(tokens, matches, k);
   return LabelsToSpans(k.model().Decode(NerFeaturesFor(tokens, matches, k, &candidates), candidates));
 }
 
@@ -220,7 +238,10 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
     ++words;
     capitalised += Capitalised(t);
   }
-  const bool title_case = headline && words >= 3 && capitalised * 10 >= words * 7;
+  // A line with no closing punctuation reads as a headline too (a title left in the text).
+  static const std::unordered_set<std::string_view> kClosers = {".", "!", "?", "\"", "”", "'", ")", ":"};
+  const bool unterminated = !tokens.empty() && !kClosers.count(tokens.back());
+  const bool title_case = (headline || (unterminated && words >= 4)) && words >= 3 && capitalised * 10 >= words * 7;
   std::vector<NerSpan> tagged;
   if (!k.model().empty() && !title_case && capitalised > 0) tagged = Tag(tokens, out.matches, k);
 

@@ -28,10 +28,11 @@ NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const En
 NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
                            const EntityKnowledge& k, const std::vector<bool>* only = nullptr);
 
-// The tokens the tagger looks at: capitalised ones (and digits), and a
-// lower-case word between two of them ("Menteri Koordinator bidang
-// Perekonomian"). Names are written so in both languages; the others are O.
-std::vector<bool> NameCandidates(const std::vector<std::string_view>& tokens);
+// The tokens the tagger looks at: runs of capitalised tokens (and digits)
+// and the word before each, except runs the dictionaries name whole and
+// lone common words. Names are written so in both languages; the others are O.
+std::vector<bool> NameCandidates(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
+                                 const EntityKnowledge& k);
 
 // A recognised name: tokens [begin, end).
 struct NameSpan {
