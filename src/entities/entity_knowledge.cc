@@ -130,12 +130,13 @@ std::vector<const Office*> EntityKnowledge::OfficesOf(uint32_t person, int date)
 std::vector<const Office*> EntityKnowledge::Holders(std::string_view position, std::string_view country,
                                                      int date) const {
   std::vector<const Office*> out;
-  int latest = 0;
-  for (const Office& o : offices_)
-    if (o.position == position && (country.empty() || o.country == country)) {
-      if (date ? (o.from <= date && date <= o.to) : o.to == kOpenEnd) out.push_back(&o);
-      latest = std::max(latest, o.from);
-    }
+  auto it = offices_by_position_.find(std::string(position));
+  if (it == offices_by_position_.end()) return out;
+  for (uint32_t i : it->second) {
+    const Office& o = offices_[i];
+    if ((country.empty() || o.country == country) && (date ? (o.from <= date && date <= o.to) : o.to == kOpenEnd))
+      out.push_back(&o);
+  }
   return out;
 }
 
@@ -261,6 +262,7 @@ Result<EntityKnowledge> EntityKnowledge::Load(const Reader& read, const Abbrevia
                if (!o.from || !o.to) return "FROM and TO must be YYYY-MM-DD (TO may be -)";
                if (o.to < o.from) return "TO is before FROM";
                k.offices_by_person_[o.person].push_back(static_cast<uint32_t>(k.offices_.size()));
+               k.offices_by_position_[o.position].push_back(static_cast<uint32_t>(k.offices_.size()));
                k.offices_.push_back(std::move(o));
                return "";
              });

@@ -110,6 +110,7 @@ class EntityKnowledge {
   std::unordered_map<std::string, uint32_t> by_key_;
   std::vector<Office> offices_;
   std::vector<std::vector<uint32_t>> offices_by_person_;
+  std::unordered_map<std::string, std::vector<uint32_t>> offices_by_position_;
   std::vector<Title> titles_;
   std::vector<OrgHead> org_heads_;
   FlatHash64 phrase_index_;                       // phrase hash → index below

@@ -61,6 +61,30 @@ struct SentenceData {
   bool in_title_field = false;
   std::vector<std::string_view> tokens;
   SentenceNames names;
+  // By token position (size tokens + 1): the longest title ending / starting
+  // there (index into names.matches), the name ending / starting there (index
+  // into names.names); -1 for none.
+  std::vector<int> title_ending_at, title_starting_at, name_ending_at, name_starting_at;
+
+  void Index() {
+    const size_t n = tokens.size() + 1;
+    title_ending_at.assign(n, -1);
+    title_starting_at.assign(n, -1);
+    name_ending_at.assign(n, -1);
+    name_starting_at.assign(n, -1);
+    const auto& m = names.matches;
+    for (size_t i = 0; i < m.size(); ++i) {
+      if (m[i].entry->kind != PhraseKind::kTitle) continue;
+      int& e = title_ending_at[m[i].end];
+      if (e < 0 || m[i].begin < m[e].begin) e = static_cast<int>(i);
+      int& b = title_starting_at[m[i].begin];
+      if (b < 0 || m[i].end > m[b].end) b = static_cast<int>(i);
+    }
+    for (size_t i = 0; i < names.names.size(); ++i) {
+      if (name_ending_at[names.names[i].end] < 0) name_ending_at[names.names[i].end] = static_cast<int>(i);
+      if (name_starting_at[names.names[i].begin] < 0) name_starting_at[names.names[i].begin] = static_cast<int>(i);
+    }
+  }
 };
 
 struct Mention {
@@ -136,32 +160,22 @@ struct Builder {
   }
 
   // The longest title phrase ending at token `end` (exclusive).
+  // Lookups by token position, from the indexes built once per sentence.
   const DictionaryMatch* TitleEndingAt(size_t s, size_t end) const {
-    const DictionaryMatch* best = nullptr;
-    for (const auto& m : sentences[s].names.matches)
-      if (m.entry->kind == PhraseKind::kTitle && m.end == end && (!best || m.begin < best->begin)) best = &m;
-    return best;
+    int i = sentences[s].title_ending_at[end];
+    return i < 0 ? nullptr : &sentences[s].names.matches[i];
   }
   const DictionaryMatch* TitleStartingAt(size_t s, size_t begin) const {
-    const DictionaryMatch* best = nullptr;
-    for (const auto& m : sentences[s].names.matches)
-      if (m.entry->kind == PhraseKind::kTitle && m.begin == begin && (!best || m.end > best->end)) best = &m;
-    return best;
+    if (begin >= sentences[s].title_starting_at.size()) return nullptr;
+    int i = sentences[s].title_starting_at[begin];
+    return i < 0 ? nullptr : &sentences[s].names.matches[i];
   }
-  int NameEndingAt(size_t s, size_t end) const {
-    const auto& names = sentences[s].names.names;
-    for (size_t i = 0; i < names.size(); ++i)
-      if (names[i].end == end) return static_cast<int>(i);
-    return -1;
-  }
+  int NameEndingAt(size_t s, size_t end) const { return sentences[s].name_ending_at[end]; }
   int NameStartingAt(size_t s, size_t begin) const {
-    const auto& names = sentences[s].names.names;
-    for (size_t i = 0; i < names.size(); ++i)
-      if (names[i].begin == begin) return static_cast<int>(i);
-    return -1;
+    return begin < sentences[s].name_starting_at.size() ? sentences[s].name_starting_at[begin] : -1;
   }
 
-  // Adds what one element of a role phrase says; false if it is not one.
+  // Adds what a name inside a role phrase says: its state, its organisation.
   void Absorb(size_t s, const NameSpan& n, int index, Role* r) const {
     if (n.type == "ORG") {
       if (r->org < 0) r->org = index;
@@ -351,11 +365,13 @@ void Builder::TitleOnlyMentions(size_t s) {
     if (m.entry->kind != PhraseKind::kTitle) continue;
     const Title& title = k.titles()[m.entry->ref];
     if (title.position.empty()) continue;
-    // Only the longest title at this place.
-    if (TitleStartingAt(s, m.begin) != &m) continue;
+    // Only the longest title at this place, and not one inside a longer title.
+    if (TitleStartingAt(s, m.begin) != &m || TitleEndingAt(s, m.end) != &m) continue;
     bool inside_longer = false;
-    for (const auto& o : sd.names.matches)
-      if (o.entry->kind == PhraseKind::kTitle && &o != &m && o.begin <= m.begin && o.end >= m.end) inside_longer = true;
+    for (size_t b = m.begin; b-- > 0 && !inside_longer;) {
+      const DictionaryMatch* o = TitleStartingAt(s, b);
+      inside_longer = o && o->end >= m.end;
+    }
     if (inside_longer) continue;
     size_t begin = m.begin, end = m.end;
     std::string country;
@@ -625,6 +641,7 @@ std::vector<Entity> LinkEntities(std::string_view original, const std::vector<Se
     sd.tokens.reserve(s.tokens.size());
     for (const Span& t : s.tokens) sd.tokens.push_back(text.substr(t.start, t.end - t.start));
     sd.names = RecognizeNames(sd.tokens, k, headline);
+    sd.Index();
     b.sentences.push_back(std::move(sd));
   };
   for (const Sentence& s : title_sentences) add(s, title_field, true, true);
