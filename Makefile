@@ -42,7 +42,7 @@ golden: build
 SHARED ?= ../shared/data
 NER_TRAIN = $(SHARED)/idner-news-2k/train.txt $(SHARED)/indonlu-nergrit_ner-grit/train_preprocess.txt
 model: build
-	@$(BUILD)/warta_train_ner --data data --prune 2 --out data/entities/ner_model.tsv $(NER_TRAIN)
+	@$(BUILD)/warta_train_ner --data data --out data/entities/ner_model.tsv $(NER_TRAIN)
 
 # Regenerates data/entities/countries.tsv from ICU's CLDR data.
 countries: build

@@ -2,7 +2,8 @@
 // files. `make model` runs it on the train splits in ../shared/data; the
 // result is byte-for-byte the same on every run.
 //
-//   warta_train_ner --out MODEL [--dev FILE]... [--epochs N] TRAIN...
+//   warta_train_ner --out MODEL [--dev FILE]... [--epochs N] [--prune W] TRAIN...
+// Defaults (epochs, pruning) are those of `make model` (entities/ner_train.h).
 #include <array>
 #include <cstdio>
 #include <map>
@@ -33,8 +34,8 @@ int main(int argc, char** argv) try {
   using namespace warta;
   std::string out_path, data_dir;
   std::vector<std::string> train, dev;
-  int epochs = 10;
-  double prune = 0.0;
+  int epochs = kNerEpochs;
+  double prune = kNerPrune;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -59,24 +60,7 @@ int main(int argc, char** argv) try {
   if (!knowledge.ok()) throw std::runtime_error(knowledge.status().message());
   const Knowledge& k = knowledge.value();
 
-  auto load = [&](const std::string& path) {
-    std::vector<NerExample> examples;
-    std::vector<ConllSentence> sentences = ParseConll(ReadFile(path));
-    for (const ConllSentence& s : sentences) {
-      NerExample ex;
-      std::vector<std::string_view> tokens(s.tokens.begin(), s.tokens.end());
-      ex.features = NerFeaturesFor(tokens, k.entities);
-      for (const auto& t : s.tags) ex.labels.push_back(ParseNerLabel(t));
-      // Repair I- without B- (the sets have a few) so training sees valid sequences.
-      for (size_t i = 0; i < ex.labels.size(); ++i) {
-        int l = ex.labels[i];
-        if (l != kO && l % 2 == 0 && (i == 0 || (ex.labels[i - 1] != l && ex.labels[i - 1] != l - 1)))
-          ex.labels[i] = l - 1;
-      }
-      examples.push_back(std::move(ex));
-    }
-    return examples;
-  };
+  auto load = [&](const std::string& path) { return NerExamplesFromConll(ReadFile(path), k.entities); };
   std::vector<NerExample> examples;
   for (const auto& path : train) {
     auto e = load(path);
@@ -116,12 +100,7 @@ int main(int argc, char** argv) try {
   }
   if (!out_path.empty()) {
     std::ofstream out(out_path, std::ios::binary);
-    std::string header =
-        "# The name tagger's model: a structured perceptron over BIO labels (O B-PER I-PER B-LOC I-LOC\n"
-        "# B-ORG I-ORG), written by tools/train_ner.cc (`make model`). Do not edit by hand.\n"
-        "# Format: T<TAB>PREV<TAB>WEIGHTS (transitions, PREV -1 = sentence start) and\n"
-        "# F<TAB>FEATURE-HASH<TAB>WEIGHTS; WEIGHTS are LABEL:WEIGHT pairs (thousandths), or 0.\n";
-    out << model.ToTsv(header);
+    out << model.ToTsv(kNerModelHeader);
     if (!out) throw std::runtime_error("cannot write " + out_path);
   }
   return 0;

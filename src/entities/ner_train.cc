@@ -1,5 +1,8 @@
 #include "entities/ner_train.h"
 
+#include "entities/conll.h"
+#include "entities/recognizer.h"
+
 #include <algorithm>
 #include <numeric>
 
@@ -97,6 +100,29 @@ NerModel TrainNerModel(const std::vector<NerExample>& examples, const NerTrainOp
     for (int l = 0; l < kNerLabelCount; ++l) averaged.TransitionWeights(p)[l] = trans[p + 1].Average(l, now);
   if (options.prune_below > 0) averaged.Prune(options.prune_below);
   return averaged;
+}
+
+const char kNerModelHeader[] =
+    "# The name tagger's model: a structured perceptron over BIO labels (O B-PER I-PER B-LOC I-LOC\n"
+    "# B-ORG I-ORG), written by tools/train_ner.cc (`make model`). Do not edit by hand.\n"
+    "# Format: T<TAB>PREV<TAB>WEIGHTS (transitions, PREV -1 = sentence start) and\n"
+    "# F<TAB>FEATURE-HASH<TAB>WEIGHTS; WEIGHTS are LABEL:WEIGHT pairs (thousandths), or 0.\n";
+
+std::vector<NerExample> NerExamplesFromConll(std::string_view conll, const EntityKnowledge& k) {
+  std::vector<NerExample> examples;
+  for (const ConllSentence& s : ParseConll(conll)) {
+    NerExample ex;
+    std::vector<std::string_view> tokens(s.tokens.begin(), s.tokens.end());
+    ex.features = NerFeaturesFor(tokens, k);
+    for (const auto& t : s.tags) ex.labels.push_back(ParseNerLabel(t));
+    for (size_t i = 0; i < ex.labels.size(); ++i) {
+      int l = ex.labels[i];
+      if (l != kO && l % 2 == 0 && (i == 0 || (ex.labels[i - 1] != l && ex.labels[i - 1] != l - 1)))
+        ex.labels[i] = l - 1;
+    }
+    examples.push_back(std::move(ex));
+  }
+  return examples;
 }
 
 }  // namespace warta

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <string_view>
 #include <vector>
 
 #include "entities/ner_model.h"
@@ -22,5 +23,18 @@ struct NerTrainOptions {
 };
 
 NerModel TrainNerModel(const std::vector<NerExample>& examples, const NerTrainOptions& options);
+
+// Training examples from a CoNLL file's text: features with `k`'s
+// dictionary hints; an I- label with no B- before it becomes B- (the public
+// sets have a few).
+class EntityKnowledge;
+std::vector<NerExample> NerExamplesFromConll(std::string_view conll, const EntityKnowledge& k);
+
+// What `make model` trains on and how: the files under ../shared/data, the
+// options, and the header of data/entities/ner_model.tsv.
+inline const char* const kNerTrainFiles[] = {"idner-news-2k/train.txt", "indonlu-nergrit_ner-grit/train_preprocess.txt"};
+constexpr int kNerEpochs = 10;
+constexpr float kNerPrune = 2.0f;
+extern const char kNerModelHeader[];
 
 }  // namespace warta
