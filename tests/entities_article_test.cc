@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "analyze/analyzer.h"
@@ -179,6 +180,58 @@ TEST(EntityArticles, PlacesAndUnknownOrganisations) {
   ASSERT_TRUE(yayasan);
   EXPECT_EQ(yayasan->type, "ORG");
   ASSERT_TRUE(Find(d, "Surabaya"));
+}
+
+}  // namespace
+}  // namespace warta
+
+namespace warta {
+namespace {
+
+// Random sentences built from the pieces the rules react to (titles,
+// states, capitals, honorifics, commas, "dan", hyphens, digits, odd
+// Unicode, unterminated lines): the stage must not crash, and every mention
+// must be a non-empty span on UTF-8 boundaries inside the text.
+TEST(EntityArticles, RandomSentencesKeepTheInvariants) {
+  const std::vector<std::string> pieces = {
+      "juru bicara", "kedutaan", "China", "Liu", "Pengyu", "Presiden", "AS", "RI", "Menlu", "Xi", "Beijing", "di",
+      "Kremlin", "dan", ",", ".", "\"", "Dr.", "Prof.", "Kementerian", "Luar", "Negeri", "PT", "Samudra", "Bupati",
+      "Kim", "Min-seo", "the", "President", "Chinese", "spokesperson", "said", "2021", "Rp", "Ö", "—", "🙂", "(",
+      ")", "Adapun", "Jakarta", "Surabaya", "Universitas", "Kota", "Baru", "kata", "ujarnya", "PBB", "NATO", "'s"};
+  uint64_t state = 42;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  for (int doc = 0; doc < 300; ++doc) {
+    std::string text;
+    int sentences = 1 + static_cast<int>(next() % 6);
+    for (int s = 0; s < sentences; ++s) {
+      int words = 1 + static_cast<int>(next() % 25);
+      for (int w = 0; w < words; ++w) {
+        if (!text.empty() && text.back() != '\n') text += ' ';
+        text += pieces[next() % pieces.size()];
+      }
+      text += next() % 3 ? ".\n\n" : "\n\n";
+    }
+    Record r;
+    r.source = "random";
+    r.text = text;
+    r.published = next() % 2 ? "2021-06-01" : "2025-06-01";
+    Document d = Analyze(std::move(r), testing::TestKnowledge(), AnalyzeOptions{});
+    std::set<std::string> ids;
+    for (const Entity& e : d.entities) {
+      EXPECT_TRUE(ids.insert(e.id).second) << e.id;
+      ASSERT_FALSE(e.mentions.empty()) << e.name;
+      for (const auto& m : e.mentions) {
+        std::string_view base = m.in_title_field ? std::string_view(*d.clean.title) : std::string_view(d.original);
+        ASSERT_LT(m.span.start, m.span.end) << text;
+        ASSERT_LE(m.span.end, base.size()) << text;
+        EXPECT_NE(static_cast<unsigned char>(base[m.span.start]) & 0xC0, 0x80u) << text;
+        if (m.span.end < base.size()) EXPECT_NE(static_cast<unsigned char>(base[m.span.end]) & 0xC0, 0x80u) << text;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -73,7 +73,7 @@ const EntityKnowledge& Kb() {
 
 std::vector<Entity> Link(const std::string& text, int date, std::string_view lang = "id") {
   auto sentences = SplitSentences(text, Span{0, text.size()}, testing::TestKnowledge().abbreviations);
-  return LinkEntities(text, sentences, Kb(), LinkContext{date, lang});
+  return LinkEntities(text, sentences, Kb(), LinkContext{date, std::string(lang)});
 }
 
 const Entity* Named(const std::vector<Entity>& entities, std::string_view name) {

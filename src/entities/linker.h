@@ -35,7 +35,7 @@ struct Entity {
 
 struct LinkContext {
   int date = 0;          // publication date yyyymmdd, 0 if unknown (the latest offices are used)
-  std::string_view lang;  // "id", "en", ... ("" unknown)
+  std::string lang;  // "id", "en", ... ("" unknown)
   size_t headline_sentences = 0;  // the first this many sentences are the title
 };
 
