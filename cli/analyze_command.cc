@@ -54,6 +54,7 @@ CLI::App* AddAnalyzeCommand(CLI::App& app, AnalyzeArgs* a) {
       "Clean news articles and write one JSON object per article per line on stdout.\n"
       "Each object: id, source, url, lang, lang_score, title, authors, editor, published (ISO 8601),\n"
       "dateline, text (cleaned body), removed [{kind, rule, text, start, end}], paragraphs [[start,end]],\n"
+      "entities [{id, name, type, subtype, country, actor, role, kb, mentions}],\n"
       "sentences (with --sentences), invalid_utf8. Offsets are UTF-8 bytes into the article's text\n"
       "as read. See docs/output.md.\n"
       "Exit: 0 all good, 1 some input rejected (reported on stderr), 2 usage error.");
@@ -68,6 +69,7 @@ CLI::App* AddAnalyzeCommand(CLI::App& app, AnalyzeArgs* a) {
                   "(default: NAME = KEY)");
   cmd->add_option("--threads", a->threads, "Worker threads (default: all cores); output order never changes");
   cmd->add_flag("--sentences", a->sentences, "Add sentences with their tokens");
+  cmd->add_flag("--no-entities", a->no_entities, "Skip the entity stage (entities is then empty): cleaning only, faster");
   cmd->add_flag("--original", a->original, "Add the article's text as read: the string all offsets index");
   cmd->add_option("--date-order", a->date_order,
                   "How to read ambiguous numeric dates in the published field: auto (day first unless the "
@@ -93,6 +95,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
 
   AnalyzeOptions options;
   options.sentences = args.sentences;
+  options.entities = !args.no_entities;
   JsonOptions json{args.sentences, args.original};
   if (args.date_order == "dmy") options.clean.field_date_order = DateOrder::kDayFirst;
   if (args.date_order == "mdy") options.clean.field_date_order = DateOrder::kMonthFirst;

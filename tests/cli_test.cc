@@ -6,6 +6,7 @@
 
 #include "tests/compress.h"
 #include "tests/run_command.h"
+#include "tests/test_support.h"
 #include "util/strings.h"
 
 namespace warta {
@@ -150,4 +151,21 @@ TEST_F(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(testing::RunWarta("analyze --help").exit_code, 0);
 }
 
+}  // namespace warta
+
+namespace warta {
+namespace {
+
+TEST(CliEntities, NoEntitiesSkipsTheStage) {
+  std::string file = testing::SourcePath("examples/entities/id-2021-metonyms.txt");
+  auto with = testing::RunWarta("analyze " + file);
+  auto without = testing::RunWarta("analyze --no-entities " + file);
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  EXPECT_NE(with.out.find("\"kb\":\"country/CHN\""), std::string::npos);
+  EXPECT_NE(without.out.find("\"entities\":[]"), std::string::npos);
+  EXPECT_EQ(without.out.find("\"kb\":"), std::string::npos);
+}
+
+}  // namespace
 }  // namespace warta
