@@ -59,27 +59,39 @@ NerModel::Weights& NerModel::FeatureWeights(uint64_t feature) {
   return rows_[row];
 }
 
+namespace {
+
+size_t SlotOf(uint64_t feature, uint64_t mask) { return (feature * 0x9E3779B97F4A7C15ULL >> 20) & mask; }
+
+}  // namespace
+
 void NerModel::Freeze() {
   size_t slots = 64;
-  while (slots < rows_.size() * 2) slots *= 2;
+  while (slots * 3 < rows_.size() * 4) slots *= 2;  // load factor at most 0.75
   frozen_.assign(slots, Slot{});
   frozen_mask_ = slots - 1;
   for (size_t r = 0; r < rows_.size(); ++r) {
-    size_t i = (features_[r] * 0x9E3779B97F4A7C15ULL >> 20) & frozen_mask_;
+    size_t i = SlotOf(features_[r], frozen_mask_);
     while (frozen_[i].used) i = (i + 1) & frozen_mask_;
-    frozen_[i] = {features_[r], rows_[r], true};
+    frozen_[i].feature = features_[r];
+    frozen_[i].used = 1;
+    for (int l = 0; l < kNerLabelCount; ++l) {
+      long q = std::lround(rows_[r][l] / kQuantum);
+      frozen_[i].weights[l] = static_cast<int16_t>(std::clamp(q, -32767L, 32767L));
+    }
   }
 }
 
-const NerModel::Weights* NerModel::Find(uint64_t feature) const {
-  if (!frozen_.empty()) {
-    size_t i = (feature * 0x9E3779B97F4A7C15ULL >> 20) & frozen_mask_;
-    while (frozen_[i].used) {
-      if (frozen_[i].feature == feature) return &frozen_[i].weights;
-      i = (i + 1) & frozen_mask_;
-    }
-    return nullptr;
+const NerModel::Slot* NerModel::FindFrozen(uint64_t feature) const {
+  size_t i = SlotOf(feature, frozen_mask_);
+  while (frozen_[i].used) {
+    if (frozen_[i].feature == feature) return &frozen_[i];
+    i = (i + 1) & frozen_mask_;
   }
+  return nullptr;
+}
+
+const NerModel::Weights* NerModel::Find(uint64_t feature) const {
   uint32_t row = index_.Find(feature);
   return row == FlatHash64::kMissing ? nullptr : &rows_[row];
 }
@@ -112,7 +124,7 @@ std::vector<int> NerModel::Decode(const NerFeatures& features, const std::vector
   // this token's are summed.
   auto prefetch = [&](size_t i) {
     if (i >= n || !candidate[i] || frozen_.empty()) return;
-    for (uint64_t f : features[i]) __builtin_prefetch(&frozen_[(f * 0x9E3779B97F4A7C15ULL >> 20) & frozen_mask_]);
+    for (uint64_t f : features[i]) __builtin_prefetch(&frozen_[SlotOf(f, frozen_mask_)]);
   };
   prefetch(0);
   for (size_t i = 0; i < n; ++i) {
@@ -123,9 +135,17 @@ std::vector<int> NerModel::Decode(const NerFeatures& features, const std::vector
       emit[i] = e;
       continue;
     }
-    for (uint64_t f : features[i]) {
-      if (const Weights* w = Find(f))
-        for (int l = 0; l < kNerLabelCount; ++l) e[l] += (*w)[l];
+    if (!frozen_.empty()) {
+      int32_t sum[kNerLabelCount] = {};
+      for (uint64_t f : features[i])
+        if (const Slot* slot = FindFrozen(f))
+          for (int l = 0; l < kNerLabelCount; ++l) sum[l] += slot->weights[l];
+      for (int l = 0; l < kNerLabelCount; ++l) e[l] = static_cast<float>(sum[l]) * kQuantum;
+    } else {
+      for (uint64_t f : features[i]) {
+        if (const Weights* w = Find(f))
+          for (int l = 0; l < kNerLabelCount; ++l) e[l] += (*w)[l];
+      }
     }
     emit[i] = e;
   }
