@@ -2,6 +2,7 @@
 #pragma once
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -18,7 +19,10 @@ struct CommandResult {
 // Runs `WARTA_BINARY <args>` in the project root (args are passed to the shell
 // as written: quote them yourself).
 inline CommandResult RunWarta(const std::string& args, const std::string& stdin_file = "") {
-  std::string err_file = ::testing::TempDir() + "warta_stderr.txt";
+  // One file per process and call: ctest runs test processes in parallel.
+  static int calls = 0;
+  std::string err_file = ::testing::TempDir() + "warta_stderr_" + std::to_string(::getpid()) + "_" +
+                         std::to_string(++calls) + ".txt";
   std::string cmd = "cd '" WARTA_SOURCE_DIR "' && '" WARTA_BINARY "' " + args + " 2>'" + err_file + "'";
   if (!stdin_file.empty()) cmd += " <'" + stdin_file + "'";
   CommandResult r;
@@ -33,6 +37,7 @@ inline CommandResult RunWarta(const std::string& args, const std::string& stdin_
   std::stringstream ss;
   ss << e.rdbuf();
   r.err = ss.str();
+  std::remove(err_file.c_str());
   return r;
 }
 
