@@ -74,7 +74,7 @@ struct TokenHashes {
 
 void ExtractNerFeatures(const std::vector<std::string_view>& tokens, const std::vector<TokenHint>& hints,
                         const FeatureContext& context, std::vector<std::vector<uint64_t>>* features,
-                        const std::vector<bool>* only) {
+                        const std::vector<bool>* only, const std::vector<std::string>* folded) {
   constexpr int kTemplates = 30;
   static const auto kSeeds = [] {
     std::array<uint64_t, kTemplates> seeds{};
@@ -94,10 +94,11 @@ void ExtractNerFeatures(const std::vector<std::string_view>& tokens, const std::
       if ((*only)[i])
         for (size_t j = i >= 2 ? i - 2 : 0; j < n && j <= i + 2; ++j) need[j] = true;
   std::vector<TokenHashes> th(n);
-  std::string lower;
+  std::string folded_here;
   for (size_t i = 0; i < n; ++i) {
     if (!need[i]) continue;
-    lower = FoldCase(tokens[i]);
+    if (!folded) folded_here = FoldCase(tokens[i]);
+    const std::string& lower = folded ? (*folded)[i] : folded_here;
     TokenHashes& t = th[i];
     t.lower = Fnv1a64(lower);
     t.shape = Fnv1a64(WordShape(tokens[i]));

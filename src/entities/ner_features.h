@@ -32,9 +32,10 @@ struct FeatureContext {
 std::string WordShape(std::string_view token);
 
 // features[i] gets the hashes for token i (cleared first); with `only`, just
-// for the tokens it marks (the others get none).
+// for the tokens it marks (the others get none). `folded`: the tokens
+// case-folded already (else they are folded here).
 void ExtractNerFeatures(const std::vector<std::string_view>& tokens, const std::vector<TokenHint>& hints,
                         const FeatureContext& context, std::vector<std::vector<uint64_t>>* features,
-                        const std::vector<bool>* only = nullptr);
+                        const std::vector<bool>* only = nullptr, const std::vector<std::string>* folded = nullptr);
 
 }  // namespace warta

@@ -52,15 +52,27 @@ std::string_view SpanType(const EntityKnowledge& k, const PhraseEntry& e) {
 
 }  // namespace
 
+FoldedTokens FoldTokens(const std::vector<std::string_view>& tokens) {
+  FoldedTokens f;
+  f.folded.resize(tokens.size());
+  f.hashes.resize(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    f.folded[i] = FoldCase(tokens[i]);
+    f.hashes[i] = EntityKnowledge::TokenHash(f.folded[i]);
+  }
+  return f;
+}
+
 std::vector<DictionaryMatch> MatchDictionary(const std::vector<std::string_view>& tokens, const EntityKnowledge& k) {
+  return MatchDictionary(tokens, FoldTokens(tokens), k);
+}
+
+std::vector<DictionaryMatch> MatchDictionary(const std::vector<std::string_view>& tokens, const FoldedTokens& f,
+                                             const EntityKnowledge& k) {
   std::vector<DictionaryMatch> out;
   const size_t n = tokens.size();
-  std::vector<std::string> folded(n);
-  std::vector<uint64_t> hashes(n);
-  for (size_t i = 0; i < n; ++i) {
-    folded[i] = FoldCase(tokens[i]);
-    hashes[i] = EntityKnowledge::TokenHash(folded[i]);
-  }
+  const std::vector<std::string>& folded = f.folded;
+  const std::vector<uint64_t>& hashes = f.hashes;
   std::string key, written;
   for (size_t i = 0; i < n; ++i) {
     if (!k.StartsPhrase(hashes[i])) continue;
@@ -140,7 +152,8 @@ std::vector<bool> NameCandidates(const std::vector<std::string_view>& tokens, co
 }
 
 NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
-                           const EntityKnowledge& k, const std::vector<bool>* only) {
+                           const EntityKnowledge& k, const std::vector<bool>* only,
+                           const std::vector<std::string>* folded) {
   std::vector<TokenHint> hints(tokens.size());
   for (const DictionaryMatch& m : matches) {
     const PhraseEntry& e = *m.entry;
@@ -157,7 +170,7 @@ NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const st
   }
   NerFeatures features;
   FeatureContext context{[&k](std::string_view folded) { return k.IsCommon(EntityKnowledge::TokenHash(folded)); }};
-  ExtractNerFeatures(tokens, hints, context, &features, only);
+  ExtractNerFeatures(tokens, hints, context, &features, only, folded);
   return features;
 }
 
@@ -173,14 +186,14 @@ namespace {
 constexpr size_t kTagWindow = 256;
 
 std::vector<NerSpan> TagWindow(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
-                               const EntityKnowledge& k) {
+                               const EntityKnowledge& k, const std::vector<std::string>* folded) {
   std::vector<bool> candidates = NameCandidates(tokens, matches, k);
-  return LabelsToSpans(k.model().Decode(NerFeaturesFor(tokens, matches, k, &candidates), candidates));
+  return LabelsToSpans(k.model().Decode(NerFeaturesFor(tokens, matches, k, &candidates, folded), candidates));
 }
 
 std::vector<NerSpan> Tag(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
-                         const EntityKnowledge& k) {
-  if (tokens.size() <= kTagWindow) return TagWindow(tokens, matches, k);
+                         const EntityKnowledge& k, const FoldedTokens& folded) {
+  if (tokens.size() <= kTagWindow) return TagWindow(tokens, matches, k, &folded.folded);
   std::vector<NerSpan> out;
   std::vector<DictionaryMatch> window_matches;
   for (size_t begin = 0; begin < tokens.size(); begin += kTagWindow) {
@@ -192,7 +205,7 @@ std::vector<NerSpan> Tag(const std::vector<std::string_view>& tokens, const std:
     window_matches.clear();
     for (const DictionaryMatch& m : matches)
       if (m.begin >= begin && m.end <= end) window_matches.push_back({m.begin - begin, m.end - begin, m.entry});
-    for (NerSpan span : TagWindow(window, window_matches, k)) {
+    for (NerSpan span : TagWindow(window, window_matches, k, nullptr)) {
       span.begin += begin;
       span.end += begin;
       out.push_back(span);
@@ -205,7 +218,8 @@ std::vector<NerSpan> Tag(const std::vector<std::string_view>& tokens, const std:
 
 SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const EntityKnowledge& k, bool headline) {
   SentenceNames out;
-  out.matches = MatchDictionary(tokens, k);
+  const FoldedTokens folded = FoldTokens(tokens);
+  out.matches = MatchDictionary(tokens, folded, k);
   const size_t n = tokens.size();
 
   // Dictionary names: longest first, then leftmost, then by kind.
@@ -243,7 +257,7 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
   const bool unterminated = !tokens.empty() && !kClosers.count(tokens.back());
   const bool title_case = (headline || (unterminated && words >= 4)) && words >= 3 && capitalised * 10 >= words * 7;
   std::vector<NerSpan> tagged;
-  if (!k.model().empty() && !title_case && capitalised > 0) tagged = Tag(tokens, out.matches, k);
+  if (!k.model().empty() && !title_case && capitalised > 0) tagged = Tag(tokens, out.matches, k, folded);
 
   auto has_org_head = [&](size_t b, size_t e) {
     for (const auto& m : out.matches)
@@ -265,14 +279,14 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
       for (size_t i = m.begin; i < m.end; ++i) title_token[i] = true;
   auto extendable = [&](size_t i) {
     return owner[i] < 0 && !title_token[i] && Capitalised(tokens[i]) && !IsFunctionWord(tokens[i]) &&
-           !k.IsCommonWord(tokens[i]);
+           !k.IsCommon(folded.hashes[i]);
   };
   for (size_t ti = 0; ti < tagged.size(); ++ti) {
     NerSpan t = tagged[ti];
     // "The Kremlin", "Dr. Siti": the name starts after function words and titles.
     while (t.begin < t.end && (IsFunctionWord(tokens[t.begin]) || title_token[t.begin])) ++t.begin;
     // "Adapun Liu": a person's name does not start with an ordinary word.
-    while (t.type == "PER" && t.end - t.begin > 1 && k.IsCommonWord(tokens[t.begin])) ++t.begin;
+    while (t.type == "PER" && t.end - t.begin > 1 && k.IsCommon(folded.hashes[t.begin])) ++t.begin;
     if (t.begin == t.end) continue;
     // A Korean given name the tagger left out: "Kim" + "Min-seo".
     size_t upper = ti + 1 < tagged.size() ? tagged[ti + 1].begin : n;
@@ -347,7 +361,7 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
     bool clear = true;
     for (size_t i = m.begin; i < m.end; ++i) clear &= !taken[i];
     if (!clear) continue;
-    while (end < n && Capitalised(tokens[end]) && !k.IsCommonWord(tokens[end])) {
+    while (end < n && Capitalised(tokens[end]) && !k.IsCommon(folded.hashes[end])) {
       if (taken[end]) {
         // A country or capital right after the head belongs to the name.
         const NameSpan* inner = nullptr;
@@ -362,7 +376,7 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
     if (end == m.end) {
       // A head that closes a name: "Bintang Laut Shipping Sdn Bhd", "Harvard University".
       while (begin > 0 && !taken[begin - 1] && Capitalised(tokens[begin - 1]) &&
-             !k.IsCommonWord(tokens[begin - 1]))
+             !k.IsCommon(folded.hashes[begin - 1]))
         --begin;
       if (begin == m.begin) continue;
     }
@@ -401,7 +415,7 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
           j = country.end;
         } else if (at && at->type != "PER" && at->type != "MISC" && (at->kb >= 0 || at->type == "ORG")) {
           j = at->end;
-        } else if (IsRoleGlue(FoldCase(tokens[j]))) {
+        } else if (IsRoleGlue(folded.folded[j])) {
           ++j;
         } else {
           break;
@@ -409,7 +423,7 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
       }
       auto name_word = [&](size_t i) {
         size_t pos = 0;
-        return i < n && !tokens[i].empty() && IsUpper(NextCodePoint(tokens[i], &pos)) && !k.IsCommonWord(tokens[i]) &&
+        return i < n && !tokens[i].empty() && IsUpper(NextCodePoint(tokens[i], &pos)) && !k.IsCommon(folded.hashes[i]) &&
                !title_token[i];
       };
       NameSpan* existing = nullptr;

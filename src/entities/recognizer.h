@@ -23,10 +23,21 @@ struct DictionaryMatch {
 // ("china" is not China); titles match in any case.
 std::vector<DictionaryMatch> MatchDictionary(const std::vector<std::string_view>& tokens, const EntityKnowledge& k);
 
+// Each token case-folded and hashed once, for the matcher, the tagger's
+// features and the common-word test.
+struct FoldedTokens {
+  std::vector<std::string> folded;
+  std::vector<uint64_t> hashes;  // EntityKnowledge::TokenHash of each
+};
+FoldedTokens FoldTokens(const std::vector<std::string_view>& tokens);
+std::vector<DictionaryMatch> MatchDictionary(const std::vector<std::string_view>& tokens, const FoldedTokens& folded,
+                                             const EntityKnowledge& k);
+
 // The tagger's features for the tokens, dictionary hints included.
 NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const EntityKnowledge& k);
 NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
-                           const EntityKnowledge& k, const std::vector<bool>* only = nullptr);
+                           const EntityKnowledge& k, const std::vector<bool>* only = nullptr,
+                           const std::vector<std::string>* folded = nullptr);
 
 // The tokens the tagger looks at: runs of capitalised tokens (and digits)
 // and the word before each, except runs the dictionaries name whole and
