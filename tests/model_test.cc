@@ -5,35 +5,29 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "entities/ner_train.h"
+#include "tests/run_command.h"
 #include "tests/test_support.h"
 
 namespace warta {
 namespace {
 
-std::string Read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::ReadFile;
 
 TEST(NerModelFile, IsWhatMakeModelTrains) {
   const std::string shared = testing::SourcePath("../shared/data/");
   std::vector<NerExample> examples;
   for (const char* file : kNerTrainFiles) {
     if (!std::filesystem::exists(shared + file)) GTEST_SKIP() << shared << file << " not found: skipped";
-    auto e = NerExamplesFromConll(Read(shared + file), testing::TestKnowledge().entities);
+    auto e = NerExamplesFromConll(ReadFile(shared + file), testing::TestKnowledge().entities);
     examples.insert(examples.end(), e.begin(), e.end());
   }
   NerTrainOptions options;
   options.epochs = kNerEpochs;
   options.prune_below = kNerPrune;
   std::string trained = TrainNerModel(examples, options).ToTsv(kNerModelHeader);
-  std::string committed = Read(testing::SourcePath("data/entities/ner_model.tsv"));
+  std::string committed = ReadFile(testing::SourcePath("data/entities/ner_model.tsv"));
   EXPECT_EQ(trained.size(), committed.size());
   EXPECT_TRUE(trained == committed) << "data/entities/ner_model.tsv is stale: run `make model`";
 }
