@@ -65,6 +65,24 @@ std::string_view Suffix(std::string_view s, int n) {
   return s.substr(pos);
 }
 
+// Fnv1a64(WordShape(token)) without building the string.
+uint64_t ShapeHash(std::string_view token) {
+  bool ascii = true;
+  for (unsigned char c : token) ascii &= c < 0x80;
+  if (!ascii) return Fnv1a64(WordShape(token));
+  uint64_t h = 0xcbf29ce484222325ULL;
+  char last = 0;
+  for (unsigned char c : token) {
+    char k = (c >= 'A' && c <= 'Z') ? 'X' : (c >= 'a' && c <= 'z') ? 'x' : (c >= '0' && c <= '9') ? 'd' : static_cast<char>(c);
+    if (k != last) {
+      h ^= static_cast<unsigned char>(k);
+      h *= 0x100000001b3ULL;
+    }
+    last = k;
+  }
+  return h;
+}
+
 struct TokenHashes {
   uint64_t lower = 0, shape = 0, prefix3 = 0, suffix3 = 0, suffix2 = 0, prefix4 = 0, suffix4 = 0;
   bool common = false;
@@ -73,7 +91,7 @@ struct TokenHashes {
 }  // namespace
 
 void ExtractNerFeatures(const std::vector<std::string_view>& tokens, const std::vector<TokenHint>& hints,
-                        const FeatureContext& context, std::vector<std::vector<uint64_t>>* features,
+                        const FeatureContext& context, NerFeatures* features,
                         const std::vector<bool>* only, const std::vector<std::string>* folded) {
   constexpr int kTemplates = 30;
   static const auto kSeeds = [] {
@@ -101,7 +119,7 @@ void ExtractNerFeatures(const std::vector<std::string_view>& tokens, const std::
     const std::string& lower = folded ? (*folded)[i] : folded_here;
     TokenHashes& t = th[i];
     t.lower = Fnv1a64(lower);
-    t.shape = Fnv1a64(WordShape(tokens[i]));
+    t.shape = ShapeHash(tokens[i]);
     t.prefix3 = Fnv1a64(Prefix(lower, 3));
     t.suffix3 = Fnv1a64(Suffix(lower, 3));
     t.suffix2 = Fnv1a64(Suffix(lower, 2));
@@ -120,13 +138,18 @@ void ExtractNerFeatures(const std::vector<std::string_view>& tokens, const std::
     return th[i].shape;
   };
   auto common = [&](long i) { return i >= 0 && i < static_cast<long>(n) && th[i].common ? kCommon : kNotCommon; };
-  features->resize(n);
+  features->Clear();
+  features->Reserve(n, only ? 12 : 32);
+  struct Out {
+    NerFeatures* f;
+    void push_back(uint64_t x) { f->Add(x); }
+  } f{features};
   for (size_t u = 0; u < n; ++u) {
     long i = static_cast<long>(u);
-    auto& f = (*features)[u];
-    f.clear();
-    if (only && !(*only)[u]) continue;
-    f.reserve(40);  // one allocation per token
+    if (only && !(*only)[u]) {
+      features->EndToken();
+      continue;
+    }
     const TokenHashes& t = th[u];
     f.push_back(kSeeds[0]);  // bias
     f.push_back(F(kSeeds[1], t.lower));
@@ -161,6 +184,7 @@ void ExtractNerFeatures(const std::vector<std::string_view>& tokens, const std::
     f.push_back(F(kSeeds[27], sh(i - 1), lw(i + 1)));
     f.push_back(F(kSeeds[28], sh(i - 2), sh(i - 1)));
     f.push_back(F(kSeeds[29], sh(i + 1), sh(i + 2)));
+    features->EndToken();
   }
 }
 

@@ -11,6 +11,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "entities/ner_model.h"
+
 namespace warta {
 
 // What the dictionaries and title words say about one token, filled by the
@@ -35,7 +37,7 @@ std::string WordShape(std::string_view token);
 // for the tokens it marks (the others get none). `folded`: the tokens
 // case-folded already (else they are folded here).
 void ExtractNerFeatures(const std::vector<std::string_view>& tokens, const std::vector<TokenHint>& hints,
-                        const FeatureContext& context, std::vector<std::vector<uint64_t>>* features,
+                        const FeatureContext& context, NerFeatures* features,
                         const std::vector<bool>* only = nullptr, const std::vector<std::string>* folded = nullptr);
 
 }  // namespace warta

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <span>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -30,7 +31,29 @@ struct NerSpan {
 };
 std::vector<NerSpan> LabelsToSpans(const std::vector<int>& labels);
 
-using NerFeatures = std::vector<std::vector<uint64_t>>;  // per token
+// The features of a sentence's tokens, stored flat (one allocation per
+// sentence, not per token): features[i] is token i's list.
+class NerFeatures {
+ public:
+  size_t size() const { return offsets_.size() - 1; }
+  std::span<const uint64_t> operator[](size_t i) const {
+    return {data_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]};
+  }
+  void Clear() {
+    data_.clear();
+    offsets_.assign(1, 0);
+  }
+  void Reserve(size_t tokens, size_t per_token) {
+    offsets_.reserve(tokens + 1);
+    data_.reserve(tokens * per_token);
+  }
+  void Add(uint64_t feature) { data_.push_back(feature); }
+  void EndToken() { offsets_.push_back(static_cast<uint32_t>(data_.size())); }
+
+ private:
+  std::vector<uint64_t> data_;
+  std::vector<uint32_t> offsets_{0};
+};
 
 class NerModel {
  public:

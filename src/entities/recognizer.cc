@@ -318,6 +318,15 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
     if ((t.type == "PER" && person_inside) || (joined && inside.size() >= 2 && covered == t.end - t.begin)) continue;
     for (int o : inside) dict_used[o] = true;
     std::string_view type = t.type == "PER" && has_org_head(t.begin, t.end) ? "ORG" : t.type;
+    // "Lautan Sentinel" + "Sdn Bhd": a name the tagger took for a person,
+    // closed by a company or body word, is that organisation.
+    for (const auto& m : out.matches)
+      if (m.entry->kind == PhraseKind::kOrgHead && m.begin == t.end && k.org_heads()[m.entry->ref].lang == "en" &&
+          (ti + 1 >= tagged.size() || tagged[ti + 1].begin >= m.end) && owner[m.begin] < 0) {
+        t.end = m.end;
+        type = "ORG";
+        break;
+      }
     names.push_back({t.begin, t.end, type, -1, PhraseKind::kName, true});
   }
   for (size_t c = 0; c < chosen.size(); ++c) {
