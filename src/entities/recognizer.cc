@@ -188,6 +188,7 @@ constexpr size_t kTagWindow = 256;
 std::vector<NerSpan> TagWindow(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
                                const EntityKnowledge& k, const std::vector<std::string>* folded) {
   std::vector<bool> candidates = NameCandidates(tokens, matches, k);
+  if (std::find(candidates.begin(), candidates.end(), true) == candidates.end()) return {};
   return LabelsToSpans(k.model().Decode(NerFeaturesFor(tokens, matches, k, &candidates, folded), candidates));
 }
 
