@@ -67,7 +67,7 @@ size_t SlotOf(uint64_t feature, uint64_t mask) { return (feature * 0x9E3779B97F4
 
 void NerModel::Freeze() {
   size_t slots = 64;
-  while (slots * 3 < rows_.size() * 4) slots *= 2;  // load factor at most 0.5: absent features (most) end in a probe or two
+  while (slots < rows_.size() * 2) slots *= 2;  // load factor at most 0.5: absent features (most) end in a probe or two
   frozen_.assign(slots, Slot{});
   frozen_mask_ = slots - 1;
   for (size_t r = 0; r < rows_.size(); ++r) {
