@@ -29,7 +29,7 @@ const std::map<std::string, std::string>& TestFiles() {
       {"entities/organisations_idn.tsv", "dpr\tDewan Perwakilan Rakyat\tDPR\tlegislature\tIDN\tIDNLEG\n"},
       {"entities/people_world.tsv",
        "xi_jinping\tXi Jinping\t-\tCHN\njoe_biden\tJoe Biden\tBiden\tUSA\n"
-       "donald_trump\tDonald Trump\tTrump\tUSA\nliu_pengyu\tLiu Pengyu\t-\tCHN\n"},
+       "donald_trump\tDonald Trump\tTrump\tUSA\nliu_pengyu\tLiu Pengyu\t-\tCHN\nwang_yi\tWang Yi\t-\tCHN\n"},
       {"entities/people_idn.tsv",
        "joko_widodo\tJoko Widodo\tJokowi\tIDN\nprabowo_subianto\tPrabowo Subianto\tPrabowo\tIDN\n"
        "puan_maharani\tPuan Maharani\t-\tIDN\n"},
@@ -37,14 +37,16 @@ const std::map<std::string, std::string>& TestFiles() {
        "xi_jinping\thead_of_state\tCHN\tCHNGOV\t2013-03-14\t-\tPresident of China\n"
        "joe_biden\thead_of_state\tUSA\tUSAGOV\t2021-01-20\t2025-01-20\tPresident of the United States\n"
        "donald_trump\thead_of_state\tUSA\tUSAGOV\t2017-01-20\t2021-01-20\tPresident of the United States\n"
-       "donald_trump\thead_of_state\tUSA\tUSAGOV\t2025-01-20\t-\tPresident of the United States\n"},
+       "donald_trump\thead_of_state\tUSA\tUSAGOV\t2025-01-20\t-\tPresident of the United States\n"
+       "wang_yi\tforeign_minister\tCHN\tCHNGOV\t2013-03-16\t-\tMinister of Foreign Affairs of China\n"},
       {"entities/offices_idn.tsv",
        "joko_widodo\thead_of_state\tIDN\tIDNGOV\t2014-10-20\t2024-10-20\tPresident of Indonesia\n"
        "prabowo_subianto\tdefence_minister\tIDN\tIDNGOV\t2019-10-23\t2024-10-20\tMinister of Defence of Indonesia\n"
        "prabowo_subianto\thead_of_state\tIDN\tIDNGOV\t2024-10-20\t-\tPresident of Indonesia\n"},
       {"entities/titles.tsv",
        "presiden\tid\thead_of_state\tGOV\npresident\ten\thead_of_state\tGOV\njuru bicara\tid\tspokesperson\t-\n"
-       "ketua\tid\tchair\t-\nspokesperson\ten\tspokesperson\t-\nmenteri pertahanan\tid\tdefence_minister\tGOV\n"},
+       "ketua\tid\tchair\t-\nspokesperson\ten\tspokesperson\t-\nmenteri pertahanan\tid\tdefence_minister\tGOV\n"
+       "menlu\tid\tforeign_minister\tGOV\n"},
       {"entities/org_heads.tsv", "Kementerian\tid\tministry\tGOV\nLembaga\tid\tagency\t-\n"},
       {"entities/common_words.tsv", "yang\tid\n"},
       {"langid/id_ms_words.tsv", "kesehatan\t3.0\n"},
@@ -173,6 +175,16 @@ TEST(Linker, SameTitleDifferentYears) {
   ASSERT_TRUE(xi);
   EXPECT_EQ(xi->actor, "CHNGOV");
   EXPECT_EQ(MentionTexts(text, *xi), std::vector<std::string>{"Presiden Xi"});
+}
+
+// "Menlu Wang" in Indonesian text: China's foreign minister, not an
+// Indonesian one by default.
+TEST(Linker, TitleAndSurnameFindAForeignHolder) {
+  std::string text = "Menlu Wang tiba di Jakarta.";
+  auto e = Link(text, 20211207);
+  const Entity* wang = Named(e, "Wang Yi");
+  ASSERT_TRUE(wang);
+  EXPECT_EQ(wang->actor, "CHNGOV");
 }
 
 TEST(Linker, DatedRoleOfANamedPerson) {

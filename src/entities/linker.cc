@@ -52,6 +52,7 @@ struct Role {
   bool found = false;
   size_t begin = 0, end = 0;  // tokens of the phrase
   std::string position, role, country;
+  bool country_assumed = false;  // not named in the text: Indonesia by default
   int org = -1;  // names index of an organisation in the phrase
 };
 
@@ -286,8 +287,10 @@ struct Builder {
     // press always names ("Presiden Nigeria").
     static const std::unordered_set<std::string_view> kStateRoles = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"};
     if (r->country.empty() && ctx.lang == "id" && kStateRoles.count(r->role) && r->position != "head_of_state" &&
-        r->position != "head_of_government" && r->position != "monarch")
+        r->position != "head_of_government" && r->position != "monarch") {
       r->country = "IDN";
+      r->country_assumed = true;
+    }
   }
 
   // A holder of `position` on the date whose name has all of `surname`'s tokens.
@@ -343,7 +346,8 @@ void Builder::Collect() {
         FinishRole(s, &m.role);
         // "Presiden Xi": a title and a surname name the office holder.
         if (m.kb < 0 && m.role.found && !m.role.position.empty()) {
-          int holder = HolderNamed(m.role.position, m.role.country, m.text);
+          // "Menlu Wang": any state's minister of that name unless the text names the state.
+          int holder = HolderNamed(m.role.position, m.role.country_assumed ? "" : m.role.country, m.text);
           if (holder >= 0) m.kb = holder;
         }
       }
