@@ -169,3 +169,24 @@ TEST(CliEntities, NoEntitiesSkipsTheStage) {
 
 }  // namespace
 }  // namespace warta
+
+namespace warta {
+namespace {
+
+// A single 8 MB "sentence" dense with names (hostile input, or a page with no
+// full stops): the entity stage reads it in pieces and finishes; before, its
+// per-sentence steps grew with the square of the length. (ctest's TIMEOUT
+// fails this test if that comes back.)
+TEST(CliEntities, HugeLineOfNamesFinishes) {
+  std::string line;
+  while (line.size() < (8u << 20)) line += "Indonesia dan Presiden Joko Widodo bertemu Liu Pengyu di Jakarta ";
+  std::string path = ::testing::TempDir() + "warta_names_" + std::to_string(::getpid()) + ".txt";
+  testing::WriteFile(path, "Judul\n" + line + "\n");
+  auto r = testing::RunWarta("analyze " + path);
+  std::remove(path.c_str());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"kb\":\"person/joko_widodo\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace warta

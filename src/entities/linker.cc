@@ -1,7 +1,9 @@
 #include "entities/linker.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "entities/recognizer.h"
@@ -478,19 +480,13 @@ void Builder::ShortForms() {
   }
 }
 
-std::vector<std::string> Words(std::string_view s) {
+std::vector<std::string> Words(std::string_view s) {  // split on spaces
   std::vector<std::string> out;
   for (std::string_view w : Split(s, ' '))
     if (!w.empty()) out.emplace_back(w);
   return out;
 }
 
-bool ContainsAllWords(const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
-  if (shorter.size() >= longer.size()) return false;
-  for (const auto& w : shorter)
-    if (std::find(longer.begin(), longer.end(), w) == longer.end()) return false;
-  return true;
-}
 
 std::vector<Entity> Builder::Group() {
   // Entities keyed by the dictionary entry, or by type and text.
@@ -524,31 +520,29 @@ std::vector<Entity> Builder::Group() {
   }
   // Pass 2: one-word person names: a short form of a longer name in the
   // article (the nearest before, else after), else a person of their own.
+  // Indexed by word so a long article costs n log n, not n².
+  std::unordered_map<std::string, std::vector<std::pair<uint64_t, int>>> by_word;  // in text order
+  for (size_t j = 0; j < mentions.size(); ++j) {
+    const Mention& o = mentions[j];
+    if (!done[j] || o.type != "PER" || o.entity < 0) continue;
+    std::vector<std::string> full = Words(o.kb >= 0 ? k.entities()[o.kb].name : CollapseSpace(o.text));
+    if (full.size() < 2) continue;
+    std::sort(full.begin(), full.end());
+    full.erase(std::unique(full.begin(), full.end()), full.end());
+    for (const auto& w : full) by_word[w].emplace_back(Position(o), o.entity);
+  }
   for (size_t i = 0; i < mentions.size(); ++i) {
     if (done[i]) continue;
     Mention& m = mentions[i];
-    std::vector<std::string> words = Words(CollapseSpace(m.text));
+    std::string text = CollapseSpace(m.text);
     int best = -1;
-    bool best_before = false;
-    uint64_t best_distance = 0;
-    for (size_t j = 0; j < mentions.size(); ++j) {
-      const Mention& o = mentions[j];
-      if (!done[j] || o.type != "PER" || o.entity < 0) continue;
-      std::vector<std::string> full = Words(CollapseSpace(o.kind == PhraseKind::kTitle ? k.entities()[o.kb].name : o.text));
-      if (o.kb >= 0 && o.kind != PhraseKind::kTitle) full = Words(k.entities()[o.kb].name);
-      if (!ContainsAllWords(full, words)) continue;
-      bool before = Position(o) < Position(m);
-      uint64_t distance = before ? Position(m) - Position(o) : Position(o) - Position(m);
-      if (best < 0 || (before && !best_before) || (before == best_before && distance < best_distance)) {
-        best = o.entity;
-        best_before = before;
-        best_distance = distance;
-      }
+    auto it = by_word.find(text);
+    if (it != by_word.end()) {
+      const auto& list = it->second;
+      auto after = std::lower_bound(list.begin(), list.end(), std::make_pair(Position(m), -1));
+      best = after != list.begin() ? std::prev(after)->second : list.front().second;
     }
-    if (best < 0) {
-      std::string text = CollapseSpace(m.text);
-      best = static_cast<int>(group_for("PER:" + text, -1, "PER", text));
-    }
+    if (best < 0) best = static_cast<int>(group_for("PER:" + text, -1, "PER", text));
     m.entity = best;
     groups[best].mentions.push_back(i);
     done[i] = true;
@@ -637,7 +631,12 @@ std::vector<Entity> LinkEntities(std::string_view original, const std::vector<Se
                                  std::string_view title_field, const std::vector<Sentence>& title_sentences) {
   Builder b{original, k, context, {}, {}};
   b.sentences.reserve(sentences.size() + title_sentences.size());
-  auto add = [&](const Sentence& s, std::string_view text, bool in_title_field, bool headline) {
+  // A "sentence" of thousands of tokens (a page with no full stops, or
+  // hostile input) is read in pieces, so no per-sentence step grows with its
+  // square.
+  constexpr size_t kMaxTokens = 256;
+  std::deque<Sentence> pieces;
+  auto add_one = [&](const Sentence& s, std::string_view text, bool in_title_field, bool headline) {
     SentenceData sd;
     sd.sentence = &s;
     sd.text = text;
@@ -647,6 +646,16 @@ std::vector<Entity> LinkEntities(std::string_view original, const std::vector<Se
     sd.names = RecognizeNames(sd.tokens, k, headline);
     sd.Index();
     b.sentences.push_back(std::move(sd));
+  };
+  auto add = [&](const Sentence& s, std::string_view text, bool in_title_field, bool headline) {
+    if (s.tokens.size() <= kMaxTokens) return add_one(s, text, in_title_field, headline);
+    for (size_t begin = 0; begin < s.tokens.size(); begin += kMaxTokens) {
+      size_t end = std::min(s.tokens.size(), begin + kMaxTokens);
+      Sentence& piece = pieces.emplace_back();
+      piece.tokens.assign(s.tokens.begin() + static_cast<long>(begin), s.tokens.begin() + static_cast<long>(end));
+      piece.span = {piece.tokens.front().start, piece.tokens.back().end};
+      add_one(piece, text, in_title_field, headline);
+    }
   };
   for (const Sentence& s : title_sentences) add(s, title_field, true, true);
   for (size_t i = 0; i < sentences.size(); ++i) add(sentences[i], original, false, i < context.headline_sentences);

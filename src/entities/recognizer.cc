@@ -197,15 +197,17 @@ std::vector<NerSpan> Tag(const std::vector<std::string_view>& tokens, const std:
   if (tokens.size() <= kTagWindow) return TagWindow(tokens, matches, k, &folded.folded);
   std::vector<NerSpan> out;
   std::vector<DictionaryMatch> window_matches;
+  size_t first = 0;  // matches are in order of begin: the first one not before this window
   for (size_t begin = 0; begin < tokens.size(); begin += kTagWindow) {
     size_t end = std::min(tokens.size(), begin + kTagWindow);
+    while (first < matches.size() && matches[first].begin < begin) ++first;
     bool any = false;  // names are capitalised: a window without capitals has none
     for (size_t i = begin; i < end && !any; ++i) any = Capitalised(tokens[i]);
     if (!any) continue;
     std::vector<std::string_view> window(tokens.begin() + static_cast<long>(begin), tokens.begin() + static_cast<long>(end));
     window_matches.clear();
-    for (const DictionaryMatch& m : matches)
-      if (m.begin >= begin && m.end <= end) window_matches.push_back({m.begin - begin, m.end - begin, m.entry});
+    for (size_t m = first; m < matches.size() && matches[m].begin < end; ++m)
+      if (matches[m].end <= end) window_matches.push_back({matches[m].begin - begin, matches[m].end - begin, matches[m].entry});
     for (NerSpan span : TagWindow(window, window_matches, k, nullptr)) {
       span.begin += begin;
       span.end += begin;
