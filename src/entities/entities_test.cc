@@ -187,6 +187,19 @@ TEST(Linker, TitleAndSurnameFindAForeignHolder) {
   EXPECT_EQ(wang->actor, "CHNGOV");
 }
 
+// "mantan Presiden AS" is not today's president, and a former official is
+// not the state's actor.
+TEST(Linker, FormerTitlesAreNotTodaysOffice) {
+  std::string text = "Mantan Presiden AS menyampaikan pidato. Mantan juru bicara kedutaan China Liu Pengyu hadir.";
+  auto e = Link(text, 20250301);
+  EXPECT_FALSE(Named(e, "Donald Trump"));
+  const Entity* liu = Named(e, "Liu Pengyu");
+  ASSERT_TRUE(liu);
+  EXPECT_EQ(liu->subtype, "former_spokesperson");
+  EXPECT_EQ(liu->actor, "");
+  EXPECT_EQ(liu->role, "Mantan juru bicara kedutaan China");
+}
+
 TEST(Linker, DatedRoleOfANamedPerson) {
   std::string text = "Menteri Pertahanan Prabowo Subianto tiba. Prabowo berbicara.";
   auto e2021 = Link(text, 20211207);

@@ -37,6 +37,12 @@ bool StartsUpper(std::string_view token) {
   return !token.empty() && IsUpper(NextCodePoint(token, &pos));
 }
 
+// Words that make the title after them a past one. A closed class: listed here.
+bool IsFormer(std::string_view token) {
+  static const std::unordered_set<std::string> words = {"mantan", "eks", "bekas", "former", "ex", "ex-"};
+  return words.count(FoldCase(token)) > 0;
+}
+
 bool IsWordToken(std::string_view token) {
   size_t pos = 0;
   return !token.empty() && IsLetter(NextCodePoint(token, &pos));
@@ -55,6 +61,7 @@ struct Role {
   size_t begin = 0, end = 0;  // tokens of the phrase
   std::string position, role, country;
   bool country_assumed = false;  // not named in the text: Indonesia by default
+  bool former = false;           // "mantan", "former": a past role
   int org = -1;  // names index of an organisation in the phrase
 };
 
@@ -238,6 +245,12 @@ struct Builder {
     const Title& title = k.titles()[nearest_title->entry->ref];
     r.position = title.position;
     r.role = title.role;
+    // "mantan Presiden AS", "former President": the role is past, not the
+    // state's voice today.
+    if (r.begin > 0 && IsFormer(tokens[r.begin - 1])) {
+      --r.begin;
+      r.former = true;
+    }
     return r;
   }
 
@@ -282,6 +295,11 @@ struct Builder {
 
   void FinishRole(size_t s, Role* r) const {
     if (!r->found) return;
+    if (r->former) {
+      r->position = "former_" + r->position;
+      r->role.clear();  // no actor code: a former official does not act for the state
+      return;
+    }
     if (r->role.empty() && r->org >= 0) r->role = OrgRole(s, sentences[s].names.names[r->org]);
     if (r->role.empty() && !r->country.empty()) r->role = "GOV";
     // "Menlu X", "Anggota Komisi I DPR X" in Indonesian news, no state named:
@@ -347,7 +365,7 @@ void Builder::Collect() {
         if (!m.role.found) m.role = RoleAfter(s, n.end);
         FinishRole(s, &m.role);
         // "Presiden Xi": a title and a surname name the office holder.
-        if (m.kb < 0 && m.role.found && !m.role.position.empty()) {
+        if (m.kb < 0 && m.role.found && !m.role.former && !m.role.position.empty()) {
           // "Menlu Wang": any state's minister of that name unless the text names the state.
           int holder = HolderNamed(m.role.position, m.role.country_assumed ? "" : m.role.country, m.text);
           if (holder >= 0) m.kb = holder;
@@ -371,6 +389,7 @@ void Builder::TitleOnlyMentions(size_t s) {
     if (m.entry->kind != PhraseKind::kTitle) continue;
     const Title& title = k.titles()[m.entry->ref];
     if (title.position.empty()) continue;
+    if (m.begin > 0 && IsFormer(sd.tokens[m.begin - 1])) continue;  // "mantan Presiden AS": not today's
     // Only the longest title at this place, and not one inside a longer title.
     if (TitleStartingAt(s, m.begin) != &m || TitleEndingAt(s, m.end) != &m) continue;
     bool inside_longer = false;
