@@ -370,9 +370,15 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
     if (title_case) break;
     if (m.entry->kind != PhraseKind::kOrgHead || taken[m.begin] || !Capitalised(tokens[m.begin])) continue;
     size_t begin = m.begin, end = m.end;
+    // A tagged name that starts inside the head ("Kamar [Dagang Korea]")
+    // is the rest of this organisation's name.
+    const NameSpan* tail = nullptr;
+    for (const NameSpan& x : split)
+      if (x.kb < 0 && x.begin > m.begin && x.begin < m.end) tail = &x;
     bool clear = true;
-    for (size_t i = m.begin; i < m.end; ++i) clear &= !taken[i];
+    for (size_t i = m.begin; i < m.end; ++i) clear &= !taken[i] || (tail && i >= tail->begin);
     if (!clear) continue;
+    if (tail) end = std::max(end, tail->end);
     while (end < n && Capitalised(tokens[end]) && !k.IsCommon(folded.hashes[end])) {
       if (taken[end]) {
         // A country or capital right after the head belongs to the name.
