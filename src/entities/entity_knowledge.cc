@@ -203,45 +203,37 @@ Result<EntityKnowledge> EntityKnowledge::Load(const Reader& read, const Abbrevia
   });
   if (!s.ok()) return s;
 
-  s = each("entities/places.tsv", 5, "KEY<TAB>NAME<TAB>ALIASES<TAB>SUBTYPE<TAB>COUNTRY", [&](const auto& c) -> std::string {
-    std::string country = Column(c[4]);
-    if (!country.empty() && k.Find("country/" + country) < 0) return "unknown country " + country;
-    std::string key = "place/" + std::string(c[0]);
-    if (k.Find(key) >= 0) return "duplicate place key " + std::string(c[0]);
-    uint32_t ref = k.AddEntity({key, std::string(c[1]), "LOC", std::string(c[3]), country, ""});
-    phrase(c[1], PhraseKind::kName, ref, false);
+  // Places, organisations and people: a keyed entity with a name and '|'-separated
+  // aliases (abbreviations such as "PBB", "NTT" match only as written).
+  auto add_named = [&](std::string_view prefix, std::string_view what, const std::vector<std::string_view>& c,
+                       std::string_view country_column, KbEntity e) -> std::string {
+    e.country = Column(country_column);
+    if (!e.country.empty() && k.Find("country/" + e.country) < 0) return "unknown country " + e.country;
+    e.key = std::string(prefix) + std::string(c[0]);
+    if (k.Find(e.key) >= 0) return "duplicate " + std::string(what) + " key " + std::string(c[0]);
+    e.name = std::string(c[1]);
+    uint32_t ref = k.AddEntity(std::move(e));
+    phrase(c[1], PhraseKind::kName, ref, LooksLikeAbbreviation(c[1]));
     if (c[2] != "-")
       for (std::string_view alias : Split(c[2], '|')) phrase(alias, PhraseKind::kName, ref, LooksLikeAbbreviation(alias));
     return "";
+  };
+
+  s = each("entities/places.tsv", 5, "KEY<TAB>NAME<TAB>ALIASES<TAB>SUBTYPE<TAB>COUNTRY", [&](const auto& c) {
+    return add_named("place/", "place", c, c[4], {"", "", "LOC", std::string(c[3]), "", ""});
   });
   if (!s.ok()) return s;
 
   for (std::string_view file : {"entities/organisations_world.tsv", "entities/organisations_idn.tsv"}) {
-    s = each(file, 6, "KEY<TAB>NAME<TAB>ALIASES<TAB>SUBTYPE<TAB>COUNTRY<TAB>ACTOR", [&](const auto& c) -> std::string {
-      std::string country = Column(c[4]);
-      if (!country.empty() && k.Find("country/" + country) < 0) return "unknown country " + country;
-      std::string key = "org/" + std::string(c[0]);
-      if (k.Find(key) >= 0) return "duplicate organisation key " + std::string(c[0]);
-      uint32_t ref = k.AddEntity({key, std::string(c[1]), "ORG", Column(c[3]), country, Column(c[5])});
-      phrase(c[1], PhraseKind::kName, ref, LooksLikeAbbreviation(c[1]));
-      if (c[2] != "-")
-        for (std::string_view alias : Split(c[2], '|')) phrase(alias, PhraseKind::kName, ref, LooksLikeAbbreviation(alias));
-      return "";
+    s = each(file, 6, "KEY<TAB>NAME<TAB>ALIASES<TAB>SUBTYPE<TAB>COUNTRY<TAB>ACTOR", [&](const auto& c) {
+      return add_named("org/", "organisation", c, c[4], {"", "", "ORG", Column(c[3]), "", Column(c[5])});
     });
     if (!s.ok()) return s;
   }
 
   for (std::string_view file : {"entities/people_world.tsv", "entities/people_idn.tsv"}) {
-    s = each(file, 4, "KEY<TAB>NAME<TAB>ALIASES<TAB>COUNTRY", [&](const auto& c) -> std::string {
-      std::string country = Column(c[3]);
-      if (!country.empty() && k.Find("country/" + country) < 0) return "unknown country " + country;
-      std::string key = "person/" + std::string(c[0]);
-      if (k.Find(key) >= 0) return "duplicate person key " + std::string(c[0]);
-      uint32_t ref = k.AddEntity({key, std::string(c[1]), "PER", "", country, ""});
-      phrase(c[1], PhraseKind::kName, ref, false);
-      if (c[2] != "-")
-        for (std::string_view alias : Split(c[2], '|')) phrase(alias, PhraseKind::kName, ref, LooksLikeAbbreviation(alias));
-      return "";
+    s = each(file, 4, "KEY<TAB>NAME<TAB>ALIASES<TAB>COUNTRY", [&](const auto& c) {
+      return add_named("person/", "person", c, c[3], {"", "", "PER", "", "", ""});
     });
     if (!s.ok()) return s;
   }
