@@ -55,6 +55,7 @@ CLI::App* AddAnalyzeCommand(CLI::App& app, AnalyzeArgs* a) {
       "Each object: id, source, url, lang, lang_score, title, authors, editor, published (ISO 8601),\n"
       "dateline, text (cleaned body), removed [{kind, rule, text, start, end}], paragraphs [[start,end]],\n"
       "entities [{id, name, type, subtype, country, actor, role, kb, mentions}],\n"
+      "quotes [{text, kind, speaker, speaker_entity, speaker_role, speaker_mention, cue, start, end}],\n"
       "sentences (with --sentences), invalid_utf8. Offsets are UTF-8 bytes into the article's text\n"
       "as read. See docs/output.md.\n"
       "Exit: 0 all good, 1 some input rejected (reported on stderr), 2 usage error.");
@@ -69,7 +70,9 @@ CLI::App* AddAnalyzeCommand(CLI::App& app, AnalyzeArgs* a) {
                   "(default: NAME = KEY)");
   cmd->add_option("--threads", a->threads, "Worker threads (default: all cores); output order never changes");
   cmd->add_flag("--sentences", a->sentences, "Add sentences with their tokens");
-  cmd->add_flag("--no-entities", a->no_entities, "Skip the entity stage (entities is then empty): cleaning only, faster");
+  cmd->add_flag("--no-entities", a->no_entities,
+                "Skip the entity and quote stages (entities and quotes are then empty): cleaning only, faster");
+  cmd->add_flag("--no-quotes", a->no_quotes, "Skip the quote stage (quotes is then empty)");
   cmd->add_flag("--original", a->original, "Add the article's text as read: the string all offsets index");
   cmd->add_option("--date-order", a->date_order,
                   "How to read ambiguous numeric dates in the published field: auto (day first unless the "
@@ -96,6 +99,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
   AnalyzeOptions options;
   options.sentences = args.sentences;
   options.entities = !args.no_entities;
+  options.quotes = !args.no_quotes;
   JsonOptions json{args.sentences, args.original};
   if (args.date_order == "dmy") options.clean.field_date_order = DateOrder::kDayFirst;
   if (args.date_order == "mdy") options.clean.field_date_order = DateOrder::kMonthFirst;

@@ -6,6 +6,7 @@
 //      (eval/labels/detik_boilerplate.tsv).
 //   3. Robustness: every article set goes through analyze; records in = out.
 //   4. Named entities on the Indonesian NER sets (eval/ner_eval.cc).
+//   5. Quotes on hand-labelled detik dev rows and PolNeAR (eval/quote_eval.cc).
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -15,6 +16,7 @@
 
 #include "analyze/analyzer.h"
 #include "eval/ner_eval.h"
+#include "eval/quote_eval.h"
 #include "input/input_set.h"
 #include "util/strings.h"
 
@@ -188,5 +190,6 @@ int main() {
   warta::Boilerplate(k.value());
   warta::Robustness(k.value());
   warta::NamedEntities(k.value(), warta::kData);
+  warta::Quotes(k.value(), warta::kData, warta::kSource);
   return 0;
 }

@@ -51,6 +51,10 @@ Document Analyze(Record record, const Knowledge& k, const AnalyzeOptions& option
     with_title.insert(with_title.end(), sentences.begin(), sentences.end());
     LinkContext context{DateKey(doc.clean.published.value_or("")), doc.lang.code.value_or(""), headline};
     doc.entities = LinkEntities(doc.original, with_title, k.entities, context, title_field, title_field_sentences);
+    if (options.quotes) {
+      QuoteInput input{doc.original, &doc.clean.paragraphs, &sentences, &doc.entities};
+      doc.quotes = ExtractQuotes(input, k.entities, k.quotes);
+    }
   }
   if (options.sentences) doc.sentences = std::move(sentences);
   return doc;
@@ -140,6 +144,32 @@ std::string ToJson(const Document& doc, const JsonOptions& options) {
       w.EndObject();
     }
     w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("quotes"); w.BeginArray();
+  for (const Quote& q : doc.quotes) {
+    auto span_or_null = [&](const Span& s) { s.end > s.start ? w.String(slice(s)) : w.Null(); };
+    w.BeginObject();
+    w.Key("text"); w.String(slice(q.span));
+    w.Key("kind"); w.String(q.kind == Quote::Kind::kDirect ? "direct" : "indirect");
+    const Entity* speaker = q.speaker_entity >= 0 ? &doc.entities[static_cast<size_t>(q.speaker_entity)] : nullptr;
+    w.Key("speaker"); speaker ? w.String(speaker->name) : w.Null();
+    w.Key("speaker_entity"); speaker ? w.String(speaker->id) : w.Null();
+    w.Key("speaker_role"); q.speaker_role.empty() ? w.Null() : w.String(q.speaker_role);
+    w.Key("speaker_mention");
+    if (q.speaker_mention.end > q.speaker_mention.start) {
+      w.BeginObject();
+      w.Key("start"); w.Int(static_cast<int64_t>(q.speaker_mention.start));
+      w.Key("end"); w.Int(static_cast<int64_t>(q.speaker_mention.end));
+      w.Key("text"); w.String(slice(q.speaker_mention));
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.Key("cue"); span_or_null(q.cue);
+    w.Key("start"); w.Int(static_cast<int64_t>(q.span.start));
+    w.Key("end"); w.Int(static_cast<int64_t>(q.span.end));
     w.EndObject();
   }
   w.EndArray();

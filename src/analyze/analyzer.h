@@ -10,6 +10,7 @@
 #include "clean/cleaner.h"
 #include "entities/linker.h"
 #include "input/record.h"
+#include "quotes/quotes.h"
 #include "text/segment.h"
 
 namespace warta {
@@ -18,6 +19,7 @@ struct AnalyzeOptions {
   CleanOptions clean;
   bool sentences = false;  // keep sentences and tokens in the Document (--sentences)
   bool entities = true;    // recognise and link entities
+  bool quotes = true;      // find quotations and their speakers (needs entities)
 };
 
 struct Document {
@@ -30,6 +32,7 @@ struct Document {
   CleanResult clean;
   std::vector<Sentence> sentences;  // only with AnalyzeOptions::sentences
   std::vector<Entity> entities;
+  std::vector<Quote> quotes;
 };
 
 Document Analyze(Record record, const Knowledge& knowledge, const AnalyzeOptions& options);

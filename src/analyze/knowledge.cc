@@ -52,6 +52,7 @@ Result<Knowledge> Knowledge::Load(const DataReader& read) {
   auto entities = EntityKnowledge::Load(read, k.abbreviations);
   if (!entities.ok()) return entities.status();
   k.entities = std::move(entities).value();
+  if (!(s = LoadInto(read, "quotes/cues.tsv", &QuoteLexicon::FromTsv, &k.quotes)).ok()) return s;
   return k;
 }
 

@@ -11,6 +11,7 @@
 #include "clean/byline.h"
 #include "clean/calendar.h"
 #include "entities/entity_knowledge.h"
+#include "quotes/quote_lexicon.h"
 #include "text/langid.h"
 #include "text/segment.h"
 #include "util/status.h"
@@ -30,6 +31,7 @@ struct Knowledge {
   Abbreviations abbreviations;
   LanguageIdentifier langid;
   EntityKnowledge entities;
+  QuoteLexicon quotes;
 
   static Result<Knowledge> Load(const DataReader& read);
 };

@@ -507,6 +507,20 @@ std::vector<std::string> Words(std::string_view s) {  // split on spaces
 }
 
 
+// The latest person group whose name has `name`'s words in a row, and more; -1 if none.
+template <typename Groups>
+int LongerName(const Groups& groups, const std::string& name) {
+  std::vector<std::string> words = Words(name);
+  for (size_t g = groups.size(); g-- > 0;) {
+    if (groups[g].type != "PER") continue;
+    std::vector<std::string> full = Words(groups[g].text);
+    if (full.size() <= words.size()) continue;
+    for (size_t at = 0; at + words.size() <= full.size(); ++at)
+      if (std::equal(words.begin(), words.end(), full.begin() + static_cast<long>(at))) return static_cast<int>(g);
+  }
+  return -1;
+}
+
 std::vector<Entity> Builder::Group() {
   // Entities keyed by the dictionary entry, or by type and text.
   struct Group {
@@ -530,7 +544,9 @@ std::vector<Entity> Builder::Group() {
       m.entity = static_cast<int>(group_for("kb:" + e.key, m.kb, e.type, e.name));
     } else if (m.type != "PER" || Words(CollapseSpace(m.text)).size() > 1) {
       std::string text = CollapseSpace(m.text);
-      m.entity = static_cast<int>(group_for(m.type + ":" + text, -1, m.type, text));
+      // "Bhakti Eri" after "Bhakti Eri Nurmansyah": the same person.
+      int longer = m.type == "PER" && !by_key.count("PER:" + text) ? LongerName(groups, text) : -1;
+      m.entity = longer >= 0 ? longer : static_cast<int>(group_for(m.type + ":" + text, -1, m.type, text));
     } else {
       continue;
     }
@@ -592,7 +608,9 @@ std::vector<Entity> Builder::Group() {
       if (!e.mentions.empty() && e.mentions.back().span.start == m.span.start &&
           e.mentions.back().in_title_field == m.in_title_field)
         continue;
-      e.mentions.push_back({m.span, m.in_title_field});
+      EntityMention out{m.span, m.in_title_field, {}};
+      if (m.role.found && m.role.end > m.role.begin) out.role = SpanOf(m.sentence, m.role.begin, m.role.end);
+      e.mentions.push_back(out);
     }
     // The longest name the article uses for an entity it introduced.
     if (g.kb < 0)

@@ -19,6 +19,8 @@ namespace warta {
 struct EntityMention {
   Span span;                    // bytes in the original text, or in the title field
   bool in_title_field = false;  // the record's title field (not part of the original text)
+  Span role;                    // the role phrase the article puts at this mention ("juru bicara kedutaan
+                                // China" before "Liu Pengyu"); empty (start == end) if none
 };
 
 struct Entity {

@@ -1,0 +1,69 @@
+#include "quotes/quote_lexicon.h"
+
+#include <algorithm>
+
+#include "util/strings.h"
+#include "util/tsv.h"
+
+namespace warta {
+
+namespace {
+
+CueType ParseType(std::string_view t) {
+  if (t == "verb") return CueType::kVerb;
+  if (t == "stance") return CueType::kStance;
+  if (t == "nya") return CueType::kNya;
+  if (t == "passive") return CueType::kPassive;
+  if (t == "according") return CueType::kAccording;
+  if (t == "complement") return CueType::kComplement;
+  if (t == "pronoun") return CueType::kPronoun;
+  if (t == "speaker_noun") return CueType::kSpeakerNoun;
+  if (t == "preposition") return CueType::kPreposition;
+  return CueType::kNone;
+}
+
+// meN-, ber- and the English forms come after the speaker; the bare
+// Indonesian roots ("kata", "ujar", "tutur") come before it.
+bool IsBareIndonesian(std::string_view w) {
+  return !(StartsWith(w, "me") || StartsWith(w, "ber") || StartsWith(w, "di"));
+}
+
+}  // namespace
+
+Result<QuoteLexicon> QuoteLexicon::FromTsv(std::string_view tsv, std::string_view name) {
+  QuoteLexicon lex;
+  Status s = ForEachTsvRow(tsv, name, 3, "PHRASE LANG TYPE", [&](const std::vector<std::string_view>& c) -> std::string {
+    std::string phrase(c[0]);
+    if (phrase.empty() || phrase != FoldCase(phrase)) return "phrase must be lower case: " + phrase;
+    if (phrase != CollapseSpace(phrase)) return "phrase has extra spaces: " + phrase;
+    if (c[1] != "id" && c[1] != "en") return "language must be id or en";
+    CueType type = ParseType(c[2]);
+    if (type == CueType::kNone) return "unknown type " + std::string(c[2]);
+    // A phrase is one kind of word in both languages: the matcher does not
+    // need to know the article's language.
+    auto [it, inserted] = lex.phrases_.emplace(phrase, Entry{type, c[1] == "id"});
+    if (!inserted && it->second.type != type) return "phrase listed twice with different types: " + phrase;
+    lex.max_tokens_ = std::max<size_t>(lex.max_tokens_, Split(phrase, ' ').size());
+    return "";
+  });
+  if (!s.ok()) return s;
+  return lex;
+}
+
+CueMatch QuoteLexicon::Match(const std::vector<std::string>& folded, size_t i) const {
+  std::string phrase;
+  CueMatch best;
+  for (size_t n = 1; n <= max_tokens_ && i + n <= folded.size(); ++n) {
+    if (n > 1) phrase += ' ';
+    phrase += folded[i + n - 1];
+    auto it = phrases_.find(phrase);
+    if (it == phrases_.end()) continue;
+    best.type = it->second.type;
+    best.tokens = n;
+    best.indonesian = it->second.indonesian;
+    best.bare = best.indonesian && best.type == CueType::kVerb && IsBareIndonesian(phrase);
+  }
+  return best;
+}
+
+}  // namespace warta

@@ -1,0 +1,53 @@
+// The words the quotes stage reads: reporting cues ("kata", "ujarnya",
+// "menurut", "said", "according to"), the words that open a reported clause
+// ("bahwa", "that"), pronouns and words for unnamed speakers. Loaded once from
+// data/quotes/cues.tsv.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "util/status.h"
+
+namespace warta {
+
+enum class CueType : uint8_t {
+  kNone,
+  kVerb,         // a reporting verb: "kata", "mengatakan", "said"
+  kStance,       // attributes marked words next to it, opens no indirect quote: "mengecam", "urged"
+  kNya,          // the -nya suffix is the speaker: "ujarnya", "menurutnya"
+  kPassive,      // "disampaikan (oleh) X"
+  kAccording,    // "menurut X", "according to X"
+  kComplement,   // "bahwa", "that"
+  kPronoun,      // "dia", "he", "mereka"
+  kSpeakerNoun,  // "sumber", "officials"
+  kPreposition,  // "dengan", "with", "dan": a name after it does not speak
+};
+
+struct CueMatch {
+  CueType type = CueType::kNone;
+  size_t tokens = 0;  // how many tokens the phrase covers (0: no match)
+  bool indonesian = false;
+  bool bare = false;  // an Indonesian root form written before the speaker ("kata X", "ujar X")
+};
+
+class QuoteLexicon {
+ public:
+  static Result<QuoteLexicon> FromTsv(std::string_view tsv, std::string_view name);
+
+  // The longest phrase starting at folded[i] (tokens already case-folded).
+  CueMatch Match(const std::vector<std::string>& folded, size_t i) const;
+  size_t size() const { return phrases_.size(); }
+
+ private:
+  struct Entry {
+    CueType type;
+    bool indonesian;
+  };
+  std::unordered_map<std::string, Entry> phrases_;  // words joined by single spaces
+  size_t max_tokens_ = 1;
+};
+
+}  // namespace warta
