@@ -87,6 +87,7 @@ class Extractor {
   size_t FirstTokenAtOrAfter(size_t byte) const;
   std::optional<Candidate> CandidateAt(size_t i) const;
   int PersonAfterRole(size_t i, size_t from) const;
+  const Title* TitleAt(size_t i, size_t* end) const;
   std::optional<Candidate> SpeakerAfter(size_t i, size_t end) const;
   std::optional<Candidate> SpeakerBefore(size_t begin, size_t cue) const;
   std::optional<Candidate> PhraseBefore(size_t begin, size_t verb) const;
@@ -231,20 +232,8 @@ std::optional<Candidate> Extractor::CandidateAt(size_t i) const {
     return c;
   }
   // A title with no name after it: "kata juru bicara itu", "the spokesman said".
-  std::string phrase;
   size_t title_end = 0;
-  const Title* title = nullptr;
-  for (size_t n = 1; n <= k_.max_phrase_tokens() && i + n <= tokens_.size(); ++n) {
-    if (tokens_[i + n - 1].sentence != tokens_[i].sentence) break;
-    if (n > 1) phrase += ' ';
-    phrase += folded_[i + n - 1];
-    if (const auto* entries = k_.Lookup(phrase))
-      for (const PhraseEntry& pe : *entries)
-        if (pe.kind == PhraseKind::kTitle && k_.titles()[pe.ref].position != "honorific") {
-          title = &k_.titles()[pe.ref];
-          title_end = i + n;
-        }
-  }
+  const Title* title = TitleAt(i, &title_end);
   if (title) {
     c.kind = Candidate::Kind::kTitle;
     c.begin = i;
@@ -279,6 +268,31 @@ std::optional<Candidate> Extractor::CandidateAt(size_t i) const {
   return std::nullopt;
 }
 
+// The longest title phrase starting at token i ("juru bicara", "Menlu"), or
+// nullptr; *end gets the token after it. Walks the dictionary's phrase
+// hashes as the recognizer does, so a token that starts no phrase costs one lookup.
+const Title* Extractor::TitleAt(size_t i, size_t* end) const {
+  uint64_t hash = EntityKnowledge::TokenHash(folded_[i]);
+  if (!k_.StartsPhrase(hash)) return nullptr;
+  std::string key = folded_[i];
+  const Title* title = nullptr;
+  for (size_t n = 1; n <= k_.max_phrase_tokens() && i + n <= tokens_.size(); ++n) {
+    if (n > 1) {
+      if (!k_.IsPrefix(hash) || tokens_[i + n - 1].sentence != tokens_[i].sentence) break;
+      hash = EntityKnowledge::PhraseHash(hash, EntityKnowledge::TokenHash(folded_[i + n - 1]));
+      key += ' ';
+      key += folded_[i + n - 1];
+    }
+    if (const auto* entries = k_.Lookup(hash, key))
+      for (const PhraseEntry& pe : *entries)
+        if (pe.kind == PhraseKind::kTitle && k_.titles()[pe.ref].position != "honorific") {
+          title = &k_.titles()[pe.ref];
+          *end = i + n;
+        }
+  }
+  return title;
+}
+
 // A person named at the end of a role phrase that runs from token `from`
 // over titles, organisations, ranks and glue words ("Wadir Penindakan Kortas
 // Tipikor Polri Kombes [Bhakti Eri Nurmansyah]"); the mention's index, or -1.
@@ -294,6 +308,11 @@ int Extractor::PersonAfterRole(size_t i, size_t from) const {
     if (tokens_[j].upper || IsRoleGlue(folded_[j]) || tokens_[j].text == "(" || tokens_[j].text == ")" ||
         tokens_[j].text == "," || tokens_[j].text == "-") {
       ++j;
+      continue;
+    }
+    size_t title_end = 0;
+    if (TitleAt(j, &title_end)) {  // "Chinese Foreign Ministry spokesperson Zhao Lijian"
+      j = title_end;
       continue;
     }
     break;
@@ -322,6 +341,7 @@ std::optional<Candidate> Extractor::SpeakerAfter(size_t i, size_t end) const {
 // a preposition ("Retno dalam pertemuan dengan Wang Yi mengatakan": Retno).
 std::optional<Candidate> Extractor::SpeakerBefore(size_t begin, size_t cue) const {
   std::vector<Candidate> found;
+  if (cue > begin + 40) begin = cue - 40;  // a speaker is named near the verb
   for (size_t j = begin; j < cue;) {
     if (tokens_[j].segment >= 0) { ++j; continue; }  // named inside a quotation: not who speaks
     if (auto c = CandidateAt(j)) {
@@ -442,13 +462,20 @@ std::optional<Candidate> Extractor::ClauseSubject(size_t begin, size_t verb) con
 // Who speaks in tokens [begin, verb): a known name or pronoun, else the
 // words themselves (an unnamed speaker: "the ad's narrator").
 std::optional<Candidate> Extractor::PhraseBefore(size_t begin, size_t verb) const {
-  for (size_t j = begin; j < verb; ++j) {
-    if (auto c = CandidateAt(j)) {
-      if (c->end <= verb) return c;
-    }
-  }
   size_t end = verb;
   while (end > begin && !tokens_[end - 1].word) --end;
+  for (size_t j = begin; j < verb; ++j) {
+    if (auto c = CandidateAt(j)) {
+      if (c->end > verb) continue;
+      // "a UN official": someone of the organisation, the words are the mention.
+      if (c->kind == Candidate::Kind::kName && c->group && c->end < end && end - begin <= 6 && !tokens_[c->end].upper) {
+        c->begin = begin;
+        c->end = end;
+        c->mention = {tokens_[begin].span.start, tokens_[end - 1].span.end};
+      }
+      return c;
+    }
+  }
   if (end <= begin || end - begin > 6) return std::nullopt;
   for (size_t j = begin; j < end; ++j)
     if (tokens_[j].mark || tokens_[j].stop) return std::nullopt;
@@ -580,21 +607,23 @@ void Extractor::Direct(const std::vector<QuotedSegment>& segments) {
     const QuotedSegment& s = segments[si];
     int from = -1;
     // The same paragraph, before then after; then a quotation running on across paragraphs.
-    for (size_t j = si; j-- > 0 && from < 0 && segments[j].paragraph == s.paragraph;)
+    // (Neighbours only: a paragraph of thousands of marks stays linear.)
+    constexpr size_t kReach = 8;
+    for (size_t j = si; j-- > 0 && si - j <= kReach && from < 0 && segments[j].paragraph == s.paragraph;)
       if (item_of[j] >= 0 && items_[item_of[j]].at.found) from = item_of[j];
-    for (size_t j = si + 1; j < segments.size() && from < 0 && segments[j].paragraph == s.paragraph; ++j)
+    for (size_t j = si + 1; j < segments.size() && j - si <= kReach && from < 0 && segments[j].paragraph == s.paragraph; ++j)
       if (item_of[j] >= 0 && items_[item_of[j]].at.found) from = item_of[j];
     // A quotation left open runs into the next paragraph: the chain shares a speaker.
-    for (size_t j = si + 1; from < 0 && j < segments.size() && segments[j - 1].close.end == segments[j - 1].close.start &&
+    for (size_t j = si + 1; from < 0 && j < segments.size() && j - si <= kReach && segments[j - 1].close.end == segments[j - 1].close.start &&
                             segments[j].paragraph == segments[j - 1].paragraph + 1;
          ++j)
       if (item_of[j] >= 0 && items_[item_of[j]].at.found) from = item_of[j];
-    for (size_t j = si; from < 0 && j-- > 0 && segments[j].close.end == segments[j].close.start &&
+    for (size_t j = si; from < 0 && j-- > 0 && si - j <= kReach && segments[j].close.end == segments[j].close.start &&
                         segments[j].paragraph + 1 == segments[j + 1].paragraph;)
       if (item_of[j] >= 0 && items_[item_of[j]].at.found) from = item_of[j];
     items_[it].shares_cue = from >= 0;
     if (from < 0)
-      for (size_t j = si; j-- > 0 && from < 0;) {
+      for (size_t j = si; j-- > 0 && from < 0 && si - j <= kReach;) {
         if (s.paragraph > segments[j].paragraph + 2) break;
         if (item_of[j] >= 0) from = item_of[j];
       }
@@ -713,8 +742,11 @@ bool Extractor::IndirectIn(size_t b, size_t e) {
 int Extractor::PersonWithTitle(const Candidate& c, size_t before) const {
   std::string title = FoldCase(CollapseSpace(in_.text.substr(c.mention.start, c.mention.end - c.mention.start)));
   int by_words = -1, by_position = -1;
-  for (const MentionRef& m : mentions_) {
-    if (m.begin >= before) break;
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), before,
+                             [](const MentionRef& m, size_t b) { return m.begin < b; });
+  const size_t first = static_cast<size_t>(it - mentions_.begin()) > 256 ? static_cast<size_t>(it - mentions_.begin()) - 256 : 0;
+  for (size_t mi = first; mi < static_cast<size_t>(it - mentions_.begin()); ++mi) {
+    const MentionRef& m = mentions_[mi];
     const Entity& e = (*in_.entities)[m.entity];
     if (e.type != "PER") continue;
     if (m.role.end > m.role.start) {
@@ -743,29 +775,32 @@ int Extractor::Anaphor(size_t cue_token, Referent want) const {
   }
   const size_t para = tokens_[std::min(cue_token, tokens_.size() - 1)].paragraph;
   const size_t pos = tokens_[std::min(cue_token, tokens_.size() - 1)].span.start;
-  auto near = [&](size_t p, size_t window) { return p + window >= para; };
+  auto near = [&](size_t p) { return p + 3 >= para; };
+  // Walk back from the cue over the last few paragraphs (and a bounded
+  // number of steps, so a page of thousands of quotations stays linear).
+  constexpr size_t kMaxSteps = 256;
   int last_quote = -1;
   size_t last_quote_pos = 0;
-  for (const Item& i : items_) {
-    if (!i.resolved || i.quote.speaker_entity < 0 || i.quote.span.start >= pos) continue;
-    const Entity& e = (*in_.entities)[i.quote.speaker_entity];
-    if (!Fits(e, want)) continue;
-    size_t p = tokens_[FirstTokenAtOrAfter(i.quote.span.start)].paragraph;
-    if (!near(p, 3)) continue;
-    if (i.quote.span.start >= last_quote_pos) {
-      last_quote = i.quote.speaker_entity;
-      last_quote_pos = i.quote.span.start;
-    }
+  auto item_it = std::lower_bound(items_.begin(), items_.end(), pos,
+                                  [](const Item& i, size_t p) { return i.quote.span.start < p; });
+  for (size_t steps = 0; item_it != items_.begin() && steps < kMaxSteps; ++steps) {
+    const Item& i = *--item_it;
+    if (!near(tokens_[FirstTokenAtOrAfter(i.quote.span.start)].paragraph)) break;
+    if (!i.resolved || i.quote.speaker_entity < 0 || !Fits((*in_.entities)[i.quote.speaker_entity], want)) continue;
+    last_quote = i.quote.speaker_entity;
+    last_quote_pos = i.quote.span.start;
+    break;
   }
   int subject = -1, any = -1;
   size_t subject_pos = 0;
-  for (const MentionRef& m : mentions_) {
-    if (m.span.start >= pos) break;
+  auto m_it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
+                               [](const MentionRef& m, size_t p) { return m.span.start < p; });
+  for (size_t steps = 0; m_it != mentions_.begin() && steps < kMaxSteps && subject < 0; ++steps) {
+    const MentionRef& m = *--m_it;
+    if (!near(tokens_[m.begin].paragraph)) break;
     if (tokens_[m.begin].segment >= 0) continue;  // named inside someone's quotation
-    const Entity& e = (*in_.entities)[m.entity];
-    if (!Fits(e, want)) continue;
-    if (!near(tokens_[m.begin].paragraph, 3)) continue;
-    any = m.entity;
+    if (!Fits((*in_.entities)[m.entity], want)) continue;
+    if (any < 0) any = m.entity;
     if (m.subject) {
       subject = m.entity;
       subject_pos = m.span.start;
@@ -779,12 +814,20 @@ int Extractor::Anaphor(size_t cue_token, Referent want) const {
 void Extractor::Resolve() {
   std::stable_sort(items_.begin(), items_.end(),
                    [](const Item& a, const Item& b) { return a.quote.span.start < b.quote.span.start; });
+  // An entity's role phrase: the first one the article gives it (once per entity).
+  std::vector<std::optional<std::string>> roles(in_.entities->size());
   auto speaker_role = [&](int entity) -> std::string {
     if (entity < 0) return "";
-    for (const EntityMention& m : (*in_.entities)[entity].mentions)
-      if (!m.in_title_field && m.role.end > m.role.start)
-        return CollapseSpace(in_.text.substr(m.role.start, m.role.end - m.role.start));
-    return "";
+    std::optional<std::string>& role = roles[static_cast<size_t>(entity)];
+    if (!role) {
+      role = "";
+      for (const EntityMention& m : (*in_.entities)[entity].mentions)
+        if (!m.in_title_field && m.role.end > m.role.start) {
+          role = CollapseSpace(in_.text.substr(m.role.start, m.role.end - m.role.start));
+          break;
+        }
+    }
+    return *role;
   };
   auto resolve_one = [&](Item& item) {
     const Attribution& a = item.at;

@@ -1,0 +1,254 @@
+// The quote stage on short texts written for these tests, through the whole
+// analyze pipeline with the project's real data: every construction the
+// stage must read, in Indonesian and English.
+#include "quotes/quotes.h"
+
+#include <gtest/gtest.h>
+
+#include "analyze/analyzer.h"
+#include "tests/test_support.h"
+
+namespace warta {
+namespace {
+
+struct Got {
+  std::string text, kind, speaker, mention, cue, role;
+};
+
+std::vector<Got> QuotesOf(const std::string& text, const std::string& published = "2025-03-01") {
+  Record r;
+  r.source = "test";
+  r.text = text;
+  r.published = published;
+  Document d = Analyze(std::move(r), testing::TestKnowledge(), AnalyzeOptions{});
+  std::vector<Got> out;
+  auto slice = [&](const Span& s) { return d.original.substr(s.start, s.end - s.start); };
+  for (const Quote& q : d.quotes) {
+    EXPECT_LE(q.span.end, d.original.size());
+    Got g;
+    g.text = slice(q.span);
+    g.kind = q.kind == Quote::Kind::kDirect ? "direct" : "indirect";
+    g.speaker = q.speaker_entity >= 0 ? d.entities[q.speaker_entity].name : "";
+    g.mention = slice(q.speaker_mention);
+    g.cue = slice(q.cue);
+    g.role = q.speaker_role;
+    out.push_back(g);
+  }
+  return out;
+}
+
+const Got* Starting(const std::vector<Got>& quotes, const std::string& prefix) {
+  for (const Got& g : quotes)
+    if (g.text.rfind(prefix, 0) == 0) return &g;
+  return nullptr;
+}
+
+TEST(Quotes, SpeakerAfterTheQuoteWithRolePhrase) {
+  auto q = QuotesOf(
+      "\"Amerika Serikat mencampuri urusan dalam negeri negara lain,\" kata juru bicara kedutaan China Liu Pengyu "
+      "kepada wartawan.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].text, "Amerika Serikat mencampuri urusan dalam negeri negara lain");
+  EXPECT_EQ(q[0].speaker, "Liu Pengyu");
+  EXPECT_EQ(q[0].mention, "Liu Pengyu");
+  EXPECT_EQ(q[0].role, "juru bicara kedutaan China");
+  EXPECT_EQ(q[0].cue, "kata");
+}
+
+TEST(Quotes, SpeakerBeforeTheQuote) {
+  auto q = QuotesOf("Menteri Luar Negeri Sugiono mengatakan, \"Indonesia tidak akan memihak dalam konflik ini.\"");
+  const Got* g = Starting(q, "Indonesia tidak");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->kind, "direct");
+  EXPECT_EQ(g->speaker, "Sugiono");
+  EXPECT_EQ(g->cue, "mengatakan");
+}
+
+TEST(Quotes, NyaCueAndKataDiaResolveToTheSpeakerTheTextIsAbout) {
+  auto q = QuotesOf(
+      "Juru bicara Kemlu, Rina Kartika, menjelaskan sikap pemerintah dalam jumpa pers di Jakarta.\n\n"
+      "Pertemuan itu juga dihadiri Duta Besar Jepang Kenji Sato.\n\n"
+      "\"Kami menghormati kedaulatan setiap negara dan menolak intervensi,\" tuturnya.\n\n"
+      "\"Dialog adalah satu-satunya jalan keluar dari krisis ini,\" kata dia.");
+  const Got* a = Starting(q, "Kami menghormati");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->speaker, "Rina Kartika");  // not the ambassador named in between
+  EXPECT_EQ(a->mention, "tuturnya");
+  const Got* b = Starting(q, "Dialog adalah");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->speaker, "Rina Kartika");
+  EXPECT_EQ(b->mention, "dia");
+}
+
+TEST(Quotes, ParagraphOfQuotationContinuesThePreviousSpeaker) {
+  auto q = QuotesOf(
+      "\"Kami akan mengirim tim ke perbatasan pekan depan,\" ujar Kepala BNPP Arif Nugroho.\n\n"
+      "\"Tim itu akan memeriksa kondisi pos lintas batas dan gudang logistik.\"");
+  const Got* g = Starting(q, "Tim itu");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->speaker, "Arif Nugroho");
+  EXPECT_EQ(g->cue, "");  // no cue of its own
+}
+
+TEST(Quotes, QuoteSplitByTheCue) {
+  auto q = QuotesOf(
+      "\"Kami tidak mencari konfrontasi,\" ujar Menlu Malaysia Mohamad Hasan. \"Tetapi kedaulatan kami tidak bisa "
+      "ditawar.\"");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Mohamad Hasan");
+  EXPECT_EQ(q[1].text, "Tetapi kedaulatan kami tidak bisa ditawar.");
+  EXPECT_EQ(q[1].speaker, "Mohamad Hasan");
+  EXPECT_EQ(q[1].cue, "ujar");
+}
+
+TEST(Quotes, QuoteSpanningParagraphs) {
+  auto q = QuotesOf(
+      "\"Kami sudah mengirim nota protes kepada pemerintah China pagi ini.\n\n"
+      "\"Kapal itu masuk terlalu jauh ke perairan kami,\" kata juru bicara Kemlu Filipina Teresita Daza.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Teresita Daza");  // the cue comes at the end of the quotation
+  EXPECT_EQ(q[1].speaker, "Teresita Daza");
+}
+
+TEST(Quotes, PartialQuoteInsideASentence) {
+  auto q = QuotesOf(
+      "Perdana Menteri Anthony Albanese mengatakan dia \"ingin menggarisbawahi pentingnya stabilitas di kawasan\" "
+      "dalam pertemuan itu.");
+  const Got* g = Starting(q, "ingin menggarisbawahi");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->kind, "direct");
+  EXPECT_EQ(g->speaker, "Anthony Albanese");
+}
+
+TEST(Quotes, MixedMarksAndMissingOpeningMark) {
+  auto q = QuotesOf(
+      "\u201CKami siap berunding kapan saja,\" kata Menlu Rusia Sergey Lavrov.\n\n"
+      "Tetapi Barat harus berhenti memasok senjata,\u201D ujarnya.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].text, "Kami siap berunding kapan saja");
+  EXPECT_EQ(q[0].speaker, "Sergey Lavrov");
+  EXPECT_EQ(q[1].text, "Tetapi Barat harus berhenti memasok senjata");
+  EXPECT_EQ(q[1].speaker, "Sergey Lavrov");
+}
+
+TEST(Quotes, TitlesScareQuotesAndLabelsAreNotQuotes) {
+  auto q = QuotesOf(
+      "Buku \"Pemikiran Xi Jinping tentang Diplomasi\" dibagikan kepada peserta forum. Program \"Makan Bergizi "
+      "Gratis\" juga dibahas, begitu pula istilah \"negara gagal\" yang ramai di media sosial.");
+  EXPECT_TRUE(q.empty()) << q[0].text;
+}
+
+TEST(Quotes, RepeatedQuotationIsReportedOnce) {
+  std::string para = "\"Kami akan membuka kembali jalur perdagangan bulan depan,\" kata Menteri Perdagangan Budi Santoso.";
+  auto q = QuotesOf(para + "\n\nHarga beras naik.\n\n" + para);
+  ASSERT_EQ(q.size(), 1u);
+}
+
+TEST(Quotes, IndirectQuotesInIndonesian) {
+  auto q = QuotesOf(
+      "Menlu Sugiono mengatakan bahwa Indonesia akan mengirim bantuan kemanusiaan ke Gaza.\n\n"
+      "Menurut Sugiono, bantuan itu akan dikirim melalui Mesir.\n\n"
+      "Bantuan tahap kedua menyusul bulan depan, kata Sugiono.");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "Indonesia akan mengirim bantuan kemanusiaan ke Gaza");
+  EXPECT_EQ(q[0].speaker, "Sugiono");
+  EXPECT_EQ(q[1].text, "bantuan itu akan dikirim melalui Mesir");
+  EXPECT_EQ(q[1].cue, "Menurut");
+  EXPECT_EQ(q[2].text, "Bantuan tahap kedua menyusul bulan depan");
+  EXPECT_EQ(q[2].cue, "kata");
+}
+
+TEST(Quotes, NarrationIsNotAnIndirectQuote) {
+  auto q = QuotesOf("Presiden Prabowo Subianto mengunjungi Beijing dan bertemu Presiden Xi Jinping pada hari Senin.");
+  EXPECT_TRUE(q.empty());
+}
+
+TEST(Quotes, EnglishPronounsAndInversion) {
+  auto q = QuotesOf(
+      "Chinese Foreign Ministry spokesperson Mao Ning criticised the new tariffs on Monday.\n\n"
+      "\"The United States is politicising trade and technology issues,\" she said.\n\n"
+      "\"We will take the necessary measures,\" said Mao.\n\n"
+      "''Washington should correct its mistakes,'' she added.");
+  ASSERT_EQ(q.size(), 3u);
+  for (const Got& g : q) EXPECT_EQ(g.speaker, "Mao Ning") << g.text;
+  EXPECT_EQ(q[0].mention, "she");
+  EXPECT_EQ(q[1].mention, "Mao");
+  EXPECT_EQ(q[2].text, "Washington should correct its mistakes");
+}
+
+TEST(Quotes, EnglishIndirectQuotes) {
+  auto q = QuotesOf(
+      "Secretary of State Marco Rubio said that the United States would not lift the sanctions.\n\n"
+      "According to Rubio, the talks will resume in Geneva next month.",
+      "2025-06-01");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "the United States would not lift the sanctions");
+  EXPECT_EQ(q[0].speaker, "Marco Rubio");
+  EXPECT_EQ(q[1].text, "the talks will resume in Geneva next month");
+  EXPECT_EQ(q[1].cue, "According to");
+}
+
+TEST(Quotes, UnnamedSpeakersKeepTheirWords) {
+  auto q = QuotesOf("\"The ceasefire is holding in most districts,\" a UN official said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "United Nations");  // someone of the organisation: its voice
+  EXPECT_EQ(q[0].mention, "a UN official");
+  EXPECT_EQ(q[0].cue, "said");
+  q = QuotesOf("\"The road to the border is closed again,\" a local farmer told reporters.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "");
+  EXPECT_EQ(q[0].mention, "a local farmer");
+}
+
+}  // namespace
+}  // namespace warta
+
+namespace warta {
+namespace {
+
+TEST(QuoteLexicon, RejectsBadRowsNamingTheLine) {
+  auto bad_type = QuoteLexicon::FromTsv("kata\tid\tverb\nujar\tid\tshout\n", "cues.tsv");
+  ASSERT_FALSE(bad_type.ok());
+  EXPECT_NE(bad_type.status().message().find("cues.tsv:2"), std::string::npos) << bad_type.status().message();
+  EXPECT_FALSE(QuoteLexicon::FromTsv("Kata\tid\tverb\n", "x").ok());      // not lower case
+  EXPECT_FALSE(QuoteLexicon::FromTsv("kata\tfr\tverb\n", "x").ok());      // unknown language
+  EXPECT_FALSE(QuoteLexicon::FromTsv("kata\tid\tverb\nkata\ten\tpronoun\n", "x").ok());  // two types
+  auto good = QuoteLexicon::FromTsv("according to\ten\taccording\nujarnya\tid\tnya\n", "x");
+  ASSERT_TRUE(good.ok());
+  std::vector<std::string> folded = {"according", "to", "ujarnya"};
+  EXPECT_EQ(good.value().Match(folded, 0).type, CueType::kAccording);
+  EXPECT_EQ(good.value().Match(folded, 0).tokens, 2u);
+  EXPECT_EQ(good.value().Match(folded, 2).type, CueType::kNya);
+  EXPECT_EQ(good.value().Match(folded, 1).type, CueType::kNone);
+}
+
+TEST(QuoteLexicon, ProjectFileHasTheIssueCues) {
+  const QuoteLexicon& lex = testing::TestKnowledge().quotes;
+  for (const char* w : {"kata", "ujar", "tutur", "ungkap", "jelas", "tegas", "tambah", "imbuh", "terang", "lanjut",
+                        "mengatakan", "menegaskan", "said", "told", "added"})
+    EXPECT_EQ(lex.Match({w}, 0).type, CueType::kVerb) << w;
+  for (const char* w : {"ujarnya", "katanya", "tuturnya", "imbuhnya", "terangnya", "menurutnya"})
+    EXPECT_EQ(lex.Match({w}, 0).type, CueType::kNya) << w;
+  EXPECT_EQ(lex.Match({"menurut"}, 0).type, CueType::kAccording);
+  EXPECT_EQ(lex.Match({"according", "to"}, 0).type, CueType::kAccording);
+}
+
+// A page of thousands of quotations and cues in one paragraph (hostile or
+// broken input) is read in time that grows with its length, and every span
+// stays inside the text. ctest's timeout catches a quadratic step.
+TEST(Quotes, HostileQuoteDenseParagraph) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "\"Kami siap berunding kapan saja,\" kata Liu Pengyu, ujarnya \"dia\" ";
+  Record r;
+  r.source = "hostile";
+  r.text = text;
+  Document d = Analyze(std::move(r), testing::TestKnowledge(), AnalyzeOptions{});
+  EXPECT_EQ(d.quotes.size(), 1u);  // one quotation, repeated: reported once
+  for (const Quote& q : d.quotes) EXPECT_LE(q.span.end, d.original.size());
+}
+
+}  // namespace
+}  // namespace warta
