@@ -56,10 +56,11 @@ std::vector<Corpus>& Corpora() {
   return corpora;
 }
 
-void Run(benchmark::State& state, const Corpus& c, bool sentences, bool entities) {
+void Run(benchmark::State& state, const Corpus& c, bool sentences, bool entities, bool quotes) {
   AnalyzeOptions options;
   options.sentences = sentences;
   options.entities = entities;
+  options.quotes = quotes;
   JsonOptions json{sentences, false};
   size_t out_bytes = 0;
   for (auto _ : state) {
@@ -88,6 +89,10 @@ void Stage(benchmark::State& state, const Corpus& c, int stage) {
   for (size_t i = 0; i < texts.size(); ++i)
     for (const Span& p : cleaned[i].paragraphs)
       for (auto& s : SplitSentences(texts[i], p, K().abbreviations)) sentences[i].push_back(std::move(s));
+  std::vector<std::vector<Entity>> entities(texts.size());
+  if (stage == 5)
+    for (size_t i = 0; i < texts.size(); ++i)
+      entities[i] = LinkEntities(texts[i], sentences[i], K().entities, LinkContext{20251001, "id"});
   for (auto _ : state) {
     for (size_t i = 0; i < texts.size(); ++i) {
       switch (stage) {
@@ -101,6 +106,11 @@ void Stage(benchmark::State& state, const Corpus& c, int stage) {
         case 4:
           benchmark::DoNotOptimize(LinkEntities(texts[i], sentences[i], K().entities, LinkContext{20251001, "id"}).size());
           break;
+        case 5: {
+          QuoteInput input{texts[i], &cleaned[i].paragraphs, &sentences[i], &entities[i]};
+          benchmark::DoNotOptimize(ExtractQuotes(input, K().entities, K().quotes).size());
+          break;
+        }
       }
     }
   }
@@ -119,14 +129,16 @@ int main(int argc, char** argv) {
       continue;
     }
     any = true;
-    benchmark::RegisterBenchmark(("analyze/" + c.name).c_str(), Run, c, false, true)->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark(("analyze-without-entities/" + c.name).c_str(), Run, c, false, false)
+    benchmark::RegisterBenchmark(("analyze/" + c.name).c_str(), Run, c, false, true, true)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("analyze-without-entities/" + c.name).c_str(), Run, c, false, false, false)
         ->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark(("analyze+sentences/" + c.name).c_str(), Run, c, true, true)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("analyze-without-quotes/" + c.name).c_str(), Run, c, false, true, false)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("analyze+sentences/" + c.name).c_str(), Run, c, true, true, true)->Unit(benchmark::kMillisecond);
   }
   if (!Corpora()[0].records.empty()) {
-    const char* names[] = {"utf8_repair", "clean", "langid", "segment", "entities"};
-    for (int s = 0; s < 5; ++s)
+    const char* names[] = {"utf8_repair", "clean", "langid", "segment", "entities", "quotes"};
+    for (int s = 0; s < 6; ++s)
       benchmark::RegisterBenchmark((std::string("stage/") + names[s] + "/detik").c_str(), Stage, Corpora()[0], s)
           ->Unit(benchmark::kMillisecond);
   }

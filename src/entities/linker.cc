@@ -507,12 +507,16 @@ std::vector<std::string> Words(std::string_view s) {  // split on spaces
 }
 
 
-// The latest person group whose name has `name`'s words in a row, and more; -1 if none.
+// The latest person group whose name has `name`'s words in a row, and more;
+// -1 if none. `by_word` lists the person groups that have each word.
 template <typename Groups>
-int LongerName(const Groups& groups, const std::string& name) {
+int LongerName(const Groups& groups, const std::unordered_map<std::string, std::vector<size_t>>& by_word,
+               const std::string& name) {
   std::vector<std::string> words = Words(name);
-  for (size_t g = groups.size(); g-- > 0;) {
-    if (groups[g].type != "PER") continue;
+  auto it = by_word.find(words.front());
+  if (it == by_word.end()) return -1;
+  for (size_t n = it->second.size(); n-- > 0;) {
+    size_t g = it->second[n];
     std::vector<std::string> full = Words(groups[g].text);
     if (full.size() <= words.size()) continue;
     for (size_t at = 0; at + words.size() <= full.size(); ++at)
@@ -530,9 +534,18 @@ std::vector<Entity> Builder::Group() {
   };
   std::vector<Group> groups;
   std::map<std::string, size_t> by_key;
+  std::unordered_map<std::string, std::vector<size_t>> person_words;  // word → person groups with it
   auto group_for = [&](const std::string& key, int kb, const std::string& type, const std::string& text) {
     auto [it, inserted] = by_key.emplace(key, groups.size());
-    if (inserted) groups.push_back({kb, type, text, {}});
+    if (inserted) {
+      groups.push_back({kb, type, text, {}});
+      if (type == "PER") {
+        std::vector<std::string> words = Words(text);
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
+        for (const auto& w : words) person_words[w].push_back(it->second);
+      }
+    }
     return it->second;
   };
   // Pass 1: dictionary entities and names of several words.
@@ -545,7 +558,7 @@ std::vector<Entity> Builder::Group() {
     } else if (m.type != "PER" || Words(CollapseSpace(m.text)).size() > 1) {
       std::string text = CollapseSpace(m.text);
       // "Bhakti Eri" after "Bhakti Eri Nurmansyah": the same person.
-      int longer = m.type == "PER" && !by_key.count("PER:" + text) ? LongerName(groups, text) : -1;
+      int longer = m.type == "PER" && !by_key.count("PER:" + text) ? LongerName(groups, person_words, text) : -1;
       m.entity = longer >= 0 ? longer : static_cast<int>(group_for(m.type + ":" + text, -1, m.type, text));
     } else {
       continue;

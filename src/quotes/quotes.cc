@@ -29,6 +29,9 @@ struct Token {
 };
 
 bool IsMarkText(std::string_view t) {
+  if (t.empty() || t.size() > 3) return false;
+  unsigned char c = static_cast<unsigned char>(t[0]);
+  if (c != '"' && c != '\'' && c != '`' && c != 0xE2 && c != 0xC2) return false;  // most tokens: one test
   static const std::unordered_set<std::string_view> kMarks = {"\"", "'", "''", "``", "`", "\u201C", "\u201D",
                                                                "\u201E", "\u2018", "\u2019", "\u00AB", "\u00BB"};
   return kMarks.count(t) > 0;
@@ -78,7 +81,7 @@ class Extractor {
  private:
   void BuildTokens();
   void IndexMentions();
-  CueMatch CueAt(size_t i) const { return i < tokens_.size() ? lex_.Match(folded_, i) : CueMatch{}; }
+  CueMatch CueAt(size_t i) const { return i < cues_.size() ? cues_[i] : CueMatch{}; }
   bool IsCue(const CueMatch& c) const {
     return c.type == CueType::kVerb || c.type == CueType::kStance || c.type == CueType::kNya ||
            c.type == CueType::kPassive || c.type == CueType::kAccording;
@@ -109,6 +112,7 @@ class Extractor {
   const QuoteLexicon& lex_;
   std::vector<Token> tokens_;
   std::vector<std::string> folded_;
+  std::vector<CueMatch> cues_;  // the lexicon's phrase starting at each token, looked up once
   struct MentionRef {
     int entity;
     size_t begin, end;  // tokens
@@ -143,6 +147,8 @@ void Extractor::BuildTokens() {
       folded_.push_back(FoldCase(tok.text));
     }
   }
+  cues_.reserve(tokens_.size());
+  for (size_t i = 0; i < tokens_.size(); ++i) cues_.push_back(lex_.Match(folded_, i));
 }
 
 size_t Extractor::FirstTokenAtOrAfter(size_t byte) const {
@@ -334,6 +340,18 @@ std::optional<Candidate> Extractor::SpeakerAfter(size_t i, size_t end) const {
     }
     if (++skipped > 3 || IsPreposition(j)) break;
   }
+  // A name the entity stage did not find: the capitalised words right after
+  // the cue ("said Del. Stacey Plaskett of the Virgin Islands").
+  size_t e = i;
+  while (e < end && e < tokens_.size() && e < i + 5 && tokens_[e].upper && !tokens_[e].mark) ++e;
+  if (e > i && !(e == i + 1 && k_.IsCommonWord(tokens_[i].text))) {
+    Candidate c;
+    c.kind = Candidate::Kind::kNoun;
+    c.begin = i;
+    c.end = e;
+    c.mention = {tokens_[i].span.start, tokens_[e - 1].span.end};
+    return c;
+  }
   return std::nullopt;
 }
 
@@ -429,6 +447,27 @@ Attribution Extractor::AfterQuote(size_t first, size_t end) const {
     }
     if (tokens_[v].stop || IsCue(verb)) break;
     if (tokens_[v].text == "," && v > j + 6) break;
+  }
+  // A speaker with a long description before the verb: `"...," Scott
+  // Pruitt, the attorney general of Oklahoma, one of the states suing, said.`
+  if (tokens_[j].upper && !IsCue(CueAt(j))) {
+    size_t comma = j;
+    while (comma < end && comma < j + 6 && tokens_[comma].text != ",") ++comma;
+    if (comma < end && tokens_[comma].text == ",")
+      for (size_t v = comma + 1; v < end && v < comma + 30; ++v) {
+        if (tokens_[v].stop || tokens_[v].mark) break;
+        CueMatch verb = CueAt(v);
+        if ((verb.type == CueType::kVerb || verb.type == CueType::kStance) && tokens_[v - 1].text == ",") {
+          a.found = true;
+          a.adjacent = true;
+          a.cue_begin = v;
+          a.cue_end = v + verb.tokens;
+          a.speaker = PhraseBefore(j, comma);
+          if (a.speaker) return a;
+          a = Attribution{};
+          break;
+        }
+      }
   }
   // The quotation inside a sentence that names its speaker later:
   // `"..." to drive up the price, she said`.
