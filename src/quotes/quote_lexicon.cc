@@ -19,6 +19,7 @@ CueType ParseType(std::string_view t) {
   if (t == "pronoun") return CueType::kPronoun;
   if (t == "speaker_noun") return CueType::kSpeakerNoun;
   if (t == "preposition") return CueType::kPreposition;
+  if (t == "nominal") return CueType::kNominal;
   return CueType::kNone;
 }
 

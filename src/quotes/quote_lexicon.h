@@ -24,6 +24,7 @@ enum class CueType : uint8_t {
   kPronoun,      // "dia", "he", "mereka"
   kSpeakerNoun,  // "sumber", "officials"
   kPreposition,  // "dengan", "with", "dan": a name after it does not speak
+  kNominal,      // "pentingnya", "soal": a topic after the verb, not reported words
 };
 
 struct CueMatch {

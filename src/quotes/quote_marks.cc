@@ -83,9 +83,13 @@ std::vector<Mark> MarksIn(std::string_view text, Span p) {
       // "Sanders’ campaign", "the Jones' house": a possessive, not a closing mark.
       if (m.can_close && !m.can_open && (before == 's' || before == 'S') && IsSpaceCp(after)) m.can_close = false;
     } else {
-      // The glyph's own shape decides only when the context allows both or neither.
-      if (m.shape == Shape::kOpen && !m.can_open && !m.can_close) m.can_open = true;
-      if (m.shape == Shape::kClose && !m.can_open && !m.can_close) m.can_close = true;
+      // The glyph's own shape decides only when the context allows both or
+      // neither — for curly quotes glued to words in careless text
+      // ("mengatakan“Kami"), not for guillemets, which between letters are
+      // mojibake ("Ä«" for a mis-decoded "ī").
+      bool curly = (m.span.end - m.span.start) == 3;
+      if (curly && m.shape == Shape::kOpen && !m.can_open && !m.can_close) m.can_open = true;
+      if (curly && m.shape == Shape::kClose && !m.can_open && !m.can_close) m.can_close = true;
       if (m.can_open && m.can_close) {
         m.can_open = m.shape != Shape::kClose;
         m.can_close = m.shape != Shape::kOpen;

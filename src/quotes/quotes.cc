@@ -47,6 +47,7 @@ struct Candidate {
   int entity = -1;            // resolved entity, -1 if none (yet)
   bool group = false;         // "mereka", "they", "it": a body, not a person
   std::string position;       // a title's position (to find the person it stands for)
+  bool bare_title = false;    // the title alone, with no organisation or place after it
 };
 
 // A speaker found at a cue: a candidate, or the -nya of the cue word itself.
@@ -105,6 +106,7 @@ class Extractor {
   void Resolve();
   int Anaphor(size_t cue_token, Referent want) const;
   int PersonWithTitle(const Candidate& c, size_t before) const;
+  int PersonNamed(const Candidate& c) const;
   std::vector<Quote> Finish();
 
   const QuoteInput& in_;
@@ -208,12 +210,12 @@ std::optional<Candidate> Extractor::CandidateAt(size_t i) const {
     c.role = m.role;
     c.entity = m.entity;
     const Entity& e = (*in_.entities)[m.entity];
-    c.group = e.type != "PER";
+    c.group = e.type != "PER" && !(e.type == "LOC" && e.kb.empty());
     return c;
   };
-  if (role_cover_[i] >= 0) return from_mention(role_cover_[i]);
-  if (mention_at_[i] >= 0) {
-    const MentionRef& m = mentions_[mention_at_[i]];
+  const int at = role_cover_[i] >= 0 ? role_cover_[i] : mention_at_[i];
+  if (at >= 0) {
+    const MentionRef& m = mentions_[at];
     // "kata Kepala Satgas KPK Wilayah V Dian Patria": an organisation in a
     // role phrase before the person who speaks.
     // So is a one-word "name" the tagger found in a role ("Wadir", "Pelaksana Tugas ...").
@@ -225,7 +227,7 @@ std::optional<Candidate> Extractor::CandidateAt(size_t i) const {
         c2.role = {tokens_[i].span.start, tokens_[mentions_[person].begin - 1].span.end};
         return c2;
       }
-    return from_mention(mention_at_[i]);
+    return from_mention(at);
   }
   CueMatch cue = CueAt(i);
   if (cue.type == CueType::kPronoun) {
@@ -259,6 +261,7 @@ std::optional<Candidate> Extractor::CandidateAt(size_t i) const {
     while (c.end < tokens_.size() && mention_at_[c.end] >= 0 &&
            (*in_.entities)[mentions_[mention_at_[c.end]].entity].type != "PER")
       c.end = mentions_[mention_at_[c.end]].end;
+    c.bare_title = c.end == title_end && (c.end >= tokens_.size() || !tokens_[c.end].upper);
     c.mention = {tokens_[i].span.start, tokens_[c.end - 1].span.end};
     c.role = c.mention;
     c.position = title->position;
@@ -303,26 +306,35 @@ const Title* Extractor::TitleAt(size_t i, size_t* end) const {
 // over titles, organisations, ranks and glue words ("Wadir Penindakan Kortas
 // Tipikor Polri Kombes [Bhakti Eri Nurmansyah]"); the mention's index, or -1.
 int Extractor::PersonAfterRole(size_t i, size_t from) const {
-  for (size_t j = from; j < tokens_.size() && j < from + 14 && tokens_[j].sentence == tokens_[i].sentence &&
-                        !tokens_[j].mark;) {
+  int last_unknown_place = -1;  // a place name no dictionary knows, last in the chain
+  size_t j = from;
+  for (; j < tokens_.size() && j < from + 14 && tokens_[j].sentence == tokens_[i].sentence && !tokens_[j].mark;) {
     if (mention_at_[j] >= 0) {
       const MentionRef& m = mentions_[mention_at_[j]];
-      if ((*in_.entities)[m.entity].type == "PER") return mention_at_[j];
+      const Entity& e = (*in_.entities)[m.entity];
+      if (e.type == "PER") return mention_at_[j];
+      if (e.type == "LOC" && e.kb.empty() && m.end >= m.begin + 2) last_unknown_place = mention_at_[j];
       j = m.end;
       continue;
     }
     if (tokens_[j].upper || IsRoleGlue(folded_[j]) || tokens_[j].text == "(" || tokens_[j].text == ")" ||
         tokens_[j].text == "," || tokens_[j].text == "-") {
+      last_unknown_place = -1;
       ++j;
       continue;
     }
     size_t title_end = 0;
     if (TitleAt(j, &title_end)) {  // "Chinese Foreign Ministry spokesperson Zhao Lijian"
+      last_unknown_place = -1;
       j = title_end;
       continue;
     }
     break;
   }
+  // "Kepala Satgas KPK Wilayah V Dian Patria di gedung KPK": a name of two
+  // words or more closing a role phrase is the person, even when the tagger
+  // took it for a place.
+  if (last_unknown_place >= 0 && (j >= tokens_.size() || !tokens_[j].upper)) return last_unknown_place;
   return -1;
 }
 
@@ -342,6 +354,19 @@ std::optional<Candidate> Extractor::SpeakerAfter(size_t i, size_t end) const {
   }
   // A name the entity stage did not find: the capitalised words right after
   // the cue ("said Del. Stacey Plaskett of the Virgin Islands").
+  if (i < tokens_.size() && tokens_[i].upper)
+    if (int person = PersonAfterRole(i, i); person >= 0) {
+      // "ujar Pelaksana Tugas Deputi Penindakan dan Eksekusi KPK Asep Guntur Rahayu".
+      const MentionRef& m = mentions_[person];
+      Candidate c;
+      c.begin = i;
+      c.end = m.end;
+      c.mention = m.span;
+      c.role = {tokens_[i].span.start, tokens_[m.begin - 1].span.end};
+      c.entity = m.entity;
+      c.group = (*in_.entities)[m.entity].type != "PER";
+      return c;
+    }
   size_t e = i;
   while (e < end && e < tokens_.size() && e < i + 5 && tokens_[e].upper && !tokens_[e].mark) ++e;
   if (e > i && !(e == i + 1 && k_.IsCommonWord(tokens_[i].text))) {
@@ -617,6 +642,10 @@ void Extractor::Direct(const std::vector<QuotedSegment>& segments) {
     bool accept = false;
     if (!has_open) {
       accept = after.found;  // a missing opening mark: only with a cue right after
+    } else if (s.single) {
+      // Single marks are mostly titles and terms ('Lyin' Ted'), and apostrophes
+      // in transliteration pair up by accident: only with a cue touching them.
+      accept = adjacent && words >= 1 && !title_like;
     } else if (words == 0) {
       accept = false;
     } else if (words <= 3) {
@@ -767,12 +796,41 @@ bool Extractor::IndirectIn(size_t b, size_t e) {
           from = j + 1;
           break;
         }
-      if (from < end && (tokens_[from].text == "," || tokens_[from].text == ":")) ++from;
+      bool marked = from != a.cue_end;
+      if (from < end && (tokens_[from].text == "," || tokens_[from].text == ":")) {
+        ++from;
+        marked = true;
+      }
+      // "menjelaskan alasan ...", "menekankan pentingnya ...": a topic, not words.
+      if (!marked && CueAt(from).type == CueType::kNominal) continue;
       // "Liu mengatakan kepada wartawan ..." with no "bahwa": content starts after the verb.
       return add(from, end, a);
     }
   }
   return false;
+}
+
+// A capitalised name the entity stage did not mark ("kata Dian"): the person
+// mentioned before whose name has these words; -1 if none.
+int Extractor::PersonNamed(const Candidate& c) const {
+  std::vector<std::string_view> words;
+  for (size_t t = c.begin; t < c.end; ++t) {
+    if (!tokens_[t].upper) return -1;
+    if (tokens_[t].word) words.push_back(tokens_[t].text);
+  }
+  if (words.empty()) return -1;
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), c.begin,
+                             [](const MentionRef& m, size_t b) { return m.begin < b; });
+  for (size_t steps = 0; it != mentions_.begin() && steps < 256; ++steps) {
+    const MentionRef& m = *--it;
+    const Entity& e = (*in_.entities)[m.entity];
+    if (e.type != "PER") continue;
+    std::vector<std::string_view> name = Split(e.name, ' ');
+    bool all = true;
+    for (std::string_view w : words) all &= std::find(name.begin(), name.end(), w) != name.end();
+    if (all) return m.entity;
+  }
+  return -1;
 }
 
 // The person a title stands for ("kata Direktur Jenderal" after "Direktur
@@ -792,7 +850,8 @@ int Extractor::PersonWithTitle(const Candidate& c, size_t before) const {
       std::string role = FoldCase(CollapseSpace(in_.text.substr(m.role.start, m.role.end - m.role.start)));
       if (StartsWith(role, title) || StartsWith(title, role)) by_words = m.entity;
     }
-    if (!c.position.empty() && e.subtype == c.position) by_position = m.entity;
+    // By position only for a bare title ("kata Menlu"), not a qualified one ("Kapolres Tasikmalaya").
+    if (!c.position.empty() && e.subtype == c.position && c.bare_title) by_position = m.entity;
   }
   return by_words >= 0 ? by_words : by_position;
 }
@@ -889,6 +948,8 @@ void Extractor::Resolve() {
         q.speaker_entity = Anaphor(c.begin, c.group ? Referent::kBody : Referent::kPerson);
       } else if (c.kind == Candidate::Kind::kTitle) {
         q.speaker_entity = PersonWithTitle(c, c.begin);
+      } else if (c.kind == Candidate::Kind::kNoun) {
+        q.speaker_entity = PersonNamed(c);
       }
       if (c.role.end > c.role.start) q.speaker_role = CollapseSpace(in_.text.substr(c.role.start, c.role.end - c.role.start));
     }
