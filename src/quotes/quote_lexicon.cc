@@ -20,6 +20,7 @@ CueType ParseType(std::string_view t) {
   if (t == "speaker_noun") return CueType::kSpeakerNoun;
   if (t == "preposition") return CueType::kPreposition;
   if (t == "nominal") return CueType::kNominal;
+  if (t == "participle") return CueType::kParticiple;
   return CueType::kNone;
 }
 

@@ -25,6 +25,7 @@ enum class CueType : uint8_t {
   kSpeakerNoun,  // "sumber", "officials"
   kPreposition,  // "dengan", "with", "dan": a name after it does not speak
   kNominal,      // "pentingnya", "soal": a topic after the verb, not reported words
+  kParticiple,   // "..., saying": the speaker is the sentence's subject
 };
 
 struct CueMatch {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "entities/recognizer.h"  // IsRoleGlue
@@ -85,7 +86,7 @@ class Extractor {
   CueMatch CueAt(size_t i) const { return i < cues_.size() ? cues_[i] : CueMatch{}; }
   bool IsCue(const CueMatch& c) const {
     return c.type == CueType::kVerb || c.type == CueType::kStance || c.type == CueType::kNya ||
-           c.type == CueType::kPassive || c.type == CueType::kAccording;
+           c.type == CueType::kPassive || c.type == CueType::kAccording || c.type == CueType::kParticiple;
   }
   bool IsPreposition(size_t i) const { return CueAt(i).type == CueType::kPreposition; }
   size_t FirstTokenAtOrAfter(size_t byte) const;
@@ -96,6 +97,8 @@ class Extractor {
   std::optional<Candidate> SpeakerBefore(size_t begin, size_t cue) const;
   std::optional<Candidate> PhraseBefore(size_t begin, size_t verb) const;
   std::optional<Candidate> ClauseSubject(size_t begin, size_t verb) const;
+  std::optional<Candidate> SentenceSubject(size_t begin, size_t end) const;
+  Attribution PreviousSentenceSays(size_t open) const;
   Attribution AfterQuote(size_t first, size_t end) const;
   Attribution BeforeQuote(size_t begin, size_t open) const;
   size_t Words(size_t begin, size_t end) const;
@@ -149,6 +152,14 @@ void Extractor::BuildTokens() {
       folded_.push_back(FoldCase(tok.text));
     }
   }
+  // A stop ends a sentence only where the segmenter ended one ("Rep." and
+  // "(R-Fla.)" do not; "U.S." is one token anyway).
+  for (size_t t = 0; t < tokens_.size(); ++t) {
+    if (!tokens_[t].stop) continue;
+    size_t next = t + 1;
+    while (next < tokens_.size() && tokens_[next].sentence == tokens_[t].sentence && tokens_[next].mark) ++next;
+    tokens_[t].stop = next >= tokens_.size() || tokens_[next].sentence != tokens_[t].sentence;
+  }
   cues_.reserve(tokens_.size());
   for (size_t i = 0; i < tokens_.size(); ++i) cues_.push_back(lex_.Match(folded_, i));
 }
@@ -195,6 +206,28 @@ void Extractor::IndexMentions() {
     CueMatch next = CueAt(m.end);
     m.subject = opens || next.type == CueType::kVerb || next.type == CueType::kStance;
     if (first > 0 && (IsPreposition(first - 1))) m.subject = false;
+  }
+  // One subject per sentence: the first. A later name after a comma is an
+  // apposition or an object ("Illston menegur pengacara AS, Elizabeth
+  // Hedges, ..."), and a sentence opened by a pronoun ("Ia juga menyoroti
+  // Hedges") is still about the person before — unless a reporting verb
+  // follows the name ("..., Liu mengatakan").
+  size_t sentence = static_cast<size_t>(-1);
+  bool taken = false;
+  size_t t = 0;
+  for (MentionRef& m : mentions_) {
+    if (tokens_[m.begin].sentence != sentence) {
+      sentence = tokens_[m.begin].sentence;
+      taken = false;
+      t = m.begin;
+      while (t > 0 && tokens_[t - 1].sentence == sentence) --t;
+      for (size_t u = t; u < m.begin && !taken; ++u) taken = CueAt(u).type == CueType::kPronoun && tokens_[u].segment < 0;
+    }
+    if (tokens_[m.begin].segment >= 0) continue;
+    CueMatch next = CueAt(m.end);
+    bool speaks = next.type == CueType::kVerb || next.type == CueType::kStance;
+    if (taken && !speaks) m.subject = false;
+    if (m.subject) taken = true;
   }
 }
 
@@ -433,11 +466,29 @@ bool Extractor::TitleLike(size_t begin, size_t end) const {
 Attribution Extractor::AfterQuote(size_t first, size_t end) const {
   Attribution a;
   size_t j = first;
+  bool dash = false;
   while (j < end && (tokens_[j].text == "," || tokens_[j].text == "-" || tokens_[j].text == "\u2014" ||
-                     tokens_[j].text == "\u2013"))
+                     tokens_[j].text == "\u2013" || tokens_[j].text == "\u2015")) {
+    dash |= tokens_[j].text != ",";
     ++j;
+  }
   if (j >= end) return a;
   CueMatch cue = CueAt(j);
+  // `"..." ― Azucena Gonzàlez`: a dash and a name alone sign the quotation.
+  if (dash && tokens_[j].upper && end - j <= 5) {
+    bool names_only = true;
+    for (size_t t = j; t < end; ++t) names_only &= tokens_[t].upper || !tokens_[t].word;
+    if (names_only) {
+      a.found = true;
+      a.adjacent = true;
+      a.cue_begin = j - 1;
+      a.cue_end = j;
+      a.speaker = CandidateAt(j);
+      if (!a.speaker || a.speaker->end > end) a.speaker = PhraseBefore(j, end);
+      if (a.speaker) return a;
+      a = Attribution{};
+    }
+  }
   if (IsCue(cue) && cue.type != CueType::kAccording) {
     a.found = true;
     a.adjacent = true;
@@ -512,6 +563,55 @@ Attribution Extractor::AfterQuote(size_t first, size_t end) const {
   return a;
 }
 
+// The sentence just before token `open`, in the same paragraph, when it ends
+// "X said." / "said X." / "ujarnya." (a short closing attribution).
+Attribution Extractor::PreviousSentenceSays(size_t open) const {
+  Attribution a;
+  if (open == 0 || tokens_[open - 1].paragraph != tokens_[open].paragraph || !tokens_[open - 1].stop) return a;
+  size_t end = open - 1;  // the stop
+  size_t begin = end;
+  while (begin > 0 && end - begin < 8 && tokens_[begin - 1].sentence == tokens_[end].sentence &&
+         tokens_[begin - 1].text != "," && !tokens_[begin - 1].mark)
+    --begin;
+  if (begin == end) return a;
+  if (end - begin <= 1 && CueAt(begin).type == CueType::kNya) {
+    a.found = true;
+    a.anaphor = true;
+    a.cue_begin = begin;
+    a.cue_end = begin + 1;
+    return a;
+  }
+  CueMatch last = CueAt(end - 1);
+  if (last.type == CueType::kVerb && last.tokens == 1 && !last.bare) {  // "Schiff said."
+    a.speaker = PhraseBefore(begin, end - 1);
+    a.cue_begin = end - 1;
+  } else if (IsCue(CueAt(begin)) && !IsCue(CueAt(begin + 1))) {  // "said Schiff.", "kata Liu."
+    a.speaker = SpeakerAfter(begin + CueAt(begin).tokens, end);
+    a.cue_begin = begin;
+  }
+  if (!a.speaker) return Attribution{};
+  a.found = true;
+  a.cue_end = a.cue_begin + CueAt(a.cue_begin).tokens;
+  return a;
+}
+
+// The first name in tokens [begin, end) not after a preposition: the subject
+// a participle ("..., saying") refers to.
+std::optional<Candidate> Extractor::SentenceSubject(size_t begin, size_t end) const {
+  if (end > begin + 60) begin = end - 60;
+  for (size_t j = begin; j < end;) {
+    if (tokens_[j].segment >= 0) { ++j; continue; }
+    if (auto c = CandidateAt(j)) {
+      if (c->end > end) break;
+      if (!(c->begin > begin && IsPreposition(c->begin - 1))) return c;
+      j = std::max(c->end, j + 1);
+    } else {
+      ++j;
+    }
+  }
+  return std::nullopt;
+}
+
 // The words between the clause's start (a comma, the sentence's start) and
 // the verb, when they are few: "O'Neill said", "Asked about it, O'Neill said".
 std::optional<Candidate> Extractor::ClauseSubject(size_t begin, size_t verb) const {
@@ -574,6 +674,8 @@ Attribution Extractor::BeforeQuote(size_t begin, size_t open) const {
     a.anaphor = true;
   } else if (cue.type == CueType::kAccording || cue.type == CueType::kPassive || cue.bare) {
     a.speaker = SpeakerAfter(a.cue_end, open);
+  } else if (cue.type == CueType::kParticiple) {
+    a.speaker = SentenceSubject(begin, cue_at);  // "Trump attacked Clinton ..., saying, "..."": Trump
   } else {
     a.speaker = SpeakerBefore(begin, cue_at);
     if (!a.speaker) a.speaker = SpeakerAfter(a.cue_end, open);  // 'said Mr. Lee: "..."'
@@ -634,6 +736,9 @@ void Extractor::Direct(const std::vector<QuotedSegment>& segments) {
         before = BeforeQuote(begin, open);
       }
     }
+    // `Schiff said. "The other factor ..."`: the sentence before names the
+    // speaker and ends with the verb.
+    if (has_open && !before.found && !after.found) before = PreviousSentenceSays(FirstTokenAtOrAfter(s.open.start));
     Attribution chosen = after.found && (after.speaker || after.anaphor) ? after
                          : before.found                                  ? before
                                                                          : after;
@@ -912,6 +1017,7 @@ int Extractor::Anaphor(size_t cue_token, Referent want) const {
 void Extractor::Resolve() {
   std::stable_sort(items_.begin(), items_.end(),
                    [](const Item& a, const Item& b) { return a.quote.span.start < b.quote.span.start; });
+  std::unordered_map<int, std::string> quote_roles;  // entity → role phrase found at one of its cues
   // An entity's role phrase: the first one the article gives it (once per entity).
   std::vector<std::optional<std::string>> roles(in_.entities->size());
   auto speaker_role = [&](int entity) -> std::string {
@@ -953,7 +1059,12 @@ void Extractor::Resolve() {
       }
       if (c.role.end > c.role.start) q.speaker_role = CollapseSpace(in_.text.substr(c.role.start, c.role.end - c.role.start));
     }
-    if (q.speaker_role.empty()) q.speaker_role = speaker_role(q.speaker_entity);
+    if (q.speaker_entity >= 0 && !q.speaker_role.empty())
+      quote_roles.emplace(q.speaker_entity, q.speaker_role);  // the first role phrase a cue gave this speaker
+    if (q.speaker_role.empty() && q.speaker_entity >= 0) {
+      auto it = quote_roles.find(q.speaker_entity);
+      q.speaker_role = it != quote_roles.end() ? it->second : speaker_role(q.speaker_entity);
+    }
   };
   // Own cues first, in text order (an anaphor looks at the speakers before it).
   for (Item& item : items_) {
