@@ -289,6 +289,16 @@ struct Builder {
       break;
     }
     while (j > t->end && IsRoleGlue(FoldCase(tokens[j - 1]))) --j;
+    // An apposition closes: a comma, the sentence's end, a bracket, or the
+    // verb. "Menurut Sugiono, Presiden RI telah ..." is a new clause, not
+    // Sugiono's title.
+    if (j < tokens.size()) {
+      std::string next = FoldCase(tokens[j]);
+      bool closes = next == "," || next == "." || next == ")" || next == ";" || next == ":" || next == "-" ||
+                    StartsWith(next, "me") || StartsWith(next, "ber") || StartsWith(next, "men") ||
+                    (!next.empty() && !StartsUpper(tokens[j]) && ctx.lang == "en");
+      if (!closes) return Role{};
+    }
     r.end = j;
     return r;
   }

@@ -92,6 +92,8 @@ class Extractor {
   size_t FirstTokenAtOrAfter(size_t byte) const;
   std::optional<Candidate> CandidateAt(size_t i) const;
   int PersonAfterRole(size_t i, size_t from) const;
+  Candidate PersonWithRole(size_t from, int person) const;
+  Span RoleSpan(size_t from, size_t to) const;
   const Title* TitleAt(size_t i, size_t* end) const;
   std::optional<Candidate> SpeakerAfter(size_t i, size_t end) const;
   std::optional<Candidate> SpeakerBefore(size_t begin, size_t cue) const;
@@ -252,14 +254,16 @@ std::optional<Candidate> Extractor::CandidateAt(size_t i) const {
     // "kata Kepala Satgas KPK Wilayah V Dian Patria": an organisation in a
     // role phrase before the person who speaks.
     // So is a one-word "name" the tagger found in a role ("Wadir", "Pelaksana Tugas ...").
-    bool role_word = (*in_.entities)[m.entity].type != "PER" || m.end == m.begin + 1;
+    // Only an organisation, or a one-word "person" the article names once
+    // and no dictionary knows — not "Sugiono" before ", Presiden Prabowo".
+    const Entity& e = (*in_.entities)[m.entity];
+    // An organisation after a preposition is not a role ("commitment of NATO, Sugiono said").
+    size_t before = i;
+    if (before > 0 && (folded_[before - 1] == "the" || folded_[before - 1] == "a")) --before;
+    bool role_word = (e.type == "ORG" && !(before > 0 && IsPreposition(before - 1))) ||
+                     (e.type == "PER" && m.end == m.begin + 1 && e.kb.empty() && e.mentions.size() == 1);
     if (role_word)
-      if (int person = PersonAfterRole(i, m.end); person >= 0) {
-        Candidate c2 = from_mention(person);
-        c2.begin = i;
-        c2.role = {tokens_[i].span.start, tokens_[mentions_[person].begin - 1].span.end};
-        return c2;
-      }
+      if (int person = PersonAfterRole(i, m.end); person >= 0) return PersonWithRole(i, person);
     return from_mention(at);
   }
   CueMatch cue = CueAt(i);
@@ -282,15 +286,7 @@ std::optional<Candidate> Extractor::CandidateAt(size_t i) const {
     // The organisation or state that follows is part of the role ("juru
     // bicara Kemlu China"), and a person named after it is the speaker
     // ("Wadir Tipidkor Bareskrim Polri Kombes Bhakti Eri Nurmansyah").
-    if (int person = PersonAfterRole(i, title_end); person >= 0) {
-      const MentionRef& m = mentions_[person];
-      c.kind = Candidate::Kind::kName;
-      c.end = m.end;
-      c.mention = m.span;
-      c.role = {tokens_[i].span.start, tokens_[m.begin - 1].span.end};
-      c.entity = m.entity;
-      return c;
-    }
+    if (int person = PersonAfterRole(i, title_end); person >= 0) return PersonWithRole(i, person);
     while (c.end < tokens_.size() && mention_at_[c.end] >= 0 &&
            (*in_.entities)[mentions_[mention_at_[c.end]].entity].type != "PER")
       c.end = mentions_[mention_at_[c.end]].end;
@@ -308,6 +304,38 @@ std::optional<Candidate> Extractor::CandidateAt(size_t i) const {
     return c;
   }
   return std::nullopt;
+}
+
+// The person of mention `person`, named after a role phrase that starts at
+// token `from`: the linker's role phrase for the mention when it has one
+// (it knows the glue and apposition rules), else the words in between.
+Candidate Extractor::PersonWithRole(size_t from, int person) const {
+  const MentionRef& m = mentions_[person];
+  Candidate c;
+  c.kind = Candidate::Kind::kName;
+  c.begin = from;
+  c.end = m.end;
+  c.mention = m.span;
+  c.entity = m.entity;
+  const Entity& e = (*in_.entities)[m.entity];
+  c.group = e.type != "PER" && !(e.type == "LOC" && e.kb.empty());
+  c.role = RoleSpan(from, m.begin);
+  // The longer of the two: the linker's phrase knows apposition and glue,
+  // this one reaches back over ranks and units ("Kabid Humas Polda Metro Jaya, Kombes").
+  if (m.role.end > m.role.start && (c.role.end <= c.role.start || m.role.start <= c.role.start)) c.role = m.role;
+  return c;
+}
+
+// Tokens [from, to) as a role phrase, without trailing commas, brackets and
+// honorifics or initials ("Komisi III, H." → "Komisi III"); empty if nothing is left.
+Span Extractor::RoleSpan(size_t from, size_t to) const {
+  while (to > from) {
+    std::string_view t = tokens_[to - 1].text;
+    bool honorific = t.size() <= 5 && t.back() == '.' && tokens_[to - 1].upper;  // "H.", "Dr.", "Ir.", "Prof."
+    if (t == "," || t == "(" || honorific) --to;
+    else break;
+  }
+  return to > from ? Span{tokens_[from].span.start, tokens_[to - 1].span.end} : Span{};
 }
 
 // The longest title phrase starting at token i ("juru bicara", "Menlu"), or
@@ -350,6 +378,10 @@ int Extractor::PersonAfterRole(size_t i, size_t from) const {
       j = m.end;
       continue;
     }
+    size_t title_after = 0;
+    if (tokens_[j].text == "," &&
+        !(j + 1 < tokens_.size() && (mention_at_[j + 1] >= 0 || tokens_[j + 1].upper || TitleAt(j + 1, &title_after))))
+      break;  // ", Kombes Rudi", ", H. Ahmad", ", Liu Pengyu" go on; ", yang ..." does not
     if (tokens_[j].upper || IsRoleGlue(folded_[j]) || tokens_[j].text == "(" || tokens_[j].text == ")" ||
         tokens_[j].text == "," || tokens_[j].text == "-") {
       last_unknown_place = -1;
@@ -374,32 +406,33 @@ int Extractor::PersonAfterRole(size_t i, size_t from) const {
 // The speaker named after a cue ("kata [juru bicara Liu]", "said [the minister]").
 std::optional<Candidate> Extractor::SpeakerAfter(size_t i, size_t end) const {
   size_t skipped = 0;
+  size_t role_from = kNone;  // the first of the words skipped: part of the role ("kata anggota Komisi III, ...")
+  // Words skipped before the name are the start of its role phrase.
+  auto with_role = [&](std::optional<Candidate> c) {
+    if (c && role_from != kNone && c->kind == Candidate::Kind::kName && !c->group) {
+      size_t last = c->role.end > c->role.start ? FirstTokenAtOrAfter(c->role.end) : FirstTokenAtOrAfter(c->mention.start);
+      c->role = RoleSpan(role_from, last);
+    }
+    return c;
+  };
   for (size_t j = i; j < end && j < tokens_.size() && j < i + 8; ++j) {
     if (tokens_[j].mark || tokens_[j].stop) break;
-    if (auto c = CandidateAt(j)) return c;
+    if (auto c = CandidateAt(j)) return with_role(c);
     // "oleh", "mantan", "seorang", "Mr.": a few words may come first, and a
     // role the dictionaries do not know ("kata perwakilan nelayan, Samsul Bahri").
     if (tokens_[j].text == ",") {
       auto c = CandidateAt(j + 1);
-      return c && c->kind == Candidate::Kind::kName ? c : std::nullopt;
+      return c && c->kind == Candidate::Kind::kName ? with_role(c) : std::nullopt;
     }
-    if (++skipped > 3 || IsPreposition(j)) break;
+    bool by = j == i && (folded_[j] == "oleh" || folded_[j] == "by");  // "disampaikan oleh X"
+    if (++skipped > 3 || (IsPreposition(j) && !by)) break;
+    if (!by && role_from == kNone && CueAt(j).type != CueType::kPronoun) role_from = j;
   }
   // A name the entity stage did not find: the capitalised words right after
   // the cue ("said Del. Stacey Plaskett of the Virgin Islands").
   if (i < tokens_.size() && tokens_[i].upper)
-    if (int person = PersonAfterRole(i, i); person >= 0) {
-      // "ujar Pelaksana Tugas Deputi Penindakan dan Eksekusi KPK Asep Guntur Rahayu".
-      const MentionRef& m = mentions_[person];
-      Candidate c;
-      c.begin = i;
-      c.end = m.end;
-      c.mention = m.span;
-      c.role = {tokens_[i].span.start, tokens_[m.begin - 1].span.end};
-      c.entity = m.entity;
-      c.group = (*in_.entities)[m.entity].type != "PER";
-      return c;
-    }
+    if (int person = PersonAfterRole(i, i); person >= 0)
+      return PersonWithRole(i, person);  // "ujar Pelaksana Tugas Deputi Penindakan dan Eksekusi KPK Asep Guntur Rahayu".
   size_t e = i;
   while (e < end && e < tokens_.size() && e < i + 5 && tokens_[e].upper && !tokens_[e].mark) ++e;
   if (e > i && !(e == i + 1 && k_.IsCommonWord(tokens_[i].text))) {
@@ -893,8 +926,11 @@ bool Extractor::IndirectIn(size_t b, size_t e) {
       a.speaker = SpeakerBefore(b, i);
       if (!a.speaker) a.speaker = ClauseSubject(b, i);
       if (!a.speaker) continue;
-      if (a.speaker->begin > b && tokens_[a.speaker->begin - 1].text == "," && end - a.cue_end <= 6)
-        return add(b, a.speaker->begin - 1, a);  // "..., Liu said."
+      // "..., Liu said." / "..., Liu said on Monday." — nothing reported after the verb.
+      bool closing = a.cue_end >= end || IsPreposition(a.cue_end) || folded_[a.cue_end] == "kepada" ||
+                     (end - a.cue_end <= 2 && tokens_[a.cue_end].upper);
+      if (a.speaker->begin > b && tokens_[a.speaker->begin - 1].text == "," && closing)
+        return add(b, a.speaker->begin - 1, a);
       size_t from = a.cue_end;
       for (size_t j = a.cue_end; j < end && j < a.cue_end + 8; ++j)
         if (CueAt(j).type == CueType::kComplement) {
