@@ -43,9 +43,13 @@ Result<QuoteLexicon> QuoteLexicon::FromTsv(std::string_view tsv, std::string_vie
     if (type == CueType::kNone) return "unknown type " + std::string(c[2]);
     // A phrase is one kind of word in both languages: the matcher does not
     // need to know the article's language.
-    auto [it, inserted] = lex.phrases_.emplace(phrase, Entry{type, c[1] == "id"});
-    if (!inserted && it->second.type != type) return "phrase listed twice with different types: " + phrase;
-    lex.max_tokens_ = std::max<size_t>(lex.max_tokens_, Split(phrase, ' ').size());
+    auto words = Split(phrase, ' ');
+    Word& first = lex.words_[std::string(words[0])];
+    Entry& entry = words.size() == 1 ? first.entry : lex.phrases_[phrase];
+    if (entry.type != CueType::kNone && entry.type != type) return "phrase listed twice with different types: " + phrase;
+    if (entry.type == CueType::kNone) ++lex.size_;
+    entry = Entry{type, c[1] == "id"};
+    first.longest = std::max(first.longest, words.size());
     return "";
   });
   if (!s.ok()) return s;
@@ -53,17 +57,23 @@ Result<QuoteLexicon> QuoteLexicon::FromTsv(std::string_view tsv, std::string_vie
 }
 
 CueMatch QuoteLexicon::Match(const std::vector<std::string>& folded, size_t i) const {
-  std::string phrase;
   CueMatch best;
-  for (size_t n = 1; n <= max_tokens_ && i + n <= folded.size(); ++n) {
-    if (n > 1) phrase += ' ';
+  if (i >= folded.size()) return best;
+  auto w = words_.find(folded[i]);  // most tokens: this one lookup
+  if (w == words_.end()) return best;
+  auto take = [&](const Entry& e, size_t n, std::string_view phrase) {
+    best.type = e.type;
+    best.tokens = n;
+    best.indonesian = e.indonesian;
+    best.bare = e.indonesian && e.type == CueType::kVerb && IsBareIndonesian(phrase);
+  };
+  if (w->second.entry.type != CueType::kNone) take(w->second.entry, 1, folded[i]);
+  std::string phrase = folded[i];
+  for (size_t n = 2; n <= w->second.longest && i + n <= folded.size(); ++n) {
+    phrase += ' ';
     phrase += folded[i + n - 1];
     auto it = phrases_.find(phrase);
-    if (it == phrases_.end()) continue;
-    best.type = it->second.type;
-    best.tokens = n;
-    best.indonesian = it->second.indonesian;
-    best.bare = best.indonesian && best.type == CueType::kVerb && IsBareIndonesian(phrase);
+    if (it != phrases_.end()) take(it->second, n, phrase);
   }
   return best;
 }

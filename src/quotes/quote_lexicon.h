@@ -41,15 +41,20 @@ class QuoteLexicon {
 
   // The longest phrase starting at folded[i] (tokens already case-folded).
   CueMatch Match(const std::vector<std::string>& folded, size_t i) const;
-  size_t size() const { return phrases_.size(); }
+  size_t size() const { return size_; }
 
  private:
   struct Entry {
-    CueType type;
-    bool indonesian;
+    CueType type = CueType::kNone;
+    bool indonesian = false;
   };
-  std::unordered_map<std::string, Entry> phrases_;  // words joined by single spaces
-  size_t max_tokens_ = 1;
+  struct Word {
+    Entry entry;          // the word as a phrase of its own (type kNone if it is none)
+    size_t longest = 1;   // the longest phrase it starts, in words
+  };
+  std::unordered_map<std::string, Word> words_;     // one lookup per token
+  std::unordered_map<std::string, Entry> phrases_;  // phrases of two words or more, joined by single spaces
+  size_t size_ = 0;
 };
 
 }  // namespace warta

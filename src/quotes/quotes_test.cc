@@ -178,6 +178,26 @@ TEST(Quotes, EnglishPronounsAndInversion) {
   EXPECT_EQ(q[2].text, "Washington should correct its mistakes");
 }
 
+TEST(Quotes, EnglishMarksParagraphsAndRepeats) {
+  std::string text =
+      "\u201CWe are ready to talk at any time,\u201D Russian Foreign Minister Sergey Lavrov told reporters in Moscow.\n\n"
+      "\u201CBut the West has to stop sending weapons.\n\n"
+      "\u201CThat is the condition for any ceasefire,\u201D he said.\n\n"
+      "\u201CThe talks in Istanbul were useful and the next round is planned for June.\u201D\n\n"
+      "Nobody should expect quick results,\u201D he added.\n\n"
+      "His book \u201CThe Art of Diplomacy in a Changing World\u201D was on the table, next to a \u201Cpeace plan\u201D "
+      "leaflet.\n\n"
+      "\u201CWe are ready to talk at any time,\u201D Russian Foreign Minister Sergey Lavrov told reporters in Moscow.";
+  auto q = QuotesOf(text, "2025-05-01");
+  ASSERT_EQ(q.size(), 5u);  // the book title, the scare quote and the repeated paragraph add nothing
+  for (const Got& g : q) EXPECT_EQ(g.speaker, "Sergey Lavrov") << g.text;
+  EXPECT_EQ(q[0].cue, "told");
+  EXPECT_EQ(q[1].text, "But the West has to stop sending weapons.");  // runs into the next paragraph
+  EXPECT_EQ(q[2].mention, "he");
+  EXPECT_EQ(q[3].cue, "");                                            // a paragraph that is only a quotation
+  EXPECT_EQ(q[4].text, "Nobody should expect quick results");        // the opening mark is missing
+}
+
 TEST(Quotes, EnglishIndirectQuotes) {
   auto q = QuotesOf(
       "Secretary of State Marco Rubio said that the United States would not lift the sanctions.\n\n"
