@@ -549,7 +549,7 @@ std::vector<Entity> Builder::Group() {
     auto [it, inserted] = by_key.emplace(key, groups.size());
     if (inserted) {
       groups.push_back({kb, type, text, {}});
-      if (type == "PER") {
+      if (type == "PER" || (type == "LOC" && kb < 0)) {  // a place no dictionary knows may be a person's name
         std::vector<std::string> words = Words(text);
         std::sort(words.begin(), words.end());
         words.erase(std::unique(words.begin(), words.end()), words.end());
@@ -570,6 +570,7 @@ std::vector<Entity> Builder::Group() {
       // "Bhakti Eri" after "Bhakti Eri Nurmansyah": the same person.
       int longer = m.type == "PER" && !by_key.count("PER:" + text) ? LongerName(groups, person_words, text) : -1;
       m.entity = longer >= 0 ? longer : static_cast<int>(group_for(m.type + ":" + text, -1, m.type, text));
+      if (longer >= 0 && groups[longer].type == "LOC") groups[longer].type = "PER";
     } else {
       continue;
     }
@@ -582,7 +583,10 @@ std::vector<Entity> Builder::Group() {
   std::unordered_map<std::string, std::vector<std::pair<uint64_t, int>>> by_word;  // in text order
   for (size_t j = 0; j < mentions.size(); ++j) {
     const Mention& o = mentions[j];
-    if (!done[j] || o.type != "PER" || o.entity < 0) continue;
+    // A name of several words the tagger called a place and no dictionary
+    // knows ("Dian Patria") may be the person a later short form names.
+    bool maybe_person = o.type == "LOC" && o.kb < 0 && o.kind == PhraseKind::kName;
+    if (!done[j] || (o.type != "PER" && !maybe_person) || o.entity < 0) continue;
     std::vector<std::string> full = Words(o.kb >= 0 ? k.entities()[o.kb].name : CollapseSpace(o.text));
     if (full.size() < 2) continue;
     std::sort(full.begin(), full.end());
@@ -601,6 +605,7 @@ std::vector<Entity> Builder::Group() {
       best = after != list.begin() ? std::prev(after)->second : list.front().second;
     }
     if (best < 0) best = static_cast<int>(group_for("PER:" + text, -1, "PER", text));
+    if (groups[best].type == "LOC") groups[best].type = "PER";  // "Dian Patria" … "Dian": a person after all
     m.entity = best;
     groups[best].mentions.push_back(i);
     done[i] = true;

@@ -246,6 +246,15 @@ void Extractor::Direct(const std::vector<QuotedSegment>& segments) {
         size_t b = open - 1;
         while (b > 0 && tokens_[b - 1].sentence == tokens_[open - 1].sentence && !tokens_[b - 1].mark) --b;
         before = BeforeQuote(b, open - 1);
+        if (!before.found) {
+          // "Sanders made the following comment:" — no reporting verb, but the
+          // colon hands the next paragraph to the sentence's subject.
+          before.speaker = SentenceSubject(b, open - 1);
+          before.found = before.speaker.has_value();
+          before.adjacent = before.found;
+          before.cue_begin = open - 1;
+          before.cue_end = open;
+        }
       } else {
         before = BeforeQuote(begin, open);
       }
