@@ -198,6 +198,16 @@ TEST(Quotes, EnglishMarksParagraphsAndRepeats) {
   EXPECT_EQ(q[4].text, "Nobody should expect quick results");        // the opening mark is missing
 }
 
+TEST(Quotes, RegionalTitleIsNotTheNationalOfficeHolder) {
+  // "Kapolres" heads a district's police, not Polri: the speaker is not the
+  // national chief of the day, whom the dictionary knows.
+  auto q = QuotesOf("\"Pelaku sudah kami amankan sejak pagi tadi,\" kata Kapolres Tasikmalaya kepada wartawan.",
+                    "2025-10-20");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_NE(q[0].speaker, "Listyo Sigit Prabowo");
+  EXPECT_EQ(q[0].mention, "Kapolres Tasikmalaya");
+}
+
 TEST(Quotes, EnglishIndirectQuotes) {
   auto q = QuotesOf(
       "Secretary of State Marco Rubio said that the United States would not lift the sanctions.\n\n"
