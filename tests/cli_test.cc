@@ -165,6 +165,21 @@ TEST(CliEntities, NoEntitiesSkipsTheStage) {
   EXPECT_NE(with.out.find("\"kb\":\"country/CHN\""), std::string::npos);
   EXPECT_NE(without.out.find("\"entities\":[]"), std::string::npos);
   EXPECT_EQ(without.out.find("\"kb\":"), std::string::npos);
+  // Quotes need the speakers: skipped too.
+  EXPECT_NE(with.out.find("\"kind\":\"direct\""), std::string::npos);
+  EXPECT_NE(without.out.find("\"quotes\":[]"), std::string::npos);
+}
+
+TEST(CliQuotes, NoQuotesSkipsOnlyTheQuoteStage) {
+  std::string file = testing::SourcePath("examples/quotes/id-china-rusia-quotes.txt");
+  auto with = testing::RunWarta("analyze " + file);
+  auto without = testing::RunWarta("analyze --no-quotes " + file);
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  EXPECT_NE(with.out.find("\"speaker\":\"Liu Pengyu\""), std::string::npos);
+  EXPECT_NE(with.out.find("\"cue\":\"tuturnya\""), std::string::npos);
+  EXPECT_NE(without.out.find("\"quotes\":[]"), std::string::npos);
+  EXPECT_NE(without.out.find("\"kb\":\"country/CHN\""), std::string::npos);  // entities still there
 }
 
 }  // namespace
