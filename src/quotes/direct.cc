@@ -144,6 +144,12 @@ Attribution Extractor::PreviousSentenceSays(size_t open) const {
          tokens_[begin - 1].text != "," && !tokens_[begin - 1].mark)
     --begin;
   if (begin == end) return a;
+  // Only a short sentence that is all attribution: it starts right after a
+  // quotation or a comma ("... ," Schiff said.), not "Cruz told a radio host
+  // Mike Gallagher on Wednesday."
+  if (begin > 0 && !tokens_[begin - 1].mark && tokens_[begin - 1].text != "," &&
+      tokens_[begin - 1].sentence == tokens_[end].sentence)
+    return a;
   if (end - begin <= 1 && CueAt(begin).type == CueType::kNya) {
     a.found = true;
     a.anaphor = true;

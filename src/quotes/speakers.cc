@@ -2,6 +2,7 @@
 // phrase leading to a person, or words for an unnamed speaker.
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "entities/recognizer.h"  // IsRoleGlue
 #include "quotes/extractor.h"
@@ -189,7 +190,8 @@ std::optional<Candidate> Extractor::SpeakerAfter(size_t i, size_t end) const {
     // role the dictionaries do not know ("kata perwakilan nelayan, Samsul Bahri").
     if (tokens_[j].text == ",") {
       auto c = CandidateAt(j + 1);
-      return c && c->kind == Candidate::Kind::kName ? with_role(c) : std::nullopt;
+      if (c && c->kind == Candidate::Kind::kName) return with_role(c);
+      break;  // "said Kaine, a former chairman": the capitalised words below
     }
     bool by = j == i && (folded_[j] == "oleh" || folded_[j] == "by");  // "disampaikan oleh X"
     if (++skipped > 3 || (IsPreposition(j) && !by)) break;
@@ -279,7 +281,15 @@ std::optional<Candidate> Extractor::PhraseBefore(size_t begin, size_t verb) cons
   }
   if (end <= begin || end - begin > 6) return std::nullopt;
   for (size_t j = begin; j < end; ++j)
-    if (tokens_[j].mark || tokens_[j].stop) return std::nullopt;
+    if (tokens_[j].mark || tokens_[j].stop || IsCue(CueAt(j)) || CueAt(j).type == CueType::kComplement) return std::nullopt;
+  // Words that name someone start like a noun phrase: a capital ("Rep.
+  // Lee", "Supporters"), an article or a quantity ("the ad's narrator", "a
+  // local farmer", "many commentators") — not "and", "after …", "but".
+  static const std::unordered_set<std::string_view> kDeterminers = {
+      "the", "a", "an", "some", "many", "several", "two", "three", "four", "most", "other", "both", "his", "her",
+      "their", "its", "our", "seorang", "para", "sejumlah", "beberapa", "banyak", "kedua"};
+  if (!tokens_[begin].upper && !kDeterminers.count(folded_[begin])) return std::nullopt;
+  if (IsPreposition(begin)) return std::nullopt;
   return SelfNamed(Candidate::Kind::kNoun, begin, end);
 }
 
