@@ -56,6 +56,8 @@ CLI::App* AddAnalyzeCommand(CLI::App& app, AnalyzeArgs* a) {
       "dateline, text (cleaned body), removed [{kind, rule, text, start, end}], paragraphs [[start,end]],\n"
       "entities [{id, name, type, subtype, country, actor, role, kb, mentions}],\n"
       "quotes [{text, kind, speaker, speaker_entity, speaker_role, speaker_mention, cue, start, end}],\n"
+      "events [{source, source_name, source_actor, target, target_name, target_actor, cameo, plover,\n"
+      "quad_class, goldstein, negated, via, sentence, start, end}],\n"
       "sentences (with --sentences), invalid_utf8. Offsets are UTF-8 bytes into the article's text\n"
       "as read. See docs/output.md.\n"
       "Exit: 0 all good, 1 some input rejected (reported on stderr), 2 usage error.");
@@ -73,6 +75,7 @@ CLI::App* AddAnalyzeCommand(CLI::App& app, AnalyzeArgs* a) {
   cmd->add_flag("--no-entities", a->no_entities,
                 "Skip the entity and quote stages (entities and quotes are then empty): cleaning only, faster");
   cmd->add_flag("--no-quotes", a->no_quotes, "Skip the quote stage (quotes is then empty)");
+  cmd->add_flag("--no-events", a->no_events, "Skip the event stage (events is then empty)");
   cmd->add_flag("--original", a->original, "Add the article's text as read: the string all offsets index");
   cmd->add_option("--date-order", a->date_order,
                   "How to read ambiguous numeric dates in the published field: auto (day first unless the "
@@ -100,6 +103,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
   options.sentences = args.sentences;
   options.entities = !args.no_entities;
   options.quotes = !args.no_quotes;
+  options.events = !args.no_events;
   JsonOptions json{args.sentences, args.original};
   if (args.date_order == "dmy") options.clean.field_date_order = DateOrder::kDayFirst;
   if (args.date_order == "mdy") options.clean.field_date_order = DateOrder::kMonthFirst;

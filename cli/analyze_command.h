@@ -16,6 +16,7 @@ struct AnalyzeArgs {
   bool sentences = false;              // add sentences and tokens
   bool no_entities = false;            // skip the entity stage (and quotes, which need it)
   bool no_quotes = false;              // skip the quote stage
+  bool no_events = false;              // skip the event stage
   bool original = false;               // add the text as read (what offsets index)
   std::string date_order = "auto";     // auto | dmy | mdy, for the published field
   std::string tz = "+07:00";           // offset for times without a zone

@@ -7,6 +7,7 @@
 //   3. Robustness: every article set goes through analyze; records in = out.
 //   4. Named entities on the Indonesian NER sets (eval/ner_eval.cc).
 //   5. Quotes on hand-labelled detik dev rows and PolNeAR (eval/quote_eval.cc).
+//   6. Events on our labelled dev sentences and the CAMEO examples (eval/event_eval.cc).
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -16,6 +17,7 @@
 
 #include "analyze/analyzer.h"
 #include "eval/ner_eval.h"
+#include "eval/event_eval.h"
 #include "eval/quote_eval.h"
 #include "input/input_set.h"
 #include "util/strings.h"
@@ -191,5 +193,6 @@ int main() {
   warta::Robustness(k.value());
   warta::NamedEntities(k.value(), warta::kData);
   warta::Quotes(k.value(), warta::kData, warta::kSource);
+  warta::Events(k.value(), warta::kData, warta::kSource);
   return 0;
 }

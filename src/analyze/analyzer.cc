@@ -55,6 +55,10 @@ Document Analyze(Record record, const Knowledge& k, const AnalyzeOptions& option
       QuoteInput input{doc.original, &doc.clean.paragraphs, &sentences, &doc.entities};
       doc.quotes = ExtractQuotes(input, k.entities, k.quotes);
     }
+    if (options.events) {
+      EventInput input{doc.original, &sentences, &doc.entities, &doc.quotes};
+      doc.events = CodeEvents(input, k.events, k.cameo);
+    }
   }
   if (options.sentences) doc.sentences = std::move(sentences);
   return doc;
@@ -170,6 +174,29 @@ std::string ToJson(const Document& doc, const JsonOptions& options) {
     w.Key("cue"); span_or_null(q.cue);
     w.Key("start"); w.Int(static_cast<int64_t>(q.span.start));
     w.Key("end"); w.Int(static_cast<int64_t>(q.span.end));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("events"); w.BeginArray();
+  for (const Event& e : doc.events) {
+    const Entity& s = doc.entities[static_cast<size_t>(e.source)];
+    const Entity& t = doc.entities[static_cast<size_t>(e.target)];
+    w.BeginObject();
+    w.Key("source"); w.String(s.id);
+    w.Key("source_name"); w.String(s.name);
+    w.Key("source_actor"); w.String(e.source_actor);
+    w.Key("target"); w.String(t.id);
+    w.Key("target_name"); w.String(t.name);
+    w.Key("target_actor"); w.String(e.target_actor);
+    w.Key("cameo"); w.String(e.code->code);
+    w.Key("plover"); e.code->plover.empty() ? w.Null() : w.String(e.code->plover);
+    w.Key("quad_class"); w.Int(e.code->quad);
+    w.Key("goldstein"); w.Double(e.code->goldstein, 1);
+    w.Key("negated"); w.Bool(e.negated);
+    w.Key("via"); w.String(e.via_quote ? "quote" : "narrative");
+    w.Key("sentence"); w.String(slice(e.sentence));
+    w.Key("start"); w.Int(static_cast<int64_t>(e.sentence.start));
+    w.Key("end"); w.Int(static_cast<int64_t>(e.sentence.end));
     w.EndObject();
   }
   w.EndArray();

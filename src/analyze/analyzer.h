@@ -9,6 +9,7 @@
 #include "analyze/knowledge.h"
 #include "clean/cleaner.h"
 #include "entities/linker.h"
+#include "events/coder.h"
 #include "input/record.h"
 #include "quotes/quotes.h"
 #include "text/segment.h"
@@ -20,6 +21,7 @@ struct AnalyzeOptions {
   bool sentences = false;  // keep sentences and tokens in the Document (--sentences)
   bool entities = true;    // recognise and link entities
   bool quotes = true;      // find quotations and their speakers (needs entities)
+  bool events = true;      // code events between actors (needs entities; uses quotes)
 };
 
 struct Document {
@@ -33,6 +35,7 @@ struct Document {
   std::vector<Sentence> sentences;  // only with AnalyzeOptions::sentences
   std::vector<Entity> entities;
   std::vector<Quote> quotes;
+  std::vector<Event> events;
 };
 
 Document Analyze(Record record, const Knowledge& knowledge, const AnalyzeOptions& options);

@@ -53,6 +53,10 @@ Result<Knowledge> Knowledge::Load(const DataReader& read) {
   if (!entities.ok()) return entities.status();
   k.entities = std::move(entities).value();
   if (!(s = LoadInto(read, "quotes/cues.tsv", &QuoteLexicon::FromTsv, &k.quotes)).ok()) return s;
+  if (!(s = LoadInto(read, "events/cameo_codes.tsv", &CameoTable::FromTsv, &k.cameo)).ok()) return s;
+  auto events = EventLexicon::Load(read);
+  if (!events.ok()) return events.status();
+  k.events = std::move(events).value();
   return k;
 }
 

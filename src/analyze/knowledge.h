@@ -11,6 +11,8 @@
 #include "clean/byline.h"
 #include "clean/calendar.h"
 #include "entities/entity_knowledge.h"
+#include "events/cameo_table.h"
+#include "events/event_lexicon.h"
 #include "quotes/quote_lexicon.h"
 #include "text/langid.h"
 #include "text/segment.h"
@@ -32,6 +34,8 @@ struct Knowledge {
   LanguageIdentifier langid;
   EntityKnowledge entities;
   QuoteLexicon quotes;
+  CameoTable cameo;
+  EventLexicon events;
 
   static Result<Knowledge> Load(const DataReader& read);
 };

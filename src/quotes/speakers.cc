@@ -287,7 +287,7 @@ std::optional<Candidate> Extractor::PhraseBefore(size_t begin, size_t verb) cons
   // local farmer", "many commentators") — not "and", "after …", "but".
   static const std::unordered_set<std::string_view> kDeterminers = {
       "the", "a", "an", "some", "many", "several", "two", "three", "four", "most", "other", "both", "his", "her",
-      "their", "its", "our", "seorang", "para", "sejumlah", "beberapa", "banyak", "kedua"};
+      "their", "its", "our", "one", "each", "seorang", "para", "sejumlah", "beberapa", "banyak", "kedua"};
   if (!tokens_[begin].upper && !kDeterminers.count(folded_[begin])) return std::nullopt;
   if (IsPreposition(begin)) return std::nullopt;
   return SelfNamed(Candidate::Kind::kNoun, begin, end);

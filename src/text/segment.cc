@@ -161,6 +161,13 @@ std::vector<Span> Tokenize(std::string_view text, Span span, const Abbreviations
         size_t q = k;
         char32_t after = NextCodePoint(text, &q);
         bool joins = IsWordChar(after) && (d != ',' || (IsDigit(after) && IsDigit(text[e - 1])));
+        // The English possessive is a token of its own: "Ukraine's" → "Ukraine" "'s",
+        // so "Ukraine" is a name the dictionaries and the tagger know.
+        if (joins && (d == '\'' || d == 0x2019) && (after == 's' || after == 'S')) {
+          size_t r = q;
+          bool ends = r >= span.end || !IsWordChar(NextCodePoint(text, &r));
+          if (ends) joins = false;
+        }
         if (joins) {
           e = q;
           continue;
@@ -181,6 +188,19 @@ std::vector<Span> Tokenize(std::string_view text, Span span, const Abbreviations
     }
     out.push_back({at, e});
     i = e;
+    // ... and "'s" after it is one token.
+    if (i < span.end) {
+      size_t k = i;
+      char32_t d = NextCodePoint(text, &k);
+      if ((d == '\'' || d == 0x2019) && k < span.end && (text[k] == 's' || text[k] == 'S')) {
+        size_t r = k + 1;
+        bool ends = r >= span.end || !IsWordChar(NextCodePoint(text, &r));
+        if (ends) {
+          out.push_back({i, k + 1});
+          i = k + 1;
+        }
+      }
+    }
   }
   return out;
 }

@@ -21,6 +21,15 @@ std::vector<std::string> Tokens(std::string_view text) {
   return out;
 }
 
+TEST(Tokenize, EnglishPossessiveIsItsOwnToken) {
+  auto abbr = Abbreviations::FromTsv("", "none").value();
+  std::string text = "Ukraine's plan and the Jones\u2019s house, Jum'at, don't";
+  std::vector<std::string> got;
+  for (const Span& t : Tokenize(text, Span{0, text.size()}, abbr)) got.push_back(text.substr(t.start, t.end - t.start));
+  EXPECT_EQ(got, (std::vector<std::string>{"Ukraine", "'s", "plan", "and", "the", "Jones", "\u2019s", "house", ",", "Jum'at",
+                                           ",", "don't"}));
+}
+
 }  // namespace
 
 TEST(Segment, IndonesianAbbreviationsDoNotEndSentences) {

@@ -1,0 +1,302 @@
+#include "events/coder.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "util/strings.h"
+
+namespace warta {
+
+std::string ActorOf(const Entity& e) {
+  if (!e.actor.empty()) return e.actor;
+  if ((e.type == "PER" || e.type == "ORG") && !e.country.empty()) return e.country;
+  // A visit "ke Jakarta", an attack "on Kharkiv": the state the city is in.
+  if (e.type == "LOC" && (e.subtype == "city" || e.subtype == "province") && !e.country.empty()) return e.country;
+  return "";
+}
+
+namespace {
+
+// An actor named in the sentence: tokens [begin, end).
+struct ActorSpan {
+  size_t begin = 0, end = 0;
+  int entity = -1;
+};
+
+// First-person words: inside a quotation they are the speaker.
+bool FirstPerson(std::string_view folded) {
+  return folded == "kami" || folded == "kita" || folded == "we" || folded == "saya" || folded == "i";
+}
+
+// Every mention of an actor in the article, by start: built once, so each
+// sentence finds its own by binary search.
+struct MentionRef {
+  Span span;
+  int entity;
+};
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const EventInput& in, const EventLexicon& lex, const CameoTable& table, const Sentence& s,
+                const std::vector<MentionRef>& mentions)
+      : in_(in), lex_(lex), table_(table), s_(s), mentions_(mentions) {
+    for (const Span& t : s.tokens) folded_.push_back(FoldCase(in.text.substr(t.start, t.end - t.start)));
+  }
+
+  void Code(std::vector<Event>* out);
+
+ private:
+  size_t TokenAt(size_t byte) const {
+    auto it = std::lower_bound(s_.tokens.begin(), s_.tokens.end(), byte,
+                               [](const Span& t, size_t b) { return t.start < b; });
+    return static_cast<size_t>(it - s_.tokens.begin());
+  }
+  void FindActors();
+  const Quote* QuoteAround(size_t byte) const;
+  std::vector<int> GroupEndingBefore(size_t verb) const;
+  std::vector<int> GroupStartingAfter(size_t from, size_t limit, size_t* end) const;
+  std::vector<int> GroupAt(size_t actor_index, bool forward, size_t* edge) const;
+  void Emit(int source, int target, std::string code, bool negated, bool via_quote, std::vector<Event>* out) const;
+
+  const EventInput& in_;
+  const EventLexicon& lex_;
+  const CameoTable& table_;
+  const Sentence& s_;
+  const std::vector<MentionRef>& mentions_;
+  std::vector<std::string> folded_;
+  std::vector<ActorSpan> actors_;  // in order
+};
+
+void SentenceCoder::FindActors() {
+  const Span sentence = s_.span;
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), sentence.start,
+                             [](const MentionRef& m, size_t b) { return m.span.start < b; });
+  for (; it != mentions_.end() && it->span.start < sentence.end; ++it) {
+    if (it->span.end > sentence.end) continue;
+    size_t b = TokenAt(it->span.start);
+    if (b >= s_.tokens.size() || s_.tokens[b].start != it->span.start) continue;
+    actors_.push_back({b, TokenAt(it->span.end), it->entity});
+  }
+}
+
+const Quote* SentenceCoder::QuoteAround(size_t byte) const {
+  // Quotes come in text order; a byte lies in the last one starting at or before it, if any.
+  const auto& quotes = *in_.quotes;
+  auto it = std::upper_bound(quotes.begin(), quotes.end(), byte, [](size_t b, const Quote& q) { return b < q.span.start; });
+  for (int back = 0; it != quotes.begin() && back < 3; ++back) {
+    --it;
+    if (it->span.start <= byte && byte < it->span.end) return &*it;
+  }
+  return nullptr;
+}
+
+// Actors joined by "dan", "and", "," around actors_[i]: "China dan Rusia",
+// "the United States, Britain and France". *edge gets the group's far token.
+std::vector<int> SentenceCoder::GroupAt(size_t i, bool forward, size_t* edge) const {
+  std::vector<int> group = {actors_[i].entity};
+  size_t at = i;
+  *edge = forward ? actors_[i].end : actors_[i].begin;
+  while (group.size() < 8) {  // "A, B dan C": a few; a list of hundreds is no compound actor
+    size_t next = forward ? at + 1 : at - 1;
+    if (forward ? next >= actors_.size() : at == 0) break;
+    const ActorSpan& n = actors_[next];
+    size_t gap_begin = forward ? actors_[at].end : n.end, gap_end = forward ? n.begin : actors_[at].begin;
+    if (gap_end < gap_begin || gap_end - gap_begin > 2) break;
+    bool joined = gap_end > gap_begin;
+    for (size_t t = gap_begin; t < gap_end; ++t) {
+      size_t len = 0;
+      joined &= lex_.ModifierAt(folded_, t, &len) == Modifier::kConjunction || folded_[t] == ",";
+    }
+    if (!joined) break;
+    group.push_back(n.entity);
+    *edge = forward ? n.end : n.begin;
+    at = next;
+  }
+  return group;
+}
+
+// The subject: the nearest actor before the verb that is not the object of a
+// preposition, with the actors joined to it.
+std::vector<int> SentenceCoder::GroupEndingBefore(size_t verb) const {
+  // Within 40 tokens of the verb (a long "sentence" stays linear).
+  auto first_after = std::lower_bound(actors_.begin(), actors_.end(), verb,
+                                      [](const ActorSpan& a, size_t v) { return a.begin < v; });
+  for (size_t i = static_cast<size_t>(first_after - actors_.begin()); i-- > 0;) {
+    if (actors_[i].end + 40 < verb) break;
+    if (actors_[i].end > verb) continue;
+    size_t len = 0;
+    if (actors_[i].begin > 0 && lex_.ModifierAt(folded_, actors_[i].begin - 1, &len) == Modifier::kPreposition) continue;
+    size_t edge = 0;
+    return GroupAt(i, false, &edge);
+  }
+  return {};
+}
+
+// The object: the first actor after the verb, within a few tokens
+// (prepositions, articles, titles: "bertemu dengan Presiden Rusia").
+std::vector<int> SentenceCoder::GroupStartingAfter(size_t from, size_t limit, size_t* end) const {
+  auto it = std::lower_bound(actors_.begin(), actors_.end(), from,
+                             [](const ActorSpan& a, size_t f) { return a.begin < f; });
+  if (it == actors_.end() || it->begin > from + limit) return {};
+  return GroupAt(static_cast<size_t>(it - actors_.begin()), true, end);
+}
+
+void SentenceCoder::Emit(int source, int target, std::string code, bool negated, bool via_quote,
+                         std::vector<Event>* out) const {
+  if (source < 0 || target < 0) return;
+  const Entity& s = (*in_.entities)[source];
+  const Entity& t = (*in_.entities)[target];
+  std::string sa = ActorOf(s), ta = ActorOf(t);
+  if (source == target || sa.empty() || ta.empty()) return;
+  // A state with itself or with one of its own people ("Menlu Singapura …
+  // Singapura") is no event; two bodies of one state with their roles are
+  // ("IDNGOV" and "IDNCOP").
+  if (sa == ta || (sa.substr(0, 3) == ta.substr(0, 3) && (sa.size() == 3 || ta.size() == 3))) return;
+  const CameoCode* c = table_.Find(code);
+  while (!c && code.size() > 2) c = table_.Find(code = code.substr(0, code.size() - 1));
+  if (!c) return;
+  Event e;
+  e.source = source;
+  e.target = target;
+  e.source_actor = sa;
+  e.target_actor = ta;
+  e.code = c;
+  e.negated = negated;
+  e.via_quote = via_quote;
+  e.sentence = s_.span;
+  out->push_back(std::move(e));
+}
+
+void SentenceCoder::Code(std::vector<Event>* out) {
+  // Sports, markets, films: "menyerang", "menahan imbang", "menggempur" are no events there.
+  for (size_t i = 0; i < folded_.size(); ++i)
+    if (lex_.NonEventAt(folded_, i)) return;
+  FindActors();
+  if (actors_.empty()) return;
+  // After a verbal act (a statement, appeal, demand, accusation, rejection or
+  // threat), what follows in the sentence is its content, not another event:
+  // "menyerukan Israel dan Hamas segera menyepakati gencatan senjata".
+  bool in_content = false;
+  std::vector<int> last_targets;  // the previous verb's object, for "… dan memujinya"
+  for (size_t i = 0; i < folded_.size();) {
+    // "mendorong agar Indonesia mengajak Singapura …": what is asked for is no event.
+    if (folded_[i] == "agar" || folded_[i] == "supaya") break;
+    VerbMatch m = lex_.MatchVerb(folded_, i);
+    bool inside_actor = false;
+    if (m.pattern) {
+      auto a = std::upper_bound(actors_.begin(), actors_.end(), i, [](size_t t, const ActorSpan& x) { return t < x.begin; });
+      inside_actor = a != actors_.begin() && std::prev(a)->end > i;
+    }
+    if (!m.pattern || inside_actor) {
+      ++i;
+      continue;
+    }
+    const VerbPattern& p = *m.pattern;
+    if (in_content) break;
+    // "said", "stated": a bare statement names no one it is done to (reporting verbs are no events).
+    if (p.code == "010" || p.code == "01") {
+      i = m.end;
+      continue;
+    }
+    const std::string root = p.code.substr(0, 2);
+    const bool verbal = root == "01" || root == "02" || root == "10" || root == "11" || root == "12" || root == "13";
+    // Up to three tokens before the verb: "tidak akan", "saling", "did not", "plans to".
+    bool negated = false, intent = false, reciprocal = false;
+    for (size_t b = m.begin >= 4 ? m.begin - 4 : 0; b < m.begin; ++b) {
+      size_t len = 0;
+      Modifier mod = lex_.ModifierAt(folded_, b, &len);
+      if (len == 0 || b + len > m.begin) continue;
+      negated |= mod == Modifier::kNegation;
+      intent |= mod == Modifier::kIntent;
+      reciprocal |= mod == Modifier::kReciprocal;
+    }
+    size_t after_len = 0;
+    if (lex_.ModifierAt(folded_, m.end, &after_len) == Modifier::kReciprocal) reciprocal = true;  // "each other"
+
+    std::string code = intent ? lex_.IntentCode(p.code) : p.code;
+    const Quote* quote = QuoteAround(s_.tokens[m.begin].start);
+    bool via_quote = quote != nullptr;
+
+    std::vector<int> sources, targets;
+    size_t target_end = 0;
+    if (p.voice == Voice::kPassive) {
+      // "Israel diserang oleh Iran", "Israel diserang Iran", "X was attacked by Y".
+      targets = GroupEndingBefore(m.begin);
+      size_t from = m.end, len = 0;
+      if (lex_.ModifierAt(folded_, from, &len) == Modifier::kAgent) from += len;
+      sources = GroupStartingAfter(from, 5, &target_end);  // "oleh kapal penjaga pantai China"
+    } else {
+      sources = GroupEndingBefore(m.begin);
+      // "accused * of spying", "expelled * diplomats": the object is inside the gap.
+      bool gap = std::find(p.tokens.begin(), p.tokens.end(), "*") != p.tokens.end();
+      targets = GroupStartingAfter(gap ? m.begin + 1 : m.end, 8, &target_end);
+      // "menelepon Menlu Singapura dan memujinya": the enclitic is the object before.
+      if (targets.empty() && EndsWith(folded_[m.end - 1], "nya")) targets = last_targets;
+    }
+    if (!targets.empty()) last_targets = targets;
+    // Inside a quotation, "kami"/"we" (or no subject at all) is the speaker.
+    if (via_quote && quote->speaker_entity >= 0) {
+      bool first_person = false;
+      for (size_t b = m.begin >= 4 ? m.begin - 4 : 0; b < m.begin; ++b) first_person |= FirstPerson(folded_[b]);
+      if (sources.empty() || first_person) sources = {quote->speaker_entity};
+    }
+    bool joint = p.voice == Voice::kMutual || reciprocal;
+    if (joint && targets.empty() && sources.size() >= 2) {
+      // "China dan Rusia sepakat …", "saling serang": each with each.
+      for (int a : sources)
+        for (int b : sources) Emit(a, b, code, negated, via_quote, out);
+    } else {
+      // "A bertemu B": A → B. Both ways only when the text says so ("saling", "each other").
+      for (int a : sources)
+        for (int b : targets) {
+          Emit(a, b, code, negated, via_quote, out);
+          if (reciprocal) Emit(b, a, code, negated, via_quote, out);
+        }
+    }
+    // A speaker who tells of another's conflict act accuses them: "AS
+    // mencampuri urusan negara lain," kata juru bicara China → CHN accuses USA.
+    if (via_quote && quote->speaker_entity >= 0) {
+      const CameoCode* c = table_.Find(code);
+      if (c && c->quad >= 3 && !negated)
+        for (int a : sources)
+          if (a != quote->speaker_entity) Emit(quote->speaker_entity, a, "112", false, true, out);
+    }
+    in_content = verbal;
+    i = m.end;
+  }
+}
+
+}  // namespace
+
+std::vector<Event> CodeEvents(const EventInput& input, const EventLexicon& lexicon, const CameoTable& table) {
+  std::vector<MentionRef> mentions;
+  for (size_t e = 0; e < input.entities->size(); ++e) {
+    const Entity& entity = (*input.entities)[e];
+    if (ActorOf(entity).empty()) continue;
+    for (const EntityMention& m : entity.mentions)
+      if (!m.in_title_field) mentions.push_back({m.span, static_cast<int>(e)});
+  }
+  std::sort(mentions.begin(), mentions.end(), [](const MentionRef& a, const MentionRef& b) {
+    return a.span.start < b.span.start || (a.span.start == b.span.start && a.entity < b.entity);
+  });
+  std::vector<Event> all;
+  for (const Sentence& s : *input.sentences) {
+    if (s.tokens.empty()) continue;
+    SentenceCoder coder(input, lexicon, table, s, mentions);
+    coder.Code(&all);
+  }
+  // Crawler copies of a sentence, and the same event found twice: once.
+  // Two names of one actor in a sentence ("pemerintah", "Kemlu") give one event.
+  std::set<std::tuple<std::string, std::string, std::string, bool, std::string>> seen;
+  std::vector<Event> out;
+  for (Event& e : all) {
+    std::string text = FoldCase(CollapseSpace(input.text.substr(e.sentence.start, e.sentence.end - e.sentence.start)));
+    if (seen.emplace(e.source_actor, e.target_actor, e.code->code, e.negated, std::move(text)).second)
+      out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace warta

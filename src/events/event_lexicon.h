@@ -1,0 +1,71 @@
+// What the event coder reads: verb patterns mapped to CAMEO codes
+// (data/events/verbs_id.tsv, verbs_en.tsv), the words that negate an event,
+// make it an intention, make it mutual or introduce its agent or target
+// (modifiers.tsv), the intent code of each code (intent.tsv), and the words
+// of sports, markets and entertainment where verbs of war are no events
+// (non_event_id.tsv, non_event_en.tsv). Loaded once.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "util/status.h"
+
+namespace warta {
+
+enum class Voice : uint8_t { kActive, kPassive, kMutual };
+
+struct VerbPattern {
+  std::vector<std::string> tokens;  // lower case; "*" = up to three tokens
+  std::string code;                 // CAMEO
+  Voice voice = Voice::kActive;
+};
+
+// A pattern found at tokens [begin, end).
+struct VerbMatch {
+  const VerbPattern* pattern = nullptr;
+  size_t begin = 0, end = 0;
+};
+
+enum class Modifier : uint8_t { kNone, kNegation, kIntent, kReciprocal, kAgent, kPreposition, kConjunction };
+
+class EventLexicon {
+ public:
+  using Reader = std::function<Result<std::string>(std::string_view relative_path)>;
+  static Result<EventLexicon> Load(const Reader& read);
+  // From the files' text (tests): each pair is (name, text).
+  static Result<EventLexicon> FromTsv(std::string_view verbs, std::string_view modifiers, std::string_view intent,
+                                      std::string_view non_event);
+
+  // The longest verb pattern starting at folded[i] (a token ending in "-nya"
+  // is also tried without it: "mengecamnya"), or a match with no pattern.
+  VerbMatch MatchVerb(const std::vector<std::string>& folded, size_t i) const;
+  // The modifier phrase starting at folded[i]; *tokens gets its length.
+  Modifier ModifierAt(const std::vector<std::string>& folded, size_t i, size_t* tokens) const;
+  // A word or phrase of a sport, market or entertainment story starting at folded[i].
+  bool NonEventAt(const std::vector<std::string>& folded, size_t i) const;
+  // The code an intention to do `code` gets (itself if none is listed).
+  std::string IntentCode(const std::string& code) const;
+
+  size_t verb_count() const { return verb_count_; }
+
+ private:
+  Status AddVerbs(std::string_view tsv, std::string_view name);
+  Status AddModifiers(std::string_view tsv, std::string_view name);
+  Status AddIntent(std::string_view tsv, std::string_view name);
+  Status AddNonEvent(std::string_view tsv, std::string_view name);
+  bool MatchFrom(const VerbPattern& p, const std::vector<std::string>& folded, size_t i, std::string_view first,
+                 size_t* end) const;
+
+  std::unordered_map<std::string, std::vector<VerbPattern>> verbs_;  // by first token
+  size_t verb_count_ = 0;
+  std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, Modifier>>> modifiers_;
+  std::unordered_map<std::string, std::string> intent_;  // code prefix → intent code
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> non_event_;  // by first token
+};
+
+}  // namespace warta
