@@ -90,9 +90,13 @@ void Stage(benchmark::State& state, const Corpus& c, int stage) {
     for (const Span& p : cleaned[i].paragraphs)
       for (auto& s : SplitSentences(texts[i], p, K().abbreviations)) sentences[i].push_back(std::move(s));
   std::vector<std::vector<Entity>> entities(texts.size());
-  if (stage == 5)
-    for (size_t i = 0; i < texts.size(); ++i)
+  std::vector<std::vector<Quote>> quotes(texts.size());
+  if (stage >= 5)
+    for (size_t i = 0; i < texts.size(); ++i) {
       entities[i] = LinkEntities(texts[i], sentences[i], K().entities, LinkContext{20251001, "id"});
+      QuoteInput input{texts[i], &cleaned[i].paragraphs, &sentences[i], &entities[i]};
+      quotes[i] = ExtractQuotes(input, K().entities, K().quotes);
+    }
   for (auto _ : state) {
     for (size_t i = 0; i < texts.size(); ++i) {
       switch (stage) {
@@ -109,6 +113,11 @@ void Stage(benchmark::State& state, const Corpus& c, int stage) {
         case 5: {
           QuoteInput input{texts[i], &cleaned[i].paragraphs, &sentences[i], &entities[i]};
           benchmark::DoNotOptimize(ExtractQuotes(input, K().entities, K().quotes).size());
+          break;
+        }
+        case 6: {
+          EventInput input{texts[i], &sentences[i], &entities[i], &quotes[i]};
+          benchmark::DoNotOptimize(CodeEvents(input, K().events, K().cameo).size());
           break;
         }
       }
@@ -137,8 +146,8 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(("analyze+sentences/" + c.name).c_str(), Run, c, true, true, true)->Unit(benchmark::kMillisecond);
   }
   if (!Corpora()[0].records.empty()) {
-    const char* names[] = {"utf8_repair", "clean", "langid", "segment", "entities", "quotes"};
-    for (int s = 0; s < 6; ++s)
+    const char* names[] = {"utf8_repair", "clean", "langid", "segment", "entities", "quotes", "events"};
+    for (int s = 0; s < 7; ++s)
       benchmark::RegisterBenchmark((std::string("stage/") + names[s] + "/detik").c_str(), Stage, Corpora()[0], s)
           ->Unit(benchmark::kMillisecond);
   }

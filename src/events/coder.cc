@@ -13,7 +13,8 @@ std::string ActorOf(const Entity& e) {
   if (!e.actor.empty()) return e.actor;
   if ((e.type == "PER" || e.type == "ORG") && !e.country.empty()) return e.country;
   // A visit "ke Jakarta", an attack "on Kharkiv": the state the city is in.
-  if (e.type == "LOC" && (e.subtype == "city" || e.subtype == "province") && !e.country.empty()) return e.country;
+  static const std::set<std::string> kPlaces = {"city", "province", "regency", "region", "area", "island"};
+  if (e.type == "LOC" && kPlaces.count(e.subtype) && !e.country.empty()) return e.country;
   return "";
 }
 
@@ -77,6 +78,8 @@ void SentenceCoder::FindActors() {
     if (it->span.end > sentence.end) continue;
     size_t b = TokenAt(it->span.start);
     if (b >= s_.tokens.size() || s_.tokens[b].start != it->span.start) continue;
+    // "dolar AS", "U.S. dollars": a currency, not the state acting.
+    if (b > 0 && (folded_[b - 1] == "dolar" || folded_[b - 1] == "dollar")) continue;
     actors_.push_back({b, TokenAt(it->span.end), it->entity});
   }
 }
@@ -242,7 +245,11 @@ void SentenceCoder::Code(std::vector<Event>* out) {
       for (size_t b = m.begin >= 4 ? m.begin - 4 : 0; b < m.begin; ++b) first_person |= FirstPerson(folded_[b]);
       if (sources.empty() || first_person) sources = {quote->speaker_entity};
     }
-    bool joint = p.voice == Voice::kMutual || reciprocal;
+    // "Australia and Papua New Guinea signed a pact": a cooperative act of a
+    // compound subject with no one else named is done together.
+    const CameoCode* info = table_.Find(code);
+    bool cooperative = info && info->quad <= 2;
+    bool joint = p.voice == Voice::kMutual || reciprocal || (cooperative && targets.empty());
     if (joint && targets.empty() && sources.size() >= 2) {
       // "China dan Rusia sepakat …", "saling serang": each with each.
       for (int a : sources)
