@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "util/hash.h"
 #include "util/strings.h"
 
 namespace warta {
@@ -288,20 +289,20 @@ std::vector<Event> CodeEvents(const EventInput& input, const EventLexicon& lexic
   std::sort(mentions.begin(), mentions.end(), [](const MentionRef& a, const MentionRef& b) {
     return a.span.start < b.span.start || (a.span.start == b.span.start && a.entity < b.entity);
   });
-  std::vector<Event> all;
+  // Crawler copies of a sentence, and the same event found twice: once. Two
+  // names of one actor in a sentence ("pemerintah", "Kemlu") give one event.
+  // The sentence is known by a hash of its normalised text, taken once.
+  std::set<std::tuple<std::string, std::string, std::string, bool, uint64_t>> seen;
+  std::vector<Event> out, found;
   for (const Sentence& s : *input.sentences) {
     if (s.tokens.empty()) continue;
+    found.clear();
     SentenceCoder coder(input, lexicon, table, s, mentions);
-    coder.Code(&all);
-  }
-  // Crawler copies of a sentence, and the same event found twice: once.
-  // Two names of one actor in a sentence ("pemerintah", "Kemlu") give one event.
-  std::set<std::tuple<std::string, std::string, std::string, bool, std::string>> seen;
-  std::vector<Event> out;
-  for (Event& e : all) {
-    std::string text = FoldCase(CollapseSpace(input.text.substr(e.sentence.start, e.sentence.end - e.sentence.start)));
-    if (seen.emplace(e.source_actor, e.target_actor, e.code->code, e.negated, std::move(text)).second)
-      out.push_back(std::move(e));
+    coder.Code(&found);
+    if (found.empty()) continue;
+    uint64_t text = Fnv1a64(FoldCase(CollapseSpace(input.text.substr(s.span.start, s.span.end - s.span.start))));
+    for (Event& e : found)
+      if (seen.emplace(e.source_actor, e.target_actor, e.code->code, e.negated, text).second) out.push_back(std::move(e));
   }
   return out;
 }

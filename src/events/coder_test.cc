@@ -108,5 +108,16 @@ TEST(Events, EncliticObject) {
   for (const Got& g : e) EXPECT_NE(g.source, g.target);
 }
 
+// A page-long "sentence" dense with actors and verbs (hostile or broken
+// input) is coded in time that grows with its length; ctest's timeout
+// catches a quadratic step. The same event in the same sentence is one event.
+TEST(Events, HostileActorDenseSentence) {
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "Amerika Serikat menyerang Iran dan China dan Rusia saling serang , ";
+  auto e = EventsOf(text);
+  EXPECT_LE(e.size(), 12u) << Dump(e);  // at most one per ordered pair of the four states
+  EXPECT_TRUE(Has(e, "USA", "IRN", "19")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace warta
