@@ -108,6 +108,20 @@ TEST(Events, EncliticObject) {
   for (const Got& g : e) EXPECT_NE(g.source, g.target);
 }
 
+TEST(Events, EnglishCompoundReciprocalIntentAndQuote) {
+  auto e = EventsOf("Indonesia and Malaysia signed a maritime security agreement on Thursday.");
+  EXPECT_TRUE(Has(e, "IDN", "MYS", "0")) << Dump(e);
+  EXPECT_TRUE(Has(e, "MYS", "IDN", "0")) << Dump(e);
+  e = EventsOf("India and Pakistan accused each other of violating the ceasefire.");
+  EXPECT_TRUE(Has(e, "IND", "PAK", "11")) << Dump(e);
+  EXPECT_TRUE(Has(e, "PAK", "IND", "11")) << Dump(e);
+  e = EventsOf("Japan plans to visit Vietnam next month.");
+  EXPECT_TRUE(Has(e, "JPN", "VNM", "036")) << Dump(e);
+  e = EventsOf("\"The United States keeps attacking the interests of other countries,\" Chinese Foreign Ministry "
+               "spokesperson Mao Ning said.");
+  EXPECT_TRUE(Has(e, "CHN", "USA", "112")) << Dump(e);
+}
+
 // A page-long "sentence" dense with actors and verbs (hostile or broken
 // input) is coded in time that grows with its length; ctest's timeout
 // catches a quadratic step. The same event in the same sentence is one event.
