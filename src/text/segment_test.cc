@@ -22,10 +22,10 @@ std::vector<std::string> Tokens(std::string_view text) {
 }
 
 TEST(Tokenize, EnglishPossessiveIsItsOwnToken) {
-  auto abbr = Abbreviations::FromTsv("", "none").value();
   std::string text = "Ukraine's plan and the Jones\u2019s house, Jum'at, don't";
   std::vector<std::string> got;
-  for (const Span& t : Tokenize(text, Span{0, text.size()}, abbr)) got.push_back(text.substr(t.start, t.end - t.start));
+  for (const Span& t : Tokenize(text, Span{0, text.size()}, testing::TestKnowledge().abbreviations))
+    got.push_back(text.substr(t.start, t.end - t.start));
   EXPECT_EQ(got, (std::vector<std::string>{"Ukraine", "'s", "plan", "and", "the", "Jones", "\u2019s", "house", ",", "Jum'at",
                                            ",", "don't"}));
 }
