@@ -184,9 +184,16 @@ void SentenceCoder::Code(std::vector<Event>* out) {
   // "menyerukan Israel dan Hamas segera menyepakati gencatan senjata".
   bool in_content = false;
   std::vector<int> last_targets;  // the previous verb's object, for "… dan memujinya"
+  std::vector<int> last_sources;  // the previous verb's subject, for "… dan menarik duta besarnya"
   for (size_t i = 0; i < folded_.size();) {
     // "mendorong agar Indonesia mengajak Singapura …": what is asked for is no event.
     if (folded_[i] == "agar" || folded_[i] == "supaya") break;
+    // "… mengecam Myanmar dan menarik duta besarnya": a second act of the same
+    // subject, joined by "dan"/"and", is an event again.
+    size_t conj_len = 0;
+    if (in_content && lex_.ModifierAt(folded_, i, &conj_len) == Modifier::kConjunction &&
+        lex_.MatchVerb(folded_, i + conj_len).pattern)
+      in_content = false;
     VerbMatch m = lex_.MatchVerb(folded_, i);
     bool inside_actor = false;
     if (m.pattern) {
@@ -233,6 +240,10 @@ void SentenceCoder::Code(std::vector<Event>* out) {
       sources = GroupStartingAfter(from, 5, &target_end);  // "oleh kapal penjaga pantai China"
     } else {
       sources = GroupEndingBefore(m.begin);
+      // "X mengecam Y dan menarik …": the subject of a verb right after "dan" is the one before.
+      size_t conj = 0;
+      if (!last_sources.empty() && m.begin >= 1 && lex_.ModifierAt(folded_, m.begin - 1, &conj) == Modifier::kConjunction)
+        sources = last_sources;
       // "accused * of spying", "expelled * diplomats": the object is inside the gap.
       bool gap = std::find(p.tokens.begin(), p.tokens.end(), "*") != p.tokens.end();
       targets = GroupStartingAfter(gap ? m.begin + 1 : m.end, 8, &target_end);
@@ -240,6 +251,7 @@ void SentenceCoder::Code(std::vector<Event>* out) {
       if (targets.empty() && EndsWith(folded_[m.end - 1], "nya")) targets = last_targets;
     }
     if (!targets.empty()) last_targets = targets;
+    if (!sources.empty()) last_sources = sources;
     // Inside a quotation, "kami"/"we" (or no subject at all) is the speaker.
     if (via_quote && quote->speaker_entity >= 0) {
       bool first_person = false;

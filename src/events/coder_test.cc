@@ -108,6 +108,16 @@ TEST(Events, EncliticObject) {
   for (const Got& g : e) EXPECT_NE(g.source, g.target);
 }
 
+TEST(Events, SecondActJoinedByDanKeepsItsSubject) {
+  // After a verbal act the rest of a sentence is its content, except a new
+  // act of the same subject after "dan"; "duta besarnya" is still the pattern.
+  auto e = EventsOf("Indonesia mengecam Myanmar dan menarik duta besarnya dari Naypyidaw.");
+  EXPECT_TRUE(Has(e, "IDN", "MMR", "11")) << Dump(e);
+  EXPECT_TRUE(Has(e, "IDN", "MMR", "16")) << Dump(e);
+  e = EventsOf("Sekjen PBB menyerukan Israel dan Hamas segera menyepakati gencatan senjata.");
+  EXPECT_FALSE(Has(e, "ISR", "PSE", "0")) << Dump(e);  // what is called for is no event
+}
+
 TEST(Events, EnglishCompoundReciprocalIntentAndQuote) {
   auto e = EventsOf("Indonesia and Malaysia signed a maritime security agreement on Thursday.");
   EXPECT_TRUE(Has(e, "IDN", "MYS", "0")) << Dump(e);
