@@ -17,6 +17,7 @@
 
 #include "analyze/analyzer.h"
 #include "eval/ner_eval.h"
+#include "eval/eval_util.h"
 #include "eval/event_eval.h"
 #include "eval/quote_eval.h"
 #include "input/input_set.h"
@@ -28,21 +29,8 @@ namespace {
 const std::string kSource = WARTA_SOURCE_DIR;
 const std::string kData = kSource + "/../shared/data/";
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-FieldMap DetikFields() {
-  FieldMap f;
-  f.title = "judul";
-  f.text = "isi_berita";
-  f.url = "tautan";
-  f.published = "tanggal";
-  return f;
-}
+using eval::DetikFields;
+using eval::ReadFile;
 
 void LanguageId(const Knowledge& k) {
   std::string dir = kData + "langid-dslcc-id-ms-en/";

@@ -2,28 +2,24 @@
 
 #include <fmt/format.h>
 #include <simdjson.h>
+#include <unicode/unistr.h>
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <tuple>
 
 #include "analyze/analyzer.h"
+#include "eval/eval_util.h"
+#include "input/byte_source.h"
+#include "input/record_reader.h"
 #include "util/strings.h"
-#include "util/utf8.h"
 
 namespace warta {
 namespace {
 
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using eval::ReadFile;
 
 // The country (or IGO) an actor code stands for, as the labels write it.
 std::string CountryOf(const std::string& actor) {
@@ -69,7 +65,7 @@ void DevSet(const Knowledge& k, const std::string& path, bool errors) {
     std::vector<std::pair<Triple, bool>> events;  // (triple, negated)
   };
   std::map<std::string, Gold> sentences;
-  const std::string text = ReadAll(path);
+  const std::string text = ReadFile(path);
   for (std::string_view line : Split(text, '\n')) {
     if (line.empty() || line[0] == '#') continue;
     auto c = Split(line, '\t');
@@ -127,44 +123,6 @@ void DevSet(const Knowledge& k, const std::string& path, bool errors) {
   fmt::print("\n");
 }
 
-// cameo-codes.csv is cp1252: to UTF-8.
-std::string FromCp1252(std::string_view in) {
-  static const char32_t kHigh[32] = {0x20AC, 0x81,   0x201A, 0x192,  0x201E, 0x2026, 0x2020, 0x2021,
-                                     0x2C6,  0x2030, 0x160,  0x2039, 0x152,  0x8D,   0x17D,  0x8F,
-                                     0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                     0x2DC,  0x2122, 0x161,  0x203A, 0x153,  0x9D,   0x17E,  0x178};
-  std::string out;
-  for (unsigned char c : in) {
-    char32_t cp = c < 0x80 ? c : c < 0xA0 ? kHigh[c - 0x80] : c;
-    AppendCodePoint(cp, &out);
-  }
-  return out;
-}
-
-// Fields of one CSV line with quoted fields ("" inside quotes), as R writes them.
-std::vector<std::string> CsvFields(std::string_view line) {
-  std::vector<std::string> out;
-  std::string cur;
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') { cur += '"'; ++i; }
-      else if (c == '"') quoted = false;
-      else cur += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  out.push_back(std::move(cur));
-  return out;
-}
-
 std::string Key(std::string_view s) {
   std::string out;
   for (char c : s)
@@ -182,7 +140,7 @@ void CameoExamples(const Knowledge& k, const std::string& data_dir) {
   std::map<std::string, std::pair<std::set<std::string>, std::set<std::string>>> actors;  // sentence key → (sources, targets)
   simdjson::dom::parser parser;
   simdjson::dom::element root;
-  std::string gsr_text = ReadAll(gsr);
+  std::string gsr_text = ReadFile(gsr);
   if (!parser.parse(gsr_text).get(root)) {
     simdjson::dom::array records;
     if (!root.get(records))
@@ -200,24 +158,21 @@ void CameoExamples(const Knowledge& k, const std::string& data_dir) {
         }
       }
   }
-  std::string text = FromCp1252(ReadAll(csv));
+  // The file is cp1252: ICU converts it, then the project's own CSV reader
+  // reads it (the example sentence as the text, the code as the id).
+  std::string bytes = ReadFile(csv), utf8;
+  icu::UnicodeString(bytes.data(), static_cast<int32_t>(bytes.size()), "windows-1252").toUTF8String(utf8);
+  ReaderOptions options;
+  options.fields.id = "code";
+  options.fields.text = "example";
+  auto inputs = NewCsvReader(MemorySource(utf8), csv, options);
+  std::vector<Diagnostic> diags;
+  Record r;
   size_t examples = 0, with_actors = 0, root_found = 0, triple_gold = 0, triple_found = 0, reported = 0, right = 0;
-  // Rows may span lines (quoted newlines): join until the quotes balance.
-  std::string row;
-  bool header = true;
-  for (std::string_view line : Split(text, '\n')) {
-    row += std::string(line);
-    if (std::count(row.begin(), row.end(), '"') % 2 != 0) {
-      row += ' ';
-      continue;
-    }
-    std::vector<std::string> f = CsvFields(row);
-    row.clear();
-    if (header) { header = false; continue; }
-    if (f.size() < 11) continue;
-    const std::string& code = f[3];
-    std::string example = Trim(f[9]) == "NA" ? "" : std::string(Trim(f[9]));
-    if (example.empty() || code.size() < 2) continue;
+  while (inputs->Next(&r, &diags)) {
+    const std::string code = r.id.value_or("");
+    const std::string example(Trim(r.text));
+    if (example.empty() || example == "NA" || code.size() < 2) continue;
     ++examples;
     std::string want_root = code.substr(0, 2);
     std::vector<Triple> got = Predicted(k, example, nullptr);
@@ -232,7 +187,7 @@ void CameoExamples(const Knowledge& k, const std::string& data_dir) {
       for (const auto& t : it->second.second) gold.insert(Triple{s.substr(0, 3), t.substr(0, 3), want_root});
     ++triple_gold;
     bool hit = false;
-    for (const Triple& t : got) hit |= gold.count(Triple{std::get<0>(t), std::get<1>(t), std::get<2>(t)}) > 0;
+    for (const Triple& t : got) hit |= gold.count(t) > 0;
     triple_found += hit;
     for (const Triple& t : got) {
       ++reported;

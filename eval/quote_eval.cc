@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "analyze/analyzer.h"
+#include "eval/eval_util.h"
 #include "input/input_set.h"
 #include "util/strings.h"
 #include "util/utf8.h"
@@ -18,12 +19,7 @@
 namespace warta {
 namespace {
 
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using eval::ReadFile;
 
 bool Overlaps(const Span& a, const Span& b) { return a.start < b.end && b.start < a.end && a.end > a.start && b.end > b.start; }
 size_t Overlap(const Span& a, const Span& b) {
@@ -86,7 +82,7 @@ void Detik(const Knowledge& k, const std::string& data_dir, const std::string& l
     return;
   }
   std::map<std::string, std::vector<DetikLabel>> labels;
-  const std::string label_text = ReadAll(labels_path);
+  const std::string label_text = ReadFile(labels_path);
   auto span = [](std::string_view a, std::string_view b) -> Span {
     long s = std::stol(std::string(a)), e = std::stol(std::string(b));
     return s < 0 ? Span{0, 0} : Span{static_cast<size_t>(s), static_cast<size_t>(e)};
@@ -106,10 +102,7 @@ void Detik(const Knowledge& k, const std::string& data_dir, const std::string& l
     labels[std::string(c[0])].push_back(l);
   }
   ReaderOptions options;
-  options.fields.title = "judul";
-  options.fields.text = "isi_berita";
-  options.fields.url = "tautan";
-  options.fields.published = "tanggal";
+  options.fields = eval::DetikFields();
   InputSet inputs({csv}, Format::kCsv, options);
   std::vector<Diagnostic> diags;
   Record r;

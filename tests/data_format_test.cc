@@ -21,6 +21,9 @@ TEST(DataFiles, AllLoadFromTheSourceTree) {
   EXPECT_GE(e.offices().size(), 900u);
   EXPECT_GE(e.titles().size(), 400u);
   EXPECT_FALSE(e.model().empty());
+  EXPECT_GE(k.value().quotes.size(), 400u);
+  EXPECT_GE(k.value().cameo.codes().size(), 300u);
+  EXPECT_GE(k.value().events.verb_count(), 5000u);
 }
 
 // Every state ICU knows is in countries.tsv, named as CLDR names it.

@@ -128,7 +128,5 @@ class Extractor {
   std::vector<Item> items_;
 };
 
-// Whether entity `e` can be what a pronoun of kind `want` stands for.
-bool Fits(const Entity& e, Referent want);
 
 }  // namespace warta::quotes_internal

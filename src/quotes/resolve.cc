@@ -11,6 +11,17 @@
 
 namespace warta::quotes_internal {
 
+namespace {
+
+// Whether entity `e` can be what a pronoun of kind `want` stands for.
+bool Fits(const Entity& e, Referent want) {
+  bool person = e.type == "PER";
+  bool body = e.type == "ORG" || (e.type == "LOC" && e.subtype == "country");
+  return want == Referent::kPerson ? person : body;
+}
+
+}  // namespace
+
 // A capitalised name the entity stage did not mark ("kata Dian"): the person
 // mentioned before whose name has these words; -1 if none.
 int Extractor::PersonNamed(const Candidate& c) const {
@@ -57,11 +68,6 @@ int Extractor::PersonWithTitle(const Candidate& c, size_t before) const {
   return by_words >= 0 ? by_words : by_position;
 }
 
-bool Fits(const Entity& e, Referent want) {
-  bool person = e.type == "PER";
-  bool body = e.type == "ORG" || (e.type == "LOC" && e.subtype == "country");
-  return want == Referent::kPerson ? person : body;
-}
 
 // "ujarnya", "kata dia", "he said": the speaker the text is about — the
 // person who opened a recent sentence, unless the last quotation's speaker
