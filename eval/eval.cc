@@ -10,6 +10,9 @@
 //   6. Events on our labelled dev sentences and the CAMEO examples (eval/event_eval.cc).
 #include <fmt/format.h>
 
+#include <set>
+#include <string>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -170,17 +173,21 @@ void Robustness(const Knowledge& k) {
 }  // namespace
 }  // namespace warta
 
-int main() {
+// `warta_eval [SECTION...]` runs the named sections (langid, boilerplate,
+// robustness, entities, quotes, events); no argument runs them all.
+int main(int argc, char** argv) {
+  std::set<std::string> only(argv + 1, argv + argc);
+  auto want = [&](const char* section) { return only.empty() || only.count(section) > 0; };
   auto k = warta::Knowledge::Load(warta::DirectoryDataReader(warta::kSource + "/data"));
   if (!k.ok()) {
     fmt::print(stderr, "eval: {}\n", k.status().message());
     return 2;
   }
-  warta::LanguageId(k.value());
-  warta::Boilerplate(k.value());
-  warta::Robustness(k.value());
-  warta::NamedEntities(k.value(), warta::kData);
-  warta::Quotes(k.value(), warta::kData, warta::kSource);
-  warta::Events(k.value(), warta::kData, warta::kSource);
+  if (want("langid")) warta::LanguageId(k.value());
+  if (want("boilerplate")) warta::Boilerplate(k.value());
+  if (want("robustness")) warta::Robustness(k.value());
+  if (want("entities")) warta::NamedEntities(k.value(), warta::kData);
+  if (want("quotes")) warta::Quotes(k.value(), warta::kData, warta::kSource);
+  if (want("events")) warta::Events(k.value(), warta::kData, warta::kSource);
   return 0;
 }

@@ -55,9 +55,11 @@ std::vector<Triple> Predicted(const Knowledge& k, const std::string& sentence, s
   return out;
 }
 
-void DevSet(const Knowledge& k, const std::string& path, bool errors) {
+// A labelled set: `title` heads its table. Errors go to stderr when asked,
+// for the dev set only: the test set is never looked into.
+void LabelledSet(const Knowledge& k, const std::string& path, const std::string& title, bool errors) {
   if (!std::filesystem::exists(path)) {
-    fmt::print("events dev set: skipped, {} not found\n\n", path);
+    fmt::print("{}: skipped, {} not found\n\n", title, path);
     return;
   }
   struct Gold {
@@ -114,7 +116,7 @@ void DevSet(const Knowledge& k, const std::string& path, bool errors) {
       t.negation_right += it->second == neg;
     }
   }
-  fmt::print("Own labelled dev sentences (`eval/labels/events_dev.tsv`): (source, target, root) triples.\n\n");
+  fmt::print("{}: (source, target, root) triples.\n\n", title);
   fmt::print("| language | gold events | recall | precision | negation right (matched) | no-event sentences | events on them |\n|---|---|---|---|---|---|---|\n");
   for (const auto& [lang, t] : by_lang)
     fmt::print("| {} | {} | {} ({}/{}) | {} ({}/{}) | {}/{} | {} | {} |\n", lang, t.gold, Ratio(t.found, t.gold), t.found,
@@ -206,7 +208,10 @@ void CameoExamples(const Knowledge& k, const std::string& data_dir) {
 void Events(const Knowledge& k, const std::string& data_dir, const std::string& source_dir) {
   bool errors = std::getenv("WARTA_EVAL_ERRORS") != nullptr;
   fmt::print("## Events\n\n");
-  DevSet(k, source_dir + "/eval/labels/events_dev.tsv", errors);
+  LabelledSet(k, source_dir + "/eval/labels/events_dev.tsv", "Own labelled dev sentences (`eval/labels/events_dev.tsv`)",
+              errors);
+  LabelledSet(k, source_dir + "/eval/labels/events_test.tsv",
+              "Own labelled held-out sentences (`eval/labels/events_test.tsv`, never used to tune the coder)", false);
   CameoExamples(k, data_dir);
 }
 

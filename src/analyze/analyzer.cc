@@ -179,14 +179,13 @@ std::string ToJson(const Document& doc, const JsonOptions& options) {
   w.EndArray();
   w.Key("events"); w.BeginArray();
   for (const Event& e : doc.events) {
-    const Entity& s = doc.entities[static_cast<size_t>(e.source)];
-    const Entity& t = doc.entities[static_cast<size_t>(e.target)];
+    auto entity_id = [&](int i) { i < 0 ? w.Null() : w.String(doc.entities[static_cast<size_t>(i)].id); };
     w.BeginObject();
-    w.Key("source"); w.String(s.id);
-    w.Key("source_name"); w.String(s.name);
+    w.Key("source"); entity_id(e.source);
+    w.Key("source_name"); w.String(e.source_name);
     w.Key("source_actor"); w.String(e.source_actor);
-    w.Key("target"); w.String(t.id);
-    w.Key("target_name"); w.String(t.name);
+    w.Key("target"); entity_id(e.target);
+    w.Key("target_name"); w.String(e.target_name);
     w.Key("target_actor"); w.String(e.target_actor);
     w.Key("cameo"); w.String(e.code->code);
     w.Key("plover"); e.code->plover.empty() ? w.Null() : w.String(e.code->plover);

@@ -21,11 +21,30 @@ std::string ActorOf(const Entity& e) {
 
 namespace {
 
-// An actor named in the sentence: tokens [begin, end).
+// A party of the sentence: tokens [begin, end). `party` is an entity index
+// (>= 0) or, for unnamed people, -2 - (index into the coder's people list).
 struct ActorSpan {
   size_t begin = 0, end = 0;
   int entity = -1;
 };
+
+// Unnamed people ("ribuan warga", "protesters"): the state is the place the
+// sentence names, else (for a target) the source's state.
+struct People {
+  Span words;
+  std::string country;  // "" when the sentence names no place
+  std::string role;     // CAMEO role: CVL, OPP, MIL, ...
+};
+
+int PeopleParty(size_t k) { return -2 - static_cast<int>(k); }
+bool IsPeople(int party) { return party <= -2; }
+size_t PeopleIndex(int party) { return static_cast<size_t>(-2 - party); }
+
+// Punctuation that ends the stretch where a verb's object may stand.
+bool ClauseBreak(std::string_view t) {
+  return t == "," || t == ";" || t == ":" || t == "(" || t == "\u2014" || t == "\u2013" || t == "\"" ||
+         t == "\u201c" || t == "\u201d";
+}
 
 // First-person words: inside a quotation they are the speaker.
 bool FirstPerson(std::string_view folded) {
@@ -55,11 +74,26 @@ class SentenceCoder {
                                [](const Span& t, size_t b) { return t.start < b; });
     return static_cast<size_t>(it - s_.tokens.begin());
   }
+  bool Is(size_t i, Modifier m) const {
+    size_t len = 0;
+    return lex_.ModifierAt(folded_, i, &len) == m;
+  }
+  // "dengan", "to", and the places' "di", "in": a word that puts the actor after it in a phrase.
+  bool PrepositionLike(size_t i) const {
+    size_t len = 0;
+    Modifier m = lex_.ModifierAt(folded_, i, &len);
+    return m == Modifier::kPreposition || m == Modifier::kLocative;
+  }
   void FindActors();
+  void FindPeople();
+  std::string PlaceCountry() const;
   const Quote* QuoteAround(size_t byte) const;
   std::vector<int> GroupEndingBefore(size_t verb) const;
   std::vector<int> GroupStartingAfter(size_t from, size_t limit, size_t* end) const;
+  std::vector<int> TargetAfter(size_t from, bool cooperative, bool material_conflict, bool root15, size_t* end) const;
   std::vector<int> GroupAt(size_t actor_index, bool forward, size_t* edge) const;
+  std::string ActorCode(int party, int other) const;
+  std::string Name(int party) const;
   void Emit(int source, int target, std::string code, bool negated, bool via_quote, std::vector<Event>* out) const;
 
   const EventInput& in_;
@@ -68,7 +102,8 @@ class SentenceCoder {
   const Sentence& s_;
   const std::vector<MentionRef>& mentions_;
   std::vector<std::string> folded_;
-  std::vector<ActorSpan> actors_;  // in order
+  std::vector<ActorSpan> actors_;  // in order: named actors and unnamed people
+  std::vector<People> people_;
 };
 
 void SentenceCoder::FindActors() {
@@ -83,6 +118,50 @@ void SentenceCoder::FindActors() {
     if (b > 0 && (folded_[b - 1] == "dolar" || folded_[b - 1] == "dollar")) continue;
     actors_.push_back({b, TokenAt(it->span.end), it->entity});
   }
+  FindPeople();
+}
+
+// The state of the first place the sentence puts something in ("di Jakarta",
+// "in Manila"); "" when it names none.
+std::string SentenceCoder::PlaceCountry() const {
+  for (const ActorSpan& a : actors_) {
+    if (IsPeople(a.entity) || a.begin == 0 || !Is(a.begin - 1, Modifier::kLocative)) continue;
+    const Entity& e = (*in_.entities)[static_cast<size_t>(a.entity)];
+    if (e.type == "LOC" && !e.country.empty()) return e.country;
+  }
+  return "";
+}
+
+// Unnamed people with no named actor beside them ("ribuan warga", but not
+// "warga Filipina" or "Israeli troops", where the named actor stands).
+void SentenceCoder::FindPeople() {
+  std::vector<ActorSpan> found;
+  std::string place;
+  bool place_known = false;
+  size_t next_actor = 0;
+  for (size_t i = 0; i < folded_.size();) {
+    while (next_actor < actors_.size() && actors_[next_actor].end <= i) ++next_actor;
+    size_t len = 0;
+    std::string_view role = lex_.PeopleAt(folded_, i, &len);
+    bool inside = next_actor < actors_.size() && actors_[next_actor].begin <= i;
+    if (role.empty() || inside) {
+      ++i;
+      continue;
+    }
+    size_t end = i + len;
+    bool named_before = next_actor > 0 && actors_[next_actor - 1].end == i;
+    bool named_after = next_actor < actors_.size() &&
+                       (actors_[next_actor].begin == end || (actors_[next_actor].begin == end + 1 && Is(end, Modifier::kOrigin)));
+    if (!named_before && !named_after) {
+      if (!place_known) place = PlaceCountry(), place_known = true;
+      found.push_back({i, end, PeopleParty(people_.size())});
+      people_.push_back({{s_.tokens[i].start, s_.tokens[end - 1].end}, place, std::string(role)});
+    }
+    i = end;
+  }
+  if (found.empty()) return;
+  actors_.insert(actors_.end(), found.begin(), found.end());
+  std::sort(actors_.begin(), actors_.end(), [](const ActorSpan& a, const ActorSpan& b) { return a.begin < b.begin; });
 }
 
 const Quote* SentenceCoder::QuoteAround(size_t byte) const {
@@ -107,13 +186,23 @@ std::vector<int> SentenceCoder::GroupAt(size_t i, bool forward, size_t* edge) co
     if (forward ? next >= actors_.size() : at == 0) break;
     const ActorSpan& n = actors_[next];
     size_t gap_begin = forward ? actors_[at].end : n.end, gap_end = forward ? n.begin : actors_[at].begin;
-    if (gap_end < gap_begin || gap_end - gap_begin > 2) break;
-    bool joined = gap_end > gap_begin;
-    for (size_t t = gap_begin; t < gap_end; ++t) {
+    if (gap_end < gap_begin || gap_end - gap_begin > 3) break;
+    // "China dan Rusia", "Israeli troops and Hezbollah fighters": a joining
+    // word, and besides it only words for people.
+    bool joins = false, others = true;
+    for (size_t t = gap_begin; t < gap_end;) {
       size_t len = 0;
-      joined &= lex_.ModifierAt(folded_, t, &len) == Modifier::kConjunction || folded_[t] == ",";
+      if (Is(t, Modifier::kConjunction) || folded_[t] == ",") {
+        joins = true;
+        ++t;
+      } else if (!lex_.PeopleAt(folded_, t, &len).empty()) {
+        t += len;
+      } else {
+        others = false;
+        break;
+      }
     }
-    if (!joined) break;
+    if (!joins || !others) break;
     group.push_back(n.entity);
     *edge = forward ? n.end : n.begin;
     at = next;
@@ -130,10 +219,14 @@ std::vector<int> SentenceCoder::GroupEndingBefore(size_t verb) const {
   for (size_t i = static_cast<size_t>(first_after - actors_.begin()); i-- > 0;) {
     if (actors_[i].end + 40 < verb) break;
     if (actors_[i].end > verb) continue;
-    size_t len = 0;
-    if (actors_[i].begin > 0 && lex_.ModifierAt(folded_, actors_[i].begin - 1, &len) == Modifier::kPreposition) continue;
     size_t edge = 0;
-    return GroupAt(i, false, &edge);
+    std::vector<int> group = GroupAt(i, false, &edge);
+    // "wisatawan asal Australia dan China yang berkunjung", "di Jakarta": in a phrase, not the subject.
+    if (edge > 0 && PrepositionLike(edge - 1)) {
+      i -= group.size() - 1;
+      continue;
+    }
+    return group;
   }
   return {};
 }
@@ -147,23 +240,75 @@ std::vector<int> SentenceCoder::GroupStartingAfter(size_t from, size_t limit, si
   return GroupAt(static_cast<size_t>(it - actors_.begin()), true, end);
 }
 
+// The object of a verb: the first party within 8 tokens, or further on
+// (up to 20) when a preposition puts it there ("mengirimkan paket bantuan
+// senilai 1 miliar dolar AS ke Ukraina", "delivered a shipment of shells to
+// Kyiv"); never past the end of the clause. The place of a cooperative act
+// ("signed a pact in Canberra") is not its object.
+std::vector<int> SentenceCoder::TargetAfter(size_t from, bool cooperative, bool material_conflict, bool root15,
+                                            size_t* end) const {
+  size_t stop = from;
+  while (stop < folded_.size() && stop < from + 20 && !ClauseBreak(folded_[stop]) && !Is(stop, Modifier::kContrast) &&
+         !Is(stop, Modifier::kRelative))
+    ++stop;
+  auto it = std::lower_bound(actors_.begin(), actors_.end(), from,
+                             [](const ActorSpan& a, size_t f) { return a.begin < f; });
+  for (; it != actors_.end() && it->begin < stop; ++it) {
+    bool place = it->begin > 0 && Is(it->begin - 1, Modifier::kLocative);
+    if (place && cooperative) continue;
+    // "mengerahkan pasukan", "massed troops": the soldiers are the means, not the object.
+    if (IsPeople(it->entity) && people_[PeopleIndex(it->entity)].role == "MIL" && (!material_conflict || root15)) continue;
+    if (it->begin > from + 8) {
+      // Far off: only as the object of a preposition a few words before it ("to earthquake victims").
+      bool marked = false;
+      for (size_t b = std::max(from, it->begin >= 3 ? it->begin - 3 : 0); b < it->begin; ++b)
+        marked |= Is(b, Modifier::kPreposition) || (material_conflict && Is(b, Modifier::kLocative));
+      if (!marked) continue;
+    }
+    return GroupAt(static_cast<size_t>(it - actors_.begin()), true, end);
+  }
+  return {};
+}
+
+// The actor code of a party; unnamed people with no place take the state of
+// `other` (a domestic event: "Junta Myanmar membebaskan ribuan tahanan").
+std::string SentenceCoder::ActorCode(int party, int other) const {
+  if (!IsPeople(party)) return ActorOf((*in_.entities)[static_cast<size_t>(party)]);
+  const People& p = people_[PeopleIndex(party)];
+  std::string country = p.country;
+  if (country.empty() && other >= 0) {
+    std::string o = ActorOf((*in_.entities)[static_cast<size_t>(other)]);
+    if (o.size() >= 3 && o.rfind("IGO", 0) != 0) country = o.substr(0, 3);
+  }
+  return country.empty() ? "" : country + p.role;
+}
+
+std::string SentenceCoder::Name(int party) const {
+  if (!IsPeople(party)) return (*in_.entities)[static_cast<size_t>(party)].name;
+  Span w = people_[PeopleIndex(party)].words;
+  return std::string(in_.text.substr(w.start, w.end - w.start));
+}
+
 void SentenceCoder::Emit(int source, int target, std::string code, bool negated, bool via_quote,
                          std::vector<Event>* out) const {
-  if (source < 0 || target < 0) return;
-  const Entity& s = (*in_.entities)[source];
-  const Entity& t = (*in_.entities)[target];
-  std::string sa = ActorOf(s), ta = ActorOf(t);
-  if (source == target || sa.empty() || ta.empty()) return;
+  if (source == -1 || target == -1 || source == target) return;
+  // People with no place are the source's people as targets; as sources, no one knows whose.
+  std::string sa = ActorCode(source, -1), ta = ActorCode(target, source);
+  if (sa.empty() || ta.empty()) return;
   // A state with itself or with one of its own people ("Menlu Singapura …
   // Singapura") is no event; two bodies of one state with their roles are
-  // ("IDNGOV" and "IDNCOP").
-  if (sa == ta || (sa.substr(0, 3) == ta.substr(0, 3) && (sa.size() == 3 || ta.size() == 3))) return;
+  // ("IDNGOV" and "IDNCOP"), and so is a state with its unnamed people.
+  if (sa == ta) return;
+  if (!IsPeople(source) && !IsPeople(target) && sa.substr(0, 3) == ta.substr(0, 3) && (sa.size() == 3 || ta.size() == 3))
+    return;
   const CameoCode* c = table_.Find(code);
   while (!c && code.size() > 2) c = table_.Find(code = code.substr(0, code.size() - 1));
   if (!c) return;
   Event e;
-  e.source = source;
-  e.target = target;
+  e.source = IsPeople(source) ? -1 : source;
+  e.target = IsPeople(target) ? -1 : target;
+  e.source_name = Name(source);
+  e.target_name = Name(target);
   e.source_actor = sa;
   e.target_actor = ta;
   e.code = c;
@@ -189,11 +334,30 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     // "mendorong agar Indonesia mengajak Singapura …": what is asked for is no event.
     if (folded_[i] == "agar" || folded_[i] == "supaya") break;
     // "… mengecam Myanmar dan menarik duta besarnya": a second act of the same
-    // subject, joined by "dan"/"and", is an event again.
+    // subject, joined by "dan"/"and", is an event again; so is anything after
+    // "tetapi"/"but" ("Seoul mengusulkan …, tetapi Pyongyang menolaknya").
     size_t conj_len = 0;
     if (in_content && lex_.ModifierAt(folded_, i, &conj_len) == Modifier::kConjunction &&
         lex_.MatchVerb(folded_, i + conj_len).pattern)
       in_content = false;
+    if (in_content && Is(i, Modifier::kContrast)) in_content = false;
+    const Quote* quote_here = nullptr;
+    if (!in_content && Is(i, Modifier::kDemand) && (quote_here = QuoteAround(s_.tokens[i].start)) &&
+        quote_here->speaker_entity >= 0) {
+      // "“Washington harus berhenti mencampuri …,” tegas juru bicara China": the speaker demands it.
+      std::vector<int> subject = GroupEndingBefore(i);
+      auto a = std::upper_bound(actors_.begin(), actors_.end(), i, [](size_t t, const ActorSpan& x) { return t < x.begin; });
+      bool near = !subject.empty() && a != actors_.begin() && std::prev(a)->end + 2 >= i;
+      bool first_person = false;
+      for (size_t b = i >= 3 ? i - 3 : 0; b < i; ++b) first_person |= FirstPerson(folded_[b]);
+      if (near && !first_person) {
+        for (int who : subject)
+          if (who != quote_here->speaker_entity) Emit(quote_here->speaker_entity, who, "10", false, true, out);
+        in_content = true;
+        ++i;
+        continue;
+      }
+    }
     VerbMatch m = lex_.MatchVerb(folded_, i);
     bool inside_actor = false;
     if (m.pattern) {
@@ -206,6 +370,16 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     }
     const VerbPattern& p = *m.pattern;
     if (in_content) break;
+    // "wisatawan asal China yang berkunjung ke Bali", "who visited Beijing": a relative clause.
+    bool relative = false;
+    for (size_t b = m.begin >= 3 ? m.begin - 3 : 0; b < m.begin; ++b) {
+      if (ClauseBreak(folded_[b])) relative = false;
+      else if (Is(b, Modifier::kRelative)) relative = true;
+    }
+    if (relative) {
+      i = m.end;
+      continue;
+    }
     // "said", "stated": a bare statement names no one it is done to (reporting verbs are no events).
     if (p.code == "010" || p.code == "01") {
       i = m.end;
@@ -229,10 +403,18 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     std::string code = intent ? lex_.IntentCode(p.code) : p.code;
     const Quote* quote = QuoteAround(s_.tokens[m.begin].start);
     bool via_quote = quote != nullptr;
+    const CameoCode* info = table_.Find(code);
+    const bool cooperative = info && info->quad <= 2;
+    const bool material_conflict = info && info->quad == 4;
+
+    // "was rejected by Beijing": an English participle after an auxiliary is passive.
+    Voice voice = p.voice;
+    if (voice == Voice::kActive && m.begin > 0 && Is(m.begin - 1, Modifier::kPassiveAux) && !EndsWith(folded_[m.begin], "ing"))
+      voice = Voice::kPassive;
 
     std::vector<int> sources, targets;
     size_t target_end = 0;
-    if (p.voice == Voice::kPassive) {
+    if (voice == Voice::kPassive) {
       // "Israel diserang oleh Iran", "Israel diserang Iran", "X was attacked by Y".
       targets = GroupEndingBefore(m.begin);
       size_t from = m.end, len = 0;
@@ -246,9 +428,11 @@ void SentenceCoder::Code(std::vector<Event>* out) {
         sources = last_sources;
       // "accused * of spying", "expelled * diplomats": the object is inside the gap.
       bool gap = std::find(p.tokens.begin(), p.tokens.end(), "*") != p.tokens.end();
-      targets = GroupStartingAfter(gap ? m.begin + 1 : m.end, 8, &target_end);
-      // "menelepon Menlu Singapura dan memujinya": the enclitic is the object before.
-      if (targets.empty() && EndsWith(folded_[m.end - 1], "nya")) targets = last_targets;
+      targets = TargetAfter(gap ? m.begin + 1 : m.end, cooperative, material_conflict, root == "15", &target_end);
+      // "menelepon Menlu Singapura dan memujinya": the enclitic is the object
+      // before; "Seoul mengusulkan …, tetapi Pyongyang menolaknya": the subject before.
+      if (targets.empty() && EndsWith(folded_[m.end - 1], "nya"))
+        targets = !last_targets.empty() ? last_targets : last_sources != sources ? last_sources : std::vector<int>{};
     }
     if (!targets.empty()) last_targets = targets;
     if (!sources.empty()) last_sources = sources;
@@ -260,9 +444,7 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     }
     // "Australia and Papua New Guinea signed a pact": a cooperative act of a
     // compound subject with no one else named is done together.
-    const CameoCode* info = table_.Find(code);
-    bool cooperative = info && info->quad <= 2;
-    bool joint = p.voice == Voice::kMutual || reciprocal || (cooperative && targets.empty());
+    bool joint = voice == Voice::kMutual || reciprocal || (cooperative && targets.empty());
     if (joint && targets.empty() && sources.size() >= 2) {
       // "China dan Rusia sepakat …", "saling serang": each with each.
       for (int a : sources)
@@ -277,12 +459,9 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     }
     // A speaker who tells of another's conflict act accuses them: "AS
     // mencampuri urusan negara lain," kata juru bicara China → CHN accuses USA.
-    if (via_quote && quote->speaker_entity >= 0) {
-      const CameoCode* c = table_.Find(code);
-      if (c && c->quad >= 3 && !negated)
-        for (int a : sources)
-          if (a != quote->speaker_entity) Emit(quote->speaker_entity, a, "112", false, true, out);
-    }
+    if (via_quote && quote->speaker_entity >= 0 && info && info->quad >= 3 && !negated)
+      for (int a : sources)
+        if (a != quote->speaker_entity) Emit(quote->speaker_entity, a, "112", false, true, out);
     in_content = verbal;
     i = m.end;
   }

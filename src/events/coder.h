@@ -22,8 +22,11 @@
 namespace warta {
 
 struct Event {
-  int source = -1, target = -1;           // indexes into the article's entities
-  std::string source_actor, target_actor;  // CAMEO actor codes ("CHNGOV", "RUS", "IGOUNO")
+  // Indexes into the article's entities; -1 for unnamed people ("ribuan
+  // warga", "protesters"), whose actor is a state and a role ("IDNCVL").
+  int source = -1, target = -1;
+  std::string source_name, target_name;    // canonical names, or the people's words as written
+  std::string source_actor, target_actor;  // CAMEO actor codes ("CHNGOV", "RUS", "IGOUNO", "PHLOPP")
   const CameoCode* code = nullptr;         // never null in a returned event
   bool negated = false;
   bool via_quote = false;  // said inside a quotation: the speaker's claim or act

@@ -132,6 +132,72 @@ TEST(Events, EnglishCompoundReciprocalIntentAndQuote) {
   EXPECT_TRUE(Has(e, "CHN", "USA", "112")) << Dump(e);
 }
 
+TEST(Events, UnnamedPeopleTakeThePlacesState) {
+  // "ratusan demonstran di Yangon": Myanmar's protesters; a domestic event.
+  auto e = EventsOf("Polisi Myanmar menembak ratusan demonstran di Yangon.");
+  EXPECT_TRUE(Has(e, "MMR", "MMR", "19")) << Dump(e);
+  e = EventsOf("Thousands of protesters attacked the Chinese embassy in Manila.");
+  EXPECT_TRUE(Has(e, "PHL", "CHN", "19")) << Dump(e);
+  e = EventsOf("Ribuan pengunjuk rasa menyerang kantor Kedutaan Besar Amerika Serikat di Jakarta.");
+  EXPECT_TRUE(Has(e, "IDN", "USA", "19")) << Dump(e);
+  // With a named state beside them, the people are that state's.
+  e = EventsOf("Australia memberikan suaka kepada dua jurnalis asal Myanmar.");
+  EXPECT_TRUE(Has(e, "AUS", "MMR", "07")) << Dump(e);
+  // Troops that are sent or massed are the means, not the target.
+  e = EventsOf("Russia massed more than 100,000 troops near its border with Ukraine.");
+  for (const Got& g : e) EXPECT_NE(g.target, "RUS") << Dump(e);
+}
+
+TEST(Events, CompoundOfPeopleWordsAndActors) {
+  auto e = EventsOf("Israeli troops and Hezbollah fighters attacked each other.");
+  EXPECT_TRUE(Has(e, "ISR", "LBN", "19")) << Dump(e);
+  EXPECT_TRUE(Has(e, "LBN", "ISR", "19")) << Dump(e);
+}
+
+TEST(Events, FarObjectOfAPreposition) {
+  auto e = EventsOf("Pemerintah Jepang mengirimkan bantuan kemanusiaan senilai 20 juta dolar AS ke Myanmar.");
+  EXPECT_TRUE(Has(e, "JPN", "MMR", "07")) << Dump(e);
+  EXPECT_FALSE(Has(e, "JPN", "USA", "07")) << Dump(e);  // the currency is no actor
+}
+
+TEST(Events, ThePlaceOfAJointActIsNotItsTarget) {
+  for (const char* text : {"Vietnam and Laos signed a border agreement in Hanoi.",
+                           "Vietnam dan Laos menandatangani perjanjian perbatasan di Hanoi."}) {
+    auto e = EventsOf(text);
+    EXPECT_TRUE(Has(e, "VNM", "LAO", "05")) << text << ": " << Dump(e);
+    EXPECT_TRUE(Has(e, "LAO", "VNM", "05")) << text << ": " << Dump(e);
+  }
+}
+
+TEST(Events, RelativeClausesAreNoEvents) {
+  EXPECT_TRUE(EventsOf("Wisatawan asal Jepang yang mengunjungi Bali meningkat tajam.").empty());
+  EXPECT_TRUE(EventsOf("Tourists from Japan who visited Bali spent more this year.").empty());
+}
+
+TEST(Events, ContrastEndsAStatementsContent) {
+  // After "tetapi" a new clause begins; its "-nya" is the object before.
+  auto e = EventsOf("Seoul mengecam Pyongyang, tetapi Beijing memujinya.");
+  EXPECT_TRUE(Has(e, "KOR", "PRK", "11")) << Dump(e);
+  EXPECT_TRUE(Has(e, "CHN", "PRK", "05")) << Dump(e);
+}
+
+TEST(Events, ADemandInsideAQuotation) {
+  auto e = EventsOf("“Tokyo harus berhenti memprovokasi kami,” kata juru bicara Kemlu China Lin Jian.");
+  EXPECT_TRUE(Has(e, "CHN", "JPN", "10")) << Dump(e);
+  e = EventsOf("“Tokyo must stop its provocations,” Chinese foreign ministry spokesman Lin Jian said.");
+  EXPECT_TRUE(Has(e, "CHN", "JPN", "10")) << Dump(e);
+  // "kita harus …": the speaker's own duty is no demand.
+  e = EventsOf("“Kita harus bekerja sama dengan Jepang,” kata Menteri Luar Negeri Sugiono.");
+  EXPECT_FALSE(Has(e, "IDN", "IDN", "10")) << Dump(e);
+  for (const Got& g : e) EXPECT_NE(g.cameo.substr(0, 2), "10") << Dump(e);
+}
+
+TEST(Events, EnglishPassiveWithAnAuxiliary) {
+  auto e = EventsOf("The Philippine proposal was rejected by China.");
+  EXPECT_TRUE(Has(e, "CHN", "PHL", "12")) << Dump(e);
+  EXPECT_FALSE(Has(e, "PHL", "CHN", "12")) << Dump(e);
+}
+
 // A page-long "sentence" dense with actors and verbs (hostile or broken
 // input) is coded in time that grows with its length; ctest's timeout
 // catches a quadratic step. The same event in the same sentence is one event.

@@ -59,9 +59,18 @@ Status EventLexicon::AddModifiers(std::string_view tsv, std::string_view name) {
     else if (c[2] == "agent") m = Modifier::kAgent;
     else if (c[2] == "preposition") m = Modifier::kPreposition;
     else if (c[2] == "conjunction") m = Modifier::kConjunction;
+    else if (c[2] == "locative") m = Modifier::kLocative;
+    else if (c[2] == "contrast") m = Modifier::kContrast;
+    else if (c[2] == "passive_aux") m = Modifier::kPassiveAux;
+    else if (c[2] == "demand") m = Modifier::kDemand;
+    else if (c[2] == "relative") m = Modifier::kRelative;
+    else if (c[2] == "origin") m = Modifier::kOrigin;
     else return "unknown type " + std::string(c[2]);
     std::vector<std::string> words = Words(c[0]);
-    modifiers_[words.front()].emplace_back(std::move(words), m);
+    auto& list = modifiers_[words.front()];
+    for (const auto& o : list)
+      if (o.first == words) return "phrase listed twice: " + std::string(c[0]);
+    list.emplace_back(std::move(words), m);
     return std::string();
   });
 }
@@ -88,14 +97,31 @@ Status EventLexicon::AddNonEvent(std::string_view tsv, std::string_view name) {
   });
 }
 
+Status EventLexicon::AddPeople(std::string_view tsv, std::string_view name) {
+  return ForEachTsvRow(tsv, name, 3, "PHRASE LANG ROLE", [&](const std::vector<std::string_view>& c) {
+    std::string bad = CheckPhrase(c[0]);
+    if (!bad.empty()) return bad;
+    if (c[1] != "id" && c[1] != "en") return std::string("language must be id or en");
+    if (c[2].size() != 3 || c[2].find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos)
+      return "role must be a three-letter CAMEO code: " + std::string(c[2]);
+    std::vector<std::string> words = Words(c[0]);
+    auto& list = people_[words.front()];
+    for (const auto& o : list)
+      if (o.first == words) return "phrase listed twice: " + std::string(c[0]);
+    list.emplace_back(std::move(words), std::string(c[2]));
+    return std::string();
+  });
+}
+
 Result<EventLexicon> EventLexicon::FromTsv(std::string_view verbs, std::string_view modifiers, std::string_view intent,
-                                           std::string_view non_event) {
+                                           std::string_view non_event, std::string_view people) {
   EventLexicon lex;
   Status s;
   if (!(s = lex.AddVerbs(verbs, "verbs")).ok()) return s;
   if (!(s = lex.AddModifiers(modifiers, "modifiers")).ok()) return s;
   if (!(s = lex.AddIntent(intent, "intent")).ok()) return s;
   if (!(s = lex.AddNonEvent(non_event, "non_event")).ok()) return s;
+  if (!people.empty() && !(s = lex.AddPeople(people, "people")).ok()) return s;
   return lex;
 }
 
@@ -113,6 +139,7 @@ Result<EventLexicon> EventLexicon::Load(const Reader& read) {
   if (!(s = add("events/intent.tsv", &EventLexicon::AddIntent)).ok()) return s;
   for (const char* f : {"events/non_event_id.tsv", "events/non_event_en.tsv"})
     if (!(s = add(f, &EventLexicon::AddNonEvent)).ok()) return s;
+  if (!(s = add("events/people.tsv", &EventLexicon::AddPeople)).ok()) return s;
   return lex;
 }
 
@@ -187,6 +214,22 @@ bool EventLexicon::NonEventAt(const std::vector<std::string>& folded, size_t i) 
     if (i + words.size() <= folded.size() && std::equal(words.begin(), words.end(), folded.begin() + static_cast<long>(i)))
       return true;
   return false;
+}
+
+std::string_view EventLexicon::PeopleAt(const std::vector<std::string>& folded, size_t i, size_t* tokens) const {
+  *tokens = 0;
+  if (i >= folded.size()) return {};
+  auto it = people_.find(folded[i]);
+  if (it == people_.end()) return {};
+  std::string_view best;
+  for (const auto& [words, role] : it->second) {
+    if (i + words.size() > folded.size() || words.size() <= *tokens) continue;
+    if (std::equal(words.begin(), words.end(), folded.begin() + static_cast<long>(i))) {
+      best = role;
+      *tokens = words.size();
+    }
+  }
+  return best;
 }
 
 std::string EventLexicon::IntentCode(const std::string& code) const {

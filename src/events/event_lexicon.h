@@ -1,7 +1,8 @@
 // What the event coder reads: verb patterns mapped to CAMEO codes
 // (data/events/verbs_id.tsv, verbs_en.tsv), the words that negate an event,
 // make it an intention, make it mutual or introduce its agent or target
-// (modifiers.tsv), the intent code of each code (intent.tsv), and the words
+// (modifiers.tsv), the intent code of each code (intent.tsv), the words for
+// unnamed people with their CAMEO role (people.tsv), and the words
 // of sports, markets and entertainment where verbs of war are no events
 // (non_event_id.tsv, non_event_en.tsv). Loaded once.
 #pragma once
@@ -31,7 +32,21 @@ struct VerbMatch {
   size_t begin = 0, end = 0;
 };
 
-enum class Modifier : uint8_t { kNone, kNegation, kIntent, kReciprocal, kAgent, kPreposition, kConjunction };
+enum class Modifier : uint8_t {
+  kNone,
+  kNegation,
+  kIntent,
+  kReciprocal,
+  kAgent,
+  kPreposition,
+  kConjunction,
+  kLocative,
+  kContrast,
+  kPassiveAux,
+  kDemand,
+  kRelative,
+  kOrigin,
+};
 
 class EventLexicon {
  public:
@@ -39,7 +54,7 @@ class EventLexicon {
   static Result<EventLexicon> Load(const Reader& read);
   // From the files' text (tests): each pair is (name, text).
   static Result<EventLexicon> FromTsv(std::string_view verbs, std::string_view modifiers, std::string_view intent,
-                                      std::string_view non_event);
+                                      std::string_view non_event, std::string_view people = "");
 
   // The longest verb pattern starting at folded[i] (a token ending in "-nya"
   // is also tried without it: "mengecamnya"), or a match with no pattern.
@@ -48,6 +63,9 @@ class EventLexicon {
   Modifier ModifierAt(const std::vector<std::string>& folded, size_t i, size_t* tokens) const;
   // A word or phrase of a sport, market or entertainment story starting at folded[i].
   bool NonEventAt(const std::vector<std::string>& folded, size_t i) const;
+  // Unnamed people starting at folded[i] ("ribuan warga" at "warga", "protesters"):
+  // their CAMEO role code ("CVL"), or "" with *tokens = 0.
+  std::string_view PeopleAt(const std::vector<std::string>& folded, size_t i, size_t* tokens) const;
   // The code an intention to do `code` gets (itself if none is listed).
   std::string IntentCode(const std::string& code) const;
 
@@ -58,6 +76,7 @@ class EventLexicon {
   Status AddModifiers(std::string_view tsv, std::string_view name);
   Status AddIntent(std::string_view tsv, std::string_view name);
   Status AddNonEvent(std::string_view tsv, std::string_view name);
+  Status AddPeople(std::string_view tsv, std::string_view name);
   bool MatchFrom(const VerbPattern& p, const std::vector<std::string>& folded, size_t i, std::string_view first,
                  size_t* end) const;
 
@@ -66,6 +85,7 @@ class EventLexicon {
   std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, Modifier>>> modifiers_;
   std::unordered_map<std::string, std::string> intent_;  // code prefix → intent code
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> non_event_;  // by first token
+  std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, std::string>>> people_;  // by first token
 };
 
 }  // namespace warta
