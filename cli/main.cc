@@ -6,6 +6,8 @@
 #include <exception>
 
 #include "cli/analyze_command.h"
+#include "cli/ingest_command.h"
+#include "cli/query_commands.h"
 
 int main(int argc, char** argv) {
   try {
@@ -13,6 +15,9 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     warta::AnalyzeArgs analyze;
     CLI::App* analyze_cmd = warta::AddAnalyzeCommand(app, &analyze);
+    warta::IngestArgs ingest;
+    CLI::App* ingest_cmd = warta::AddIngestCommand(app, &ingest);
+    auto run_query = warta::AddQueryCommands(app);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -20,7 +25,9 @@ int main(int argc, char** argv) {
       return rc == 0 ? 0 : 2;
     }
     if (analyze_cmd->parsed()) return warta::RunAnalyze(analyze);
-    return 2;
+    if (ingest_cmd->parsed()) return warta::RunIngest(ingest);
+    int rc = run_query();
+    return rc >= 0 ? rc : 2;
   } catch (const std::exception& e) {
     fmt::print(stderr, "warta: fatal: {}\n", e.what());
     return 3;

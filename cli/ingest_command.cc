@@ -1,0 +1,189 @@
+#include "cli/ingest_command.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <unordered_set>
+
+#include "cli/ordered_pool.h"
+#include "corpus/ingest.h"
+#include "input/input_set.h"
+
+namespace warta {
+
+namespace {
+
+// Records are read in batches (one thread), analysed (all threads) and
+// written in input order in one transaction per batch.
+constexpr size_t kBatchRecords = 256;
+constexpr size_t kBatchBytes = size_t{32} << 20;
+
+// The total size of the inputs when they are plain files (for an ETA);
+// 0 when unknown (stdin, compressed files).
+uint64_t KnownInputBytes(const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  uint64_t total = 0;
+  std::error_code ec;
+  auto add = [&](const fs::path& p) {
+    std::string ext = p.extension().string();
+    if (ext == ".gz" || ext == ".zst") return false;
+    total += fs::file_size(p, ec);
+    return !ec;
+  };
+  for (const std::string& in : inputs) {
+    if (in == "-") return 0;
+    if (fs::is_directory(in, ec)) {
+      for (const auto& e : fs::recursive_directory_iterator(in, ec))
+        if (e.is_regular_file(ec) && !add(e.path())) return 0;
+    } else if (!add(in)) {
+      return 0;
+    }
+  }
+  return total;
+}
+
+// A one-line progress display on stderr, redrawn at most 5 times a second.
+class Progress {
+ public:
+  Progress(bool enabled, uint64_t total_bytes) : enabled_(enabled), total_(total_bytes) {}
+  void Update(size_t documents, uint64_t bytes, bool last = false) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (!last && now - drawn_ < std::chrono::milliseconds(200)) return;
+    drawn_ = now;
+    double seconds = std::chrono::duration<double>(now - start_).count();
+    double mbps = seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0;
+    std::string line = fmt::format("\rwarta ingest: {} documents  {:.1f} MB/s", documents, mbps);
+    if (total_ > 0 && bytes > 0 && !last) {
+      double left = seconds * (static_cast<double>(total_) / static_cast<double>(bytes) - 1);
+      if (left < 0) left = 0;
+      int s = static_cast<int>(left);
+      line += fmt::format("  {:.0f}%  ETA {}:{:02}:{:02}", std::min(100.0, 100.0 * static_cast<double>(bytes) / static_cast<double>(total_)),
+                          s / 3600, s / 60 % 60, s % 60);
+    }
+    fmt::print(stderr, "{}\x1b[K{}", line, last ? "\n" : "");
+  }
+
+ private:
+  bool enabled_;
+  uint64_t total_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), drawn_;
+};
+
+}  // namespace
+
+CLI::App* AddIngestCommand(CLI::App& app, IngestArgs* a) {
+  CLI::App* cmd = app.add_subcommand(
+      "ingest",
+      "Analyse articles and keep them in the store (SQLite, WAL): documents, entities, quotes, events,\n"
+      "duplicates (exact and near, linked to the earliest copy) and stories. Idempotent: a record already\n"
+      "stored (same id, else URL, else text) is skipped. Safe to kill: the next run resumes.\n"
+      "Exit: 0 all good, 1 some input rejected (reported on stderr, the rest ingested), 2 usage error,\n"
+      "3 the store failed.");
+  AddInputOptions(cmd, &a->input, "the store's contents never depend on it");
+  cmd->add_option("--db", a->db, "The store: an SQLite file, created when missing")->capture_default_str();
+  cmd->add_flag("--quiet", a->quiet, "No progress display (it is shown only on a terminal anyway)");
+  return cmd;
+}
+
+int RunIngest(const IngestArgs& args) {
+  InputSetup setup;
+  if (!SetUpInput(args.input, &setup)) return 2;
+  auto knowledge = Knowledge::Load(setup.data);
+  if (!knowledge.ok()) {
+    fmt::print(stderr, "warta: {}\n", knowledge.status().message());
+    return 2;
+  }
+  std::string stopwords;
+  for (const char* f : {"corpus/stopwords_id.tsv", "corpus/stopwords_en.tsv"}) {
+    auto bytes = setup.data(f);
+    if (!bytes.ok()) {
+      fmt::print(stderr, "warta: {}\n", bytes.status().message());
+      return 2;
+    }
+    stopwords += bytes.value();
+    if (!stopwords.empty() && stopwords.back() != '\n') stopwords += '\n';
+  }
+  auto clusterer = StoryClusterer::Create(StoryClusterer::Options{}, stopwords, "data/corpus/stopwords_*.tsv");
+  if (!clusterer.ok()) {
+    fmt::print(stderr, "warta: {}\n", clusterer.status().message());
+    return 2;
+  }
+  auto store = Store::OpenSqlite(args.db, Store::Mode::kReadWrite);
+  if (!store.ok()) {
+    fmt::print(stderr, "warta: {}\n", store.status().message());
+    return 3;
+  }
+  auto ingester = Ingester::Open(store.value().get(), std::move(clusterer).value());
+  if (!ingester.ok()) {
+    fmt::print(stderr, "warta: {}: {}\n", args.db, ingester.status().message());
+    return 3;
+  }
+
+  InputSet inputs(args.input.inputs, setup.format, setup.reader);
+  Progress progress(!args.quiet && isatty(STDERR_FILENO), KnownInputBytes(args.input.inputs));
+  IngestCounts counts;
+  size_t rejected = 0, skipped = 0, seen = 0;
+  uint64_t bytes_read = 0;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Record> batch;
+  std::vector<PreparedDocument> prepared;
+  std::unordered_set<std::string> in_batch;
+  bool more = true;
+  while (more) {
+    batch.clear();
+    in_batch.clear();
+    size_t bytes = 0;
+    Record record;
+    while (batch.size() < kBatchRecords && bytes < kBatchBytes) {
+      more = inputs.Next(&record, &diagnostics);
+      for (const auto& d : diagnostics) Report(d);
+      rejected += diagnostics.size();
+      diagnostics.clear();
+      if (!more) break;
+      ++seen;
+      bytes_read += record.text.size();
+      // Already stored, or twice in this batch: nothing changes.
+      std::string identity = IdentityOf(record);
+      auto known = store.value()->HasIdentity(identity);
+      if (!known.ok()) {
+        fmt::print(stderr, "warta: {}: {}\n", args.db, known.status().message());
+        return 3;
+      }
+      if (known.value() || !in_batch.insert(identity).second) {
+        ++skipped;
+        continue;
+      }
+      bytes += record.text.size();
+      batch.push_back(std::move(record));
+    }
+    prepared.clear();
+    prepared.resize(batch.size());
+    ParallelFor(batch.size(), setup.threads, [&](size_t i) {
+      prepared[i] = PrepareDocument(std::move(batch[i]), knowledge.value(), setup.analyze);
+    });
+    for (const PreparedDocument& p : prepared)
+      if (p.doc.invalid_utf8 > 0)
+        fmt::print(stderr, "warta: {}: {} invalid UTF-8 sequence(s) replaced with U+FFFD\n", p.doc.source,
+                   p.doc.invalid_utf8);
+    if (!prepared.empty()) {
+      Status s = ingester.value().Write(&prepared, &counts);
+      if (!s.ok()) {
+        fmt::print(stderr, "warta: {}: {}\n", args.db, s.message());
+        return 3;
+      }
+    }
+    progress.Update(seen, bytes_read);
+  }
+  progress.Update(seen, bytes_read, true);
+  fmt::print(stderr,
+             "warta ingest: {} records read, {} added ({} exact and {} near duplicates, {} new stories), {} already "
+             "stored, {} rejected\n",
+             seen + rejected, counts.added, counts.exact_duplicates, counts.near_duplicates, counts.stories_started,
+             skipped, rejected);
+  return rejected > 0 ? 1 : 0;
+}
+
+}  // namespace warta

@@ -1,0 +1,90 @@
+#include "cli/input_options.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <thread>
+
+#include "clean/calendar.h"
+
+namespace warta {
+
+namespace {
+
+bool ParseFieldMap(const std::vector<std::string>& specs, FieldMap* map, std::string* error) {
+  for (const auto& spec : specs) {
+    size_t eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
+      *error = "--field wants KEY=NAME, got '" + spec + "'";
+      return false;
+    }
+    std::string key = spec.substr(0, eq), name = spec.substr(eq + 1);
+    std::string* slot = key == "id" ? &map->id
+                        : key == "title" ? &map->title
+                        : key == "text" ? &map->text
+                        : key == "url" ? &map->url
+                        : key == "published" ? &map->published
+                        : key == "authors" ? &map->authors : nullptr;
+    if (!slot) {
+      *error = "--field: unknown key '" + key + "' (id, title, text, url, published, authors)";
+      return false;
+    }
+    *slot = name;
+  }
+  return true;
+}
+
+}  // namespace
+
+void Report(const Diagnostic& d) {
+  if (d.line > 0) fmt::print(stderr, "warta: {}:{}: {}\n", d.source, d.line, d.message);
+  else fmt::print(stderr, "warta: {}: {}\n", d.source, d.message);
+}
+
+void AddInputOptions(CLI::App* cmd, InputArgs* a, const std::string& threads_note) {
+  cmd->add_option("inputs", a->inputs,
+                  "Files (.txt: one article; .jsonl; .csv; also .gz/.zst), directories (recursive, sorted), - for stdin")
+      ->required();
+  cmd->add_option("--format", a->format, "auto (by extension) | txt | jsonl | csv")
+      ->check(CLI::IsMember({"auto", "txt", "jsonl", "csv"}))
+      ->capture_default_str();
+  cmd->add_option("--field", a->fields,
+                  "Map a record field: KEY=NAME, KEY one of id, title, text, url, published, authors "
+                  "(default: NAME = KEY)");
+  cmd->add_option("--threads", a->threads, "Worker threads (default: all cores); " + threads_note);
+  cmd->add_option("--date-order", a->date_order,
+                  "How to read ambiguous numeric dates in the published field: auto (day first unless the "
+                  "body's own date says otherwise) | dmy | mdy")
+      ->check(CLI::IsMember({"auto", "dmy", "mdy"}))
+      ->capture_default_str();
+  cmd->add_option("--tz", a->tz, "UTC offset for times that name no zone")->capture_default_str();
+  cmd->add_option("--max-record-mb", a->max_record_mb, "Reject records larger than this")
+      ->check(CLI::Range(0.001, 4096.0))
+      ->capture_default_str();
+  cmd->add_option("--data", a->data_dir, "Read knowledge files from this data/ directory instead of the built-in copy");
+}
+
+bool SetUpInput(const InputArgs& a, InputSetup* setup) {
+  std::string error;
+  if (!ParseFieldMap(a.fields, &setup->reader.fields, &error)) {
+    fmt::print(stderr, "warta: {}\n", error);
+    return false;
+  }
+  setup->reader.max_record_bytes = static_cast<size_t>(a.max_record_mb * 1024 * 1024);
+  if (a.date_order == "dmy") setup->analyze.clean.field_date_order = DateOrder::kDayFirst;
+  if (a.date_order == "mdy") setup->analyze.clean.field_date_order = DateOrder::kMonthFirst;
+  auto tz = ParseUtcOffset(a.tz);
+  if (!tz) {
+    fmt::print(stderr, "warta: --tz wants an offset like +07:00, got '{}'\n", a.tz);
+    return false;
+  }
+  setup->analyze.clean.default_offset_minutes = *tz;
+  setup->format = a.format == "txt" ? Format::kTxt
+                  : a.format == "jsonl" ? Format::kJsonl
+                  : a.format == "csv" ? Format::kCsv : Format::kAuto;
+  setup->threads = a.threads ? a.threads : std::max(1u, std::thread::hardware_concurrency());
+  setup->data = a.data_dir.empty() ? EmbeddedDataReader() : DirectoryDataReader(a.data_dir);
+  return true;
+}
+
+}  // namespace warta

@@ -1,0 +1,45 @@
+// The options `analyze` and `ingest` share: what to read and how to read it,
+// and the analysis settings that follow from them.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "analyze/analyzer.h"
+#include "analyze/knowledge.h"
+#include "input/input_set.h"
+
+namespace warta {
+
+struct InputArgs {
+  std::vector<std::string> inputs;  // files, directories, "-" (stdin)
+  std::string format = "auto";      // auto | txt | jsonl | csv
+  std::vector<std::string> fields;  // KEY=NAME mappings for JSONL/CSV
+  unsigned threads = 0;             // 0: all cores
+  std::string date_order = "auto";  // auto | dmy | mdy, for the published field
+  std::string tz = "+07:00";        // offset for times without a zone
+  double max_record_mb = 64;        // larger records are rejected
+  std::string data_dir;             // read data/ from here instead of the embedded copy
+};
+
+// Registers the shared options on `cmd`; `threads_note` ends --threads' help.
+void AddInputOptions(CLI::App* cmd, InputArgs* a, const std::string& threads_note);
+
+// What the options say, checked: everything a run needs before reading.
+struct InputSetup {
+  ReaderOptions reader;
+  Format format = Format::kAuto;
+  AnalyzeOptions analyze;
+  unsigned threads = 1;
+  DataReader data;
+};
+
+// Prints what is wrong and returns false on a usage error.
+bool SetUpInput(const InputArgs& a, InputSetup* setup);
+
+// "warta: file:line: message" on stderr.
+void Report(const Diagnostic& d);
+
+}  // namespace warta

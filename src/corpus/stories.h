@@ -1,0 +1,161 @@
+// Incremental story clustering: articles arrive one at a time in ingest order
+// and each joins the open story it is most similar to, or starts a new one.
+// Pure: text in, story ids out; no files, clock or threads.
+//
+// Similarity is the cosine between the article's TF-IDF vector (fold-cased
+// content words of title and text, title words counted several times) and the
+// story's centroid (the sum of its members' vectors, cut to its heaviest
+// terms), plus a small bonus for the actors both name. Document frequencies
+// are running counts in a fixed array of hashed counters, so IDF needs no
+// vocabulary and the saved statistics have a fixed bound.
+//
+// Memory is bounded by the open stories: a story closes, and is forgotten,
+// when its newest dated member is more than `window_days` older than the newest
+// day seen, or when more than `max_open` stories are open (the least recently
+// joined closes). A closed story is never joined again.
+//
+// Deterministic: the same documents in the same order give the same ids, and a
+// clusterer restored from what TakeChanged and SaveTermStats returned at any
+// point assigns the rest exactly as an uninterrupted one would.
+// Not thread-safe; copyable and movable.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "util/flat_hash.h"
+#include "util/status.h"
+
+namespace warta {
+
+// Days since 1970-01-01 of the calendar date an ISO 8601 timestamp starts with
+// ("2025-10-21T20:43:00+07:00" → the local date 2025-10-21), or nullopt.
+std::optional<int32_t> DayFromIso(std::string_view iso);
+
+struct StoryDoc {
+  int64_t doc = 0;                  // the store's document id (increasing in ingest order)
+  std::string_view title;           // may be empty
+  std::string_view text;            // cleaned article text (invalid UTF-8 is repaired first)
+  std::optional<int32_t> day;       // days since 1970-01-01 of the publication date, if known
+  std::vector<std::string> actors;  // actor codes / entity keys named in the article ("CHN", "IDNGOV", "kb:Q123")
+};
+
+// What the store persists per story, so an ingest can resume.
+struct StoryState {
+  int64_t id = 0;                         // 1, 2, 3, ... in order of creation
+  std::string label;                      // its most representative member title ("" while no member has one)
+  std::optional<int32_t> first_day, last_day;  // range of its members' days (undated members ignored)
+  int64_t size = 0;                       // member documents
+  int64_t last_doc = 0;                   // the latest member
+  bool open = true;                       // false once closed: it will never change again, drop its centroid
+  std::string centroid;                   // opaque, ASCII, at most ~3 KB: the centroid's terms and weights, actors
+};
+
+class StoryClusterer {
+ public:
+  struct Options {
+    // A document joins the best-scoring open story when its score reaches this;
+    // else it starts a new story. Tuned on the dev sets (docs/quality.md).
+    double threshold = 0.22;
+    // A dated document joins only stories with a dated member at most this many
+    // days away (or with none); stories whose last_day is older than the newest
+    // day seen minus this close.
+    int window_days = 3;
+    // At most this many stories are open; beyond it the least recently joined closes.
+    size_t max_open = 5000;
+    // A title word counts as this many body words.
+    double title_weight = 3.0;
+    // Added to the cosine: this times the share of the document's actor weight
+    // (IDF-weighted) that the story's actors also carry.
+    double actor_bonus = 0.05;
+    // Terms kept in a story's centroid (its heaviest).
+    size_t centroid_terms = 100;
+    // Actors kept in a story's centroid (the most often named).
+    size_t centroid_actors = 16;
+    // The document's heaviest terms looked up in the term → story index to find candidates.
+    size_t candidate_terms = 30;
+  };
+
+  // `stopwords_tsv`: rows WORD<TAB>LANG (data/corpus/stopwords_*.tsv, the
+  // languages' files concatenated); `name` names it in errors.
+  static Result<StoryClusterer> Create(const Options& options, std::string_view stopwords_tsv,
+                                       std::string_view name = "stopwords");
+
+  // Assigns `d` to an open story or a new one; returns the story id.
+  // REQUIRES: d.doc greater than every document added before.
+  int64_t Add(const StoryDoc& d);
+  // Adds `d` to `story` without searching (an exact or near duplicate of one of
+  // its members). When `story` is not open (closed, or unknown), `d` is
+  // added as by Add. Returns the story `d` joined.
+  int64_t Join(const StoryDoc& d, int64_t story);
+
+  // Persistence. The stories created, joined or closed since the last call, by
+  // id; closed ones have open == false. Persist them together with
+  // SaveTermStats() and the next id (the largest id + 1).
+  std::vector<StoryState> TakeChanged();
+  // Document frequencies (hashed counters), the document count and the newest
+  // day seen: binary bytes (store as a BLOB), at most ~5 MB, usually far less.
+  std::string SaveTermStats() const;
+  // Replaces all state by `open` (the stories persisted with open == true),
+  // `term_stats` from SaveTermStats and `next_id`. On error the clusterer is
+  // left empty.
+  Status Restore(std::vector<StoryState> open, std::string_view term_stats, int64_t next_id);
+
+  size_t open_stories() const { return stories_.size(); }
+  int64_t next_id() const { return next_id_; }
+  // Approximate heap bytes held (the fixed counter array and the open stories).
+  size_t MemoryBytes() const;
+
+ private:
+  // One term (or actor) of a vector or centroid: a hash of its fold-cased form.
+  struct Weighted {
+    uint64_t key = 0;
+    float weight = 0;
+  };
+  struct Story {
+    StoryState state;                 // `centroid` left empty while open: written by TakeChanged
+    std::vector<Weighted> terms;      // sorted by key
+    std::vector<Weighted> actors;     // sorted by key; weight = member count naming it
+    double norm = 0;                  // of `terms`
+  };
+  struct DocVector {
+    std::vector<Weighted> terms;   // sorted by key, L2-normalised TF-IDF
+    std::vector<Weighted> actors;  // sorted by key, weight = IDF
+    double actor_total = 0;        // sum of actor IDFs
+  };
+
+  StoryClusterer() = default;
+  DocVector Vectorise(const StoryDoc& d, bool count);
+  std::vector<Weighted> TitleVector(std::string_view title) const;
+  std::vector<std::pair<uint64_t, double>> Terms(std::string_view title, std::string_view text) const;
+  float Idf(uint64_t key) const;
+  double Score(const DocVector& v, const Story& s, const StoryDoc& d) const;
+  int64_t Create(const StoryDoc& d, const DocVector& v);
+  void AddMember(Story* s, const StoryDoc& d, const DocVector& v);
+  void Index(const Story& s, bool insert);
+  void Touch(const Story& s, bool insert);
+  void CloseStale();
+  void Close(int64_t id);
+
+  Options options_;
+  FlatHash64 stopwords_;               // hashes of the fold-cased stopwords
+  std::vector<uint32_t> df_;           // document frequency per hashed bucket
+  uint64_t docs_ = 0;                  // documents counted in df_
+  std::optional<int32_t> newest_day_;  // the newest publication day seen
+  int64_t next_id_ = 1;
+  std::map<int64_t, Story> stories_;                                // open stories by id
+  std::unordered_map<uint64_t, std::vector<int64_t>> postings_;     // term → open stories whose centroid has it
+  std::set<std::pair<int32_t, int64_t>> by_last_day_;               // (last_day, id) of dated open stories
+  std::set<std::pair<int64_t, int64_t>> by_last_doc_;               // (last_doc, id) of open stories
+  std::set<int64_t> changed_;                                       // open stories changed since TakeChanged
+  std::vector<StoryState> closed_;                                  // closed since TakeChanged
+};
+
+}  // namespace warta

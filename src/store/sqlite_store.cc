@@ -1,0 +1,571 @@
+// The SQLite backend of Store: WAL journal, one writer, batches in
+// transactions, every statement prepared once with bound parameters.
+#include <fmt/format.h>
+
+#include <unordered_map>
+
+#include "store/schema.h"
+#include "store/sqlite.h"
+#include "store/store.h"
+
+namespace warta {
+namespace {
+
+using sqlite::Database;
+using sqlite::Statement;
+
+Status Err(const std::string& message) { return Status::Error(Status::Code::kIoError, message); }
+
+// Canonical documents only: events and quotes of a copy are not counted twice.
+constexpr std::string_view kCanonical = "d.duplicate_of IS NULL";
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(Database db) : db_(std::move(db)) {}
+
+  Status Migrate(bool read_only) {
+    int version = SchemaVersion();
+    const auto& migrations = Migrations();
+    if (version > static_cast<int>(migrations.size()))
+      return Err(fmt::format("the database has schema version {}, newer than this warta ({})", version,
+                             migrations.size()));
+    if (read_only) {
+      if (version < static_cast<int>(migrations.size()))
+        return Err(fmt::format("the database has schema version {}; run `warta ingest` once to upgrade it", version));
+      return Status::Ok();
+    }
+    for (size_t v = static_cast<size_t>(version); v < migrations.size(); ++v) {
+      Status s = db_.Exec("BEGIN IMMEDIATE");
+      if (s.ok()) s = db_.Exec(migrations[v]);
+      if (s.ok()) s = db_.Exec(fmt::format("PRAGMA user_version = {}", v + 1));
+      if (s.ok()) s = db_.Exec("COMMIT");
+      if (!s.ok()) {
+        (void)db_.Exec("ROLLBACK");
+        return Err(fmt::format("migration {}: {}", v + 1, s.message()));
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status RawExec(std::string_view sql) { return db_.Exec(sql); }
+
+  int SchemaVersion() override {
+    auto st = db_.Prepare("PRAGMA user_version");
+    if (!st.ok()) return -1;
+    Status s;
+    return st.value().Step(&s) ? static_cast<int>(st.value().Int(0)) : -1;
+  }
+
+  Status Begin() override { return db_.Exec("BEGIN IMMEDIATE"); }
+  Status Commit() override { return db_.Exec("COMMIT"); }
+
+  Result<bool> HasIdentity(const std::string& identity) override {
+    Statement* st = Stmt("SELECT 1 FROM documents WHERE identity = ?");
+    if (!st) return Err(db_.Error());
+    st->Bind(1, identity);
+    Status s;
+    bool found = st->Step(&s);
+    st->Reset();
+    if (!s.ok()) return s;
+    return found;
+  }
+
+  Result<int64_t> AddDocument(const DocumentRow& d) override {
+    Statement* st = Stmt(
+        "INSERT INTO documents (identity, input_id, source, site, url, title, published, day, lang, original, text, "
+        "content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!st) return Err(db_.Error());
+    st->Bind(1, d.identity).Bind(2, d.input_id).Bind(3, d.source).Bind(4, d.site).Bind(5, d.url).Bind(6, d.title);
+    st->Bind(7, d.published).Bind(9, d.lang).Bind(10, d.original).Bind(11, d.text).Bind(12, d.content_hash);
+    d.day ? st->Bind(8, static_cast<int64_t>(*d.day)) : st->BindNull(8);
+    Status s = st->Run();
+    if (!s.ok()) return s;
+    return db_.LastInsertId();
+  }
+
+  Result<int64_t> EntityId(const EntityRow& e) override {
+    auto cached = entity_ids_.find(e.key);
+    if (cached != entity_ids_.end()) return cached->second;
+    Statement* find = Stmt("SELECT id FROM entities WHERE key = ?");
+    if (!find) return Err(db_.Error());
+    find->Bind(1, e.key);
+    Status s;
+    if (find->Step(&s)) {
+      int64_t id = find->Int(0);
+      find->Reset();
+      return Remember(e.key, id);
+    }
+    find->Reset();
+    if (!s.ok()) return s;
+    Statement* add =
+        Stmt("INSERT INTO entities (key, name, type, subtype, country, actor, kb) VALUES (?,?,?,?,?,?,?)");
+    if (!add) return Err(db_.Error());
+    add->Bind(1, e.key).Bind(2, e.name).Bind(3, e.type);
+    auto opt = [&](int i, const std::string& v) { v.empty() ? add->BindNull(i) : add->Bind(i, v); };
+    opt(4, e.subtype), opt(5, e.country), opt(6, e.actor), opt(7, e.kb);
+    s = add->Run();
+    if (!s.ok()) return s;
+    return Remember(e.key, db_.LastInsertId());
+  }
+
+  Status AddMention(int64_t document, int64_t entity, int64_t start, int64_t end) override {
+    Statement* st = Stmt("INSERT INTO mentions (document, entity, start, end) VALUES (?,?,?,?)");
+    if (!st) return Err(db_.Error());
+    return st->Bind(1, document).Bind(2, entity).Bind(3, start).Bind(4, end).Run();
+  }
+
+  Status AddQuote(const QuoteRow& q) override {
+    Statement* st = Stmt(
+        "INSERT INTO quotes (document, text, kind, speaker, speaker_entity, speaker_role, start, end) "
+        "VALUES (?,?,?,?,?,?,?,?)");
+    if (!st) return Err(db_.Error());
+    st->Bind(1, q.document).Bind(2, q.text).Bind(3, q.kind).Bind(5, q.speaker_entity).Bind(7, q.start).Bind(8, q.end);
+    q.speaker.empty() ? st->BindNull(4) : st->Bind(4, q.speaker);
+    q.speaker_role.empty() ? st->BindNull(6) : st->Bind(6, q.speaker_role);
+    return st->Run();
+  }
+
+  Status AddEvent(const EventRow& e) override {
+    Statement* st = Stmt(
+        "INSERT INTO events (document, source_entity, target_entity, source_name, target_name, source_actor, "
+        "target_actor, cameo, plover, quad_class, goldstein, negated, via, sentence, start, end, day) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!st) return Err(db_.Error());
+    st->Bind(1, e.document).Bind(2, e.source_entity).Bind(3, e.target_entity).Bind(4, e.source_name);
+    st->Bind(5, e.target_name).Bind(6, e.source_actor).Bind(7, e.target_actor).Bind(8, e.cameo);
+    e.plover.empty() ? st->BindNull(9) : st->Bind(9, e.plover);
+    st->Bind(10, e.quad_class).Bind(11, e.goldstein).Bind(12, e.negated ? 1 : 0).Bind(13, e.via);
+    st->Bind(14, e.sentence).Bind(15, e.start).Bind(16, e.end);
+    e.day ? st->Bind(17, static_cast<int64_t>(*e.day)) : st->BindNull(17);
+    return st->Run();
+  }
+
+  Result<std::optional<int64_t>> ExactCopyOf(const std::string& content_hash, int64_t except) override {
+    Statement* st = Stmt(
+        "SELECT COALESCE(duplicate_of, id) FROM documents WHERE content_hash = ? AND id <> ? ORDER BY id LIMIT 1");
+    if (!st) return Err(db_.Error());
+    st->Bind(1, content_hash).Bind(2, except);
+    return OptionalInt(st);
+  }
+
+  Status AddDedupKeys(int64_t document, const std::string& shingles, const std::string& bands) override {
+    Statement* st = Stmt("INSERT INTO dedup (document, shingles, bands) VALUES (?,?,?)");
+    if (!st) return Err(db_.Error());
+    return st->Bind(1, document).BindBlob(2, shingles).BindBlob(3, bands).Run();
+  }
+
+  Result<std::string> ShinglesOf(int64_t document) override {
+    Statement* st = Stmt("SELECT shingles FROM dedup WHERE document = ?");
+    if (!st) return Err(db_.Error());
+    st->Bind(1, document);
+    Status s;
+    std::string out;
+    if (st->Step(&s)) out = std::string(st->Blob(0));
+    st->Reset();
+    if (!s.ok()) return s;
+    return out;
+  }
+
+  Status ForEachBands(const std::function<void(int64_t, const std::string&)>& fn) override {
+    auto st = db_.Prepare("SELECT document, bands FROM dedup ORDER BY document");
+    if (!st.ok()) return st.status();
+    Status s;
+    while (st.value().Step(&s)) fn(st.value().Int(0), std::string(st.value().Blob(1)));
+    return s;
+  }
+
+  Status LinkDuplicate(int64_t document, int64_t copy_of, double similarity) override {
+    auto canonical = CanonicalOf(copy_of);
+    if (!canonical.ok()) return canonical.status();
+    if (!canonical.value()) return Err(fmt::format("document {} not found", copy_of));
+    int64_t c = *canonical.value();
+    auto day_of = [&](int64_t id) -> std::optional<int64_t> {
+      Statement* st = Stmt("SELECT day FROM documents WHERE id = ?");
+      if (!st) return std::nullopt;
+      st->Bind(1, id);
+      Status s;
+      std::optional<int64_t> day;
+      if (st->Step(&s)) day = st->OptInt(0);
+      st->Reset();
+      return day;
+    };
+    auto mine = day_of(document), theirs = day_of(c);
+    if (mine && theirs && *mine < *theirs) {
+      // The new document is an earlier copy: it becomes the one the others repeat.
+      Statement* move = Stmt("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ? OR id = ?");
+      if (!move) return Err(db_.Error());
+      Status s = move->Bind(1, document).Bind(2, c).Bind(3, c).Run();
+      if (!s.ok()) return s;
+      Statement* sim = Stmt("UPDATE documents SET similarity = ? WHERE id = ?");
+      if (!sim) return Err(db_.Error());
+      return sim->Bind(1, similarity).Bind(2, c).Run();
+    }
+    Statement* st = Stmt("UPDATE documents SET duplicate_of = ?, similarity = ? WHERE id = ?");
+    if (!st) return Err(db_.Error());
+    return st->Bind(1, c).Bind(2, similarity).Bind(3, document).Run();
+  }
+
+  Result<std::optional<int64_t>> CanonicalOf(int64_t document) override {
+    Statement* st = Stmt("SELECT COALESCE(duplicate_of, id) FROM documents WHERE id = ?");
+    if (!st) return Err(db_.Error());
+    st->Bind(1, document);
+    return OptionalInt(st);
+  }
+
+  Result<std::optional<int64_t>> StoryOf(int64_t document) override {
+    Statement* st = Stmt("SELECT story FROM documents WHERE id = ?");
+    if (!st) return Err(db_.Error());
+    st->Bind(1, document);
+    return OptionalInt(st);
+  }
+
+  Status SetStory(int64_t document, int64_t story) override {
+    Statement* st = Stmt("UPDATE documents SET story = ? WHERE id = ?");
+    if (!st) return Err(db_.Error());
+    return st->Bind(1, story).Bind(2, document).Run();
+  }
+
+  Status SaveStory(const StoryRow& r) override {
+    Statement* st = Stmt(
+        "INSERT INTO stories (id, label, first_day, last_day, size, last_doc, open, centroid) VALUES (?,?,?,?,?,?,?,?) "
+        "ON CONFLICT(id) DO UPDATE SET label = excluded.label, first_day = excluded.first_day, "
+        "last_day = excluded.last_day, size = excluded.size, last_doc = excluded.last_doc, open = excluded.open, "
+        "centroid = excluded.centroid");
+    if (!st) return Err(db_.Error());
+    st->Bind(1, r.id).Bind(2, r.label).Bind(5, r.size).Bind(6, r.last_doc).Bind(7, r.open ? 1 : 0);
+    st->BindBlob(8, r.centroid);
+    r.first_day ? st->Bind(3, static_cast<int64_t>(*r.first_day)) : st->BindNull(3);
+    r.last_day ? st->Bind(4, static_cast<int64_t>(*r.last_day)) : st->BindNull(4);
+    return st->Run();
+  }
+
+  Result<std::vector<StoryRow>> OpenStories() override {
+    Statement* st = Stmt(
+        "SELECT id, label, first_day, last_day, size, last_doc, centroid FROM stories WHERE open = 1 ORDER BY id");
+    if (!st) return Err(db_.Error());
+    std::vector<StoryRow> out;
+    Status s;
+    while (st->Step(&s)) {
+      StoryRow r;
+      r.id = st->Int(0);
+      r.label = st->Text(1);
+      if (!st->IsNull(2)) r.first_day = static_cast<int32_t>(st->Int(2));
+      if (!st->IsNull(3)) r.last_day = static_cast<int32_t>(st->Int(3));
+      r.size = st->Int(4);
+      r.last_doc = st->Int(5);
+      r.centroid = std::string(st->Blob(6));
+      out.push_back(std::move(r));
+    }
+    st->Reset();
+    if (!s.ok()) return s;
+    return out;
+  }
+
+  Result<int64_t> MaxStoryId() override {
+    Statement* st = Stmt("SELECT COALESCE(MAX(id), 0) FROM stories");
+    if (!st) return Err(db_.Error());
+    auto v = OptionalInt(st);
+    if (!v.ok()) return v.status();
+    return v.value().value_or(0);
+  }
+
+  Status AddLineCounts(const std::string& site, const std::vector<std::pair<uint64_t, int64_t>>& counts) override {
+    Statement* st = Stmt(
+        "INSERT INTO lines (site, hash, documents) VALUES (?,?,?) "
+        "ON CONFLICT(site, hash) DO UPDATE SET documents = documents + excluded.documents");
+    if (!st) return Err(db_.Error());
+    for (const auto& [hash, n] : counts) {
+      Status s = st->Bind(1, site).Bind(2, static_cast<int64_t>(hash)).Bind(3, n).Run();
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+  Result<std::vector<uint64_t>> FrequentLines(const std::string& site, int64_t min_documents) override {
+    Statement* st = Stmt("SELECT hash FROM lines WHERE site = ? AND documents >= ? ORDER BY hash");
+    if (!st) return Err(db_.Error());
+    st->Bind(1, site).Bind(2, min_documents);
+    std::vector<uint64_t> out;
+    Status s;
+    while (st->Step(&s)) out.push_back(static_cast<uint64_t>(st->Int(0)));
+    st->Reset();
+    if (!s.ok()) return s;
+    return out;
+  }
+
+  Result<std::optional<std::string>> GetMeta(const std::string& key) override {
+    Statement* st = Stmt("SELECT value FROM meta WHERE key = ?");
+    if (!st) return Err(db_.Error());
+    st->Bind(1, key);
+    Status s;
+    std::optional<std::string> out;
+    if (st->Step(&s)) out = std::string(st->Blob(0));
+    st->Reset();
+    if (!s.ok()) return s;
+    return out;
+  }
+
+  Status SetMeta(const std::string& key, const std::string& value) override {
+    Statement* st = Stmt("INSERT INTO meta (key, value) VALUES (?,?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!st) return Err(db_.Error());
+    return st->Bind(1, key).BindBlob(2, value).Run();
+  }
+
+  // ---- queries
+
+  Result<Table> Stats() override {
+    return Query(fmt::format(
+        "SELECT (SELECT COUNT(*) FROM documents) AS documents, "
+        "(SELECT COUNT(*) FROM documents WHERE duplicate_of IS NULL) AS unique_documents, "
+        "(SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL) AS duplicates, "
+        "(SELECT COUNT(*) FROM stories) AS stories, (SELECT COUNT(*) FROM entities) AS entities, "
+        "(SELECT COUNT(*) FROM quotes q JOIN documents d ON d.id = q.document WHERE {0}) AS quotes, "
+        "(SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.document WHERE {0}) AS events",
+        kCanonical), {});
+  }
+
+  Result<Table> Stories(int64_t limit) override {
+    return Query(
+        "SELECT s.id AS story, s.label, date(s.first_day * 86400, 'unixepoch') AS first, "
+        "date(s.last_day * 86400, 'unixepoch') AS last, s.size AS documents, "
+        "(SELECT COUNT(DISTINCT site) FROM documents d WHERE d.story = s.id) AS sources "
+        "FROM stories s ORDER BY s.size DESC, s.id LIMIT ?",
+        {Arg(limit)});
+  }
+
+  Result<Table> Actors(const std::optional<std::string>& q, int64_t limit) override {
+    std::string like = q ? "%" + *q + "%" : "%";
+    return Query(fmt::format(
+        "SELECT en.id AS entity, en.name, en.type, en.actor, en.country, COUNT(DISTINCT m.document) AS documents, "
+        "COUNT(*) AS mentions FROM entities en JOIN mentions m ON m.entity = en.id "
+        "JOIN documents d ON d.id = m.document WHERE {} AND (en.name LIKE ?1 OR en.actor LIKE ?1 OR en.kb LIKE ?1) "
+        "GROUP BY en.id ORDER BY documents DESC, mentions DESC, en.id LIMIT ?2", kCanonical),
+        {Arg(like), Arg(limit)});
+  }
+
+  Result<Table> Quotes(const std::optional<std::string>& speaker, int64_t limit) override {
+    std::string like = speaker ? "%" + *speaker + "%" : "%";
+    return Query(fmt::format(
+        "SELECT q.document, d.published, COALESCE(en.name, q.speaker) AS speaker, q.speaker_role AS role, "
+        "q.kind, q.text FROM quotes q JOIN documents d ON d.id = q.document "
+        "LEFT JOIN entities en ON en.id = q.speaker_entity WHERE {} AND "
+        "(?1 = '%' OR en.name LIKE ?1 OR q.speaker LIKE ?1 OR en.actor LIKE ?1) "
+        "ORDER BY d.day DESC, q.document DESC, q.start LIMIT ?2", kCanonical),
+        {Arg(like), Arg(limit)});
+  }
+
+  Result<Table> Events(const EventFilter& f) override {
+    std::string where = std::string(kCanonical);
+    std::vector<Value> args;
+    auto party = [&](const char* column, const char* entity, const std::string& v) {
+      bool digits = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
+      if (digits) {
+        where += fmt::format(" AND e.{} = ?{}", entity, args.size() + 1);
+        args.push_back(Arg(static_cast<int64_t>(std::stoll(v))));
+      } else {
+        where += fmt::format(" AND (e.{0} LIKE ?{1} OR e.{2} = ?{3} COLLATE NOCASE)", column, args.size() + 1,
+                             column == std::string("source_actor") ? "source_name" : "target_name", args.size() + 2);
+        args.push_back(Arg(v + "%"));
+        args.push_back(Arg(v));
+      }
+    };
+    if (f.source) party("source_actor", "source_entity", *f.source);
+    if (f.target) party("target_actor", "target_entity", *f.target);
+    if (f.since) {
+      where += fmt::format(" AND e.day >= ?{}", args.size() + 1);
+      args.push_back(Arg(static_cast<int64_t>(*f.since)));
+    }
+    if (f.until) {
+      where += fmt::format(" AND e.day <= ?{}", args.size() + 1);
+      args.push_back(Arg(static_cast<int64_t>(*f.until)));
+    }
+    args.push_back(Arg(f.limit));
+    return Query(fmt::format(
+        "SELECT e.document, date(e.day * 86400, 'unixepoch') AS date, e.source_actor, e.source_name, e.cameo, "
+        "e.plover, e.quad_class, e.goldstein, e.negated, e.target_actor, e.target_name, e.via, "
+        "(SELECT COUNT(*) FROM documents c WHERE c.id = e.document OR c.duplicate_of = e.document) AS reports, "
+        "e.sentence FROM events e JOIN documents d ON d.id = e.document WHERE {} "
+        "ORDER BY e.day, e.document, e.start, e.id LIMIT ?{}", where, args.size()), args);
+  }
+
+  Result<Table> Relations(const std::string& a, const std::string& b, const std::string& by) override {
+    std::string period = by == "year" ? "'%Y'" : by == "day" ? "'%Y-%m-%d'" : by == "week" ? "'%Y-W%W'" : "'%Y-%m'";
+    return Query(fmt::format(
+        "SELECT COALESCE(strftime({0}, e.day * 86400, 'unixepoch'), 'undated') AS period, COUNT(*) AS events, "
+        "SUM(e.quad_class = 1) AS verbal_cooperation, SUM(e.quad_class = 2) AS material_cooperation, "
+        "SUM(e.quad_class = 3) AS verbal_conflict, SUM(e.quad_class = 4) AS material_conflict, "
+        "ROUND(AVG(e.goldstein), 2) AS mean_goldstein, "
+        "(SELECT COUNT(DISTINCT c.site) FROM documents c JOIN events x ON (c.id = x.document OR c.duplicate_of = x.document) "
+        " WHERE x.id IN (SELECT e2.id FROM events e2 JOIN documents d2 ON d2.id = e2.document WHERE d2.duplicate_of IS NULL "
+        "  AND ((e2.source_actor LIKE ?1 AND e2.target_actor LIKE ?2) OR (e2.source_actor LIKE ?2 AND e2.target_actor LIKE ?1)) "
+        "  AND COALESCE(strftime({0}, e2.day * 86400, 'unixepoch'), 'undated') = "
+        "      COALESCE(strftime({0}, e.day * 86400, 'unixepoch'), 'undated'))) AS sources "
+        "FROM events e JOIN documents d ON d.id = e.document WHERE {1} "
+        "AND ((e.source_actor LIKE ?1 AND e.target_actor LIKE ?2) OR (e.source_actor LIKE ?2 AND e.target_actor LIKE ?1)) "
+        "GROUP BY period ORDER BY period", period, kCanonical),
+        {Arg(a + "%"), Arg(b + "%")});
+  }
+
+  Result<Table> Document(int64_t id) override {
+    return Query(
+        "SELECT id, identity, input_id, source, site, url, title, published, lang, duplicate_of, similarity, story, "
+        "text FROM documents WHERE id = ?",
+        {Arg(id)});
+  }
+  Result<Table> DocumentMentions(int64_t id) override {
+    return Query(
+        "SELECT en.id AS entity, en.name, en.type, en.actor, COUNT(*) AS mentions, MIN(m.start) AS first "
+        "FROM mentions m JOIN entities en ON en.id = m.entity WHERE m.document = ? GROUP BY en.id ORDER BY first",
+        {Arg(id)});
+  }
+  Result<Table> DocumentQuotes(int64_t id) override {
+    return Query(
+        "SELECT COALESCE(en.name, q.speaker) AS speaker, q.kind, q.start, q.end, q.text FROM quotes q "
+        "LEFT JOIN entities en ON en.id = q.speaker_entity WHERE q.document = ? ORDER BY q.start",
+        {Arg(id)});
+  }
+  Result<Table> DocumentEvents(int64_t id) override {
+    return Query(
+        "SELECT source_actor, source_name, cameo, target_actor, target_name, negated, via, start, end "
+        "FROM events WHERE document = ? ORDER BY start, id",
+        {Arg(id)});
+  }
+
+  Result<Table> Dyads(int64_t limit) override {
+    return Query(fmt::format(
+        "SELECT CASE WHEN e.source_actor LIKE 'IGO%' THEN e.source_actor ELSE substr(e.source_actor, 1, 3) END AS source, "
+        "CASE WHEN e.target_actor LIKE 'IGO%' THEN e.target_actor ELSE substr(e.target_actor, 1, 3) END AS target, "
+        "COUNT(*) AS events, "
+        "SUM(e.quad_class <= 2) AS cooperation, SUM(e.quad_class >= 3) AS conflict, "
+        "ROUND(AVG(e.goldstein), 2) AS mean_goldstein FROM events e JOIN documents d ON d.id = e.document "
+        "WHERE {} AND source <> target "
+        "GROUP BY source, target ORDER BY events DESC, source, target LIMIT ?", kCanonical),
+        {Arg(limit)});
+  }
+
+  Status Export(const std::string& what,
+                const std::function<void(const Table&, const std::vector<std::optional<std::string>>&)>& fn) override {
+    std::string sql;
+    if (what == "documents")
+      sql = "SELECT id, input_id, source, url, title, published, lang, duplicate_of, story FROM documents ORDER BY id";
+    else if (what == "events")
+      sql = "SELECT e.id, e.document, d.published, date(e.day * 86400, 'unixepoch') AS date, e.source_actor, "
+            "e.source_name, e.target_actor, e.target_name, e.cameo, e.plover, e.quad_class, e.goldstein, e.negated, "
+            "e.via, d.url, (SELECT COUNT(*) FROM documents c WHERE c.id = e.document OR c.duplicate_of = e.document) "
+            "AS reports, (SELECT COUNT(DISTINCT c.site) FROM documents c WHERE c.id = e.document OR c.duplicate_of = "
+            "e.document) AS sources, e.sentence FROM events e JOIN documents d ON d.id = e.document "
+            "WHERE d.duplicate_of IS NULL ORDER BY e.id";
+    else if (what == "quotes")
+      sql = "SELECT q.id, q.document, d.published, COALESCE(en.name, q.speaker) AS speaker, en.actor AS speaker_actor, "
+            "q.speaker_role, q.kind, q.text FROM quotes q JOIN documents d ON d.id = q.document "
+            "LEFT JOIN entities en ON en.id = q.speaker_entity WHERE d.duplicate_of IS NULL ORDER BY q.id";
+    else
+      return Status::Error(Status::Code::kInvalidArgument, "export: unknown table '" + what + "'");
+    auto st = db_.Prepare(sql);
+    if (!st.ok()) return st.status();
+    Statement& q = st.value();
+    Table header;
+    for (int i = 0; i < q.Columns(); ++i) header.columns.push_back(q.ColumnName(i));
+    header.types.assign(header.columns.size(), Table::Type::kText);
+    std::vector<std::optional<std::string>> row;
+    Status s;
+    bool typed = false;
+    while (q.Step(&s)) {
+      row.clear();
+      for (int i = 0; i < q.Columns(); ++i) {
+        int t = sqlite3_column_type(q.Raw(), i);
+        if (!typed && t == SQLITE_INTEGER) header.types[static_cast<size_t>(i)] = Table::Type::kInt;
+        if (!typed && t == SQLITE_FLOAT) header.types[static_cast<size_t>(i)] = Table::Type::kReal;
+        row.push_back(q.OptText(i));
+      }
+      typed = true;
+      fn(header, row);
+    }
+    return s;
+  }
+
+ private:
+  struct Value {
+    std::optional<int64_t> i;
+    std::string s;
+  };
+  static Value Arg(int64_t v) { return Value{v, {}}; }
+  static Value Arg(std::string v) { return Value{std::nullopt, std::move(v)}; }
+
+  Statement* Stmt(const std::string& sql) {
+    auto it = cache_.find(sql);
+    if (it != cache_.end()) return &it->second;
+    auto st = db_.Prepare(sql);
+    if (!st.ok()) return nullptr;
+    return &cache_.emplace(sql, std::move(st).value()).first->second;
+  }
+
+  Result<int64_t> Remember(const std::string& key, int64_t id) {
+    if (entity_ids_.size() > 200000) entity_ids_.clear();  // a cache, bounded
+    entity_ids_.emplace(key, id);
+    return id;
+  }
+
+  static Result<std::optional<int64_t>> OptionalInt(Statement* st) {
+    Status s;
+    std::optional<int64_t> out;
+    if (st->Step(&s)) out = st->OptInt(0);
+    st->Reset();
+    if (!s.ok()) return s;
+    return out;
+  }
+
+  // Runs a query into a Table. Column types: INTEGER/REAL when every non-null value is one.
+  Result<Table> Query(const std::string& sql, const std::vector<Value>& args) {
+    Statement* st = Stmt(sql);
+    if (!st) return Err("query: " + db_.Error());
+    for (size_t i = 0; i < args.size(); ++i) {
+      int n = static_cast<int>(i) + 1;
+      args[i].i ? st->Bind(n, *args[i].i) : st->Bind(n, args[i].s);
+    }
+    Table t;
+    for (int i = 0; i < st->Columns(); ++i) t.columns.push_back(st->ColumnName(i));
+    std::vector<int> seen(t.columns.size(), 0);  // bit 1: int, 2: real, 4: text
+    Status s;
+    while (st->Step(&s)) {
+      std::vector<std::optional<std::string>> row;
+      for (int i = 0; i < st->Columns(); ++i) {
+        int type = sqlite3_column_type(st->Raw(), i);
+        seen[static_cast<size_t>(i)] |= type == SQLITE_INTEGER ? 1 : type == SQLITE_FLOAT ? 2 : type == SQLITE_NULL ? 0 : 4;
+        row.push_back(st->OptText(i));
+      }
+      t.rows.push_back(std::move(row));
+    }
+    st->Reset();
+    if (!s.ok()) return s;
+    for (int bits : seen)
+      t.types.push_back(bits & 4 ? Table::Type::kText : bits & 2 ? Table::Type::kReal : bits & 1 ? Table::Type::kInt
+                                                                                               : Table::Type::kText);
+    return t;
+  }
+
+  Database db_;
+  std::unordered_map<std::string, Statement> cache_;
+  std::unordered_map<std::string, int64_t> entity_ids_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path, Mode mode) {
+  bool read_only = mode == Mode::kReadOnly;
+  auto db = Database::Open(path, !read_only, read_only);
+  if (!db.ok()) return db.status();
+  auto store = std::make_unique<SqliteStore>(std::move(db).value());
+  // WAL: readers never block the writer, and a killed writer leaves the last
+  // committed batch intact. NORMAL sync is durable at each checkpoint and
+  // consistent always (the WAL guarantees atomic commits).
+  if (!read_only) {
+    Status s = store->RawExec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    if (!s.ok()) return Status::Error(s.code(), path + ": " + s.message());
+  }
+  Status s = store->Migrate(read_only);
+  if (!s.ok()) return Status::Error(s.code(), path + ": " + s.message());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace warta

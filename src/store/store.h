@@ -1,0 +1,137 @@
+// The corpus store: everything ingest extracts, kept across runs. All SQL
+// lives behind this interface (SQLite in sqlite_store.cc) so that another
+// backend (PostgreSQL for many writers) can be added without touching the
+// ingest or the queries' callers.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/status.h"
+
+namespace warta {
+
+struct DocumentRow {
+  std::string identity;  // "id:…", "url:…" or "hash:…": what makes a record the same record
+  std::optional<std::string> input_id, url, title, published;
+  std::string source;  // the input's path or name
+  std::string site;    // the outlet: the URL's host, else the source
+  std::optional<int32_t> day;  // days since 1970-01-01 of `published`
+  std::string lang;
+  std::string original;  // the text as read (UTF-8 repaired): every offset indexes it
+  std::string text;      // the cleaned body
+  std::string content_hash;  // of the normalised cleaned text (exact duplicates)
+};
+
+struct EntityRow {
+  std::string key;  // one real-world actor across the corpus: "kb:…", else type|country|name
+  std::string name, type, subtype, country, actor, kb;
+};
+
+struct QuoteRow {
+  int64_t document = 0;
+  std::string text, kind, speaker, speaker_role;
+  std::optional<int64_t> speaker_entity;
+  int64_t start = 0, end = 0;
+};
+
+struct EventRow {
+  int64_t document = 0;
+  std::optional<int64_t> source_entity, target_entity;
+  std::string source_name, target_name, source_actor, target_actor, cameo, plover, via, sentence;
+  int quad_class = 0;
+  double goldstein = 0;
+  bool negated = false;
+  int64_t start = 0, end = 0;
+  std::optional<int32_t> day;
+};
+
+struct StoryRow {
+  int64_t id = 0;
+  std::string label;
+  std::optional<int32_t> first_day, last_day;
+  int64_t size = 0, last_doc = 0;
+  bool open = true;      // closed stories never change again
+  std::string centroid;  // the clusterer's own bytes (empty once closed)
+};
+
+// A query's answer: named columns of text, integers and reals (NULL allowed).
+struct Table {
+  enum class Type { kText, kInt, kReal };
+  std::vector<std::string> columns;
+  std::vector<Type> types;
+  std::vector<std::vector<std::optional<std::string>>> rows;
+};
+
+struct EventFilter {
+  std::optional<std::string> source, target;  // actor code prefix ("CHN", "IDNGOV") or entity id
+  std::optional<int32_t> since, until;         // days since 1970-01-01, inclusive
+  int64_t limit = 100;
+};
+
+class Store {
+ public:
+  enum class Mode { kReadWrite, kReadOnly };
+  // Opens or creates the SQLite file and brings its schema to the current version.
+  static Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, Mode mode);
+  virtual ~Store() = default;
+
+  virtual int SchemaVersion() = 0;
+
+  // Writes happen inside a transaction; Commit makes a batch durable at once.
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+
+  virtual Result<bool> HasIdentity(const std::string& identity) = 0;
+  virtual Result<int64_t> AddDocument(const DocumentRow& d) = 0;
+  virtual Result<int64_t> EntityId(const EntityRow& e) = 0;  // inserts when new
+  virtual Status AddMention(int64_t document, int64_t entity, int64_t start, int64_t end) = 0;
+  virtual Status AddQuote(const QuoteRow& q) = 0;
+  virtual Status AddEvent(const EventRow& e) = 0;
+
+  // Duplicates. The copy a document repeats is the earliest published one
+  // (ties: the first stored); a later-found earlier copy takes its place.
+  virtual Result<std::optional<int64_t>> ExactCopyOf(const std::string& content_hash, int64_t except) = 0;
+  virtual Status AddDedupKeys(int64_t document, const std::string& shingles, const std::string& bands) = 0;
+  virtual Result<std::string> ShinglesOf(int64_t document) = 0;
+  virtual Status ForEachBands(const std::function<void(int64_t document, const std::string& bands)>& fn) = 0;
+  virtual Status LinkDuplicate(int64_t document, int64_t copy_of, double similarity) = 0;
+  virtual Result<std::optional<int64_t>> CanonicalOf(int64_t document) = 0;  // itself when no copy
+  virtual Result<std::optional<int64_t>> StoryOf(int64_t document) = 0;
+
+  // Stories.
+  virtual Status SetStory(int64_t document, int64_t story) = 0;
+  virtual Status SaveStory(const StoryRow& s) = 0;
+  virtual Result<std::vector<StoryRow>> OpenStories() = 0;  // by id
+  virtual Result<int64_t> MaxStoryId() = 0;
+
+  // Learned page furniture: lines repeated across one site's documents.
+  virtual Status AddLineCounts(const std::string& site, const std::vector<std::pair<uint64_t, int64_t>>& counts) = 0;
+  virtual Result<std::vector<uint64_t>> FrequentLines(const std::string& site, int64_t min_documents) = 0;
+
+  virtual Result<std::optional<std::string>> GetMeta(const std::string& key) = 0;
+  virtual Status SetMeta(const std::string& key, const std::string& value) = 0;
+
+  // Queries (the CLI and the server).
+  virtual Result<Table> Stats() = 0;
+  virtual Result<Table> Stories(int64_t limit) = 0;
+  virtual Result<Table> Actors(const std::optional<std::string>& q, int64_t limit) = 0;
+  virtual Result<Table> Quotes(const std::optional<std::string>& speaker, int64_t limit) = 0;
+  virtual Result<Table> Events(const EventFilter& f) = 0;
+  // Per period ("month", "week", "day", "year"): events by quad class, mean Goldstein, sources.
+  virtual Result<Table> Relations(const std::string& a, const std::string& b, const std::string& by) = 0;
+  virtual Result<Table> Document(int64_t id) = 0;  // one row per field (for `show`)
+  virtual Result<Table> DocumentMentions(int64_t id) = 0;
+  virtual Result<Table> DocumentQuotes(int64_t id) = 0;
+  virtual Result<Table> DocumentEvents(int64_t id) = 0;
+  // Whole tables for export, streamed row by row.
+  virtual Status Export(const std::string& what, const std::function<void(const Table& header, const std::vector<std::optional<std::string>>& row)>& fn) = 0;
+  // The busiest pairs of actor codes: events by quad class, mean Goldstein.
+  virtual Result<Table> Dyads(int64_t limit) = 0;
+};
+
+}  // namespace warta
