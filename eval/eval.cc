@@ -8,6 +8,7 @@
 //   4. Named entities on the Indonesian NER sets (eval/ner_eval.cc).
 //   5. Quotes on hand-labelled detik dev rows and PolNeAR (eval/quote_eval.cc).
 //   6. Events on our labelled dev sentences and the CAMEO examples (eval/event_eval.cc).
+//   7. Story clustering, BCubed, on three sets with story labels (eval/story_eval.cc).
 #include <fmt/format.h>
 
 #include <set>
@@ -23,6 +24,7 @@
 #include "eval/eval_util.h"
 #include "eval/event_eval.h"
 #include "eval/quote_eval.h"
+#include "eval/story_eval.h"
 #include "input/input_set.h"
 #include "util/strings.h"
 
@@ -174,7 +176,7 @@ void Robustness(const Knowledge& k) {
 }  // namespace warta
 
 // `warta_eval [SECTION...]` runs the named sections (langid, boilerplate,
-// robustness, entities, quotes, events); no argument runs them all.
+// robustness, entities, quotes, events, stories); no argument runs them all.
 int main(int argc, char** argv) {
   std::set<std::string> only(argv + 1, argv + argc);
   auto want = [&](const char* section) { return only.empty() || only.count(section) > 0; };
@@ -189,5 +191,6 @@ int main(int argc, char** argv) {
   if (want("entities")) warta::NamedEntities(k.value(), warta::kData);
   if (want("quotes")) warta::Quotes(k.value(), warta::kData, warta::kSource);
   if (want("events")) warta::Events(k.value(), warta::kData, warta::kSource);
+  if (want("stories")) warta::Stories(k.value(), warta::kData, warta::kSource);
   return 0;
 }

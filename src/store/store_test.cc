@@ -1,0 +1,127 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <string>
+
+#include "store/schema.h"
+#include "store/table_format.h"
+
+namespace warta {
+namespace {
+
+std::string TempDb(const std::string& name) {
+  std::string path = ::testing::TempDir() + "warta_store_" + name + ".db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+  return path;
+}
+
+TEST(Store, MigratesAnEmptyFileToTheCurrentSchema) {
+  std::string path = TempDb("migrate");
+  {
+    auto s = Store::OpenSqlite(path, Store::Mode::kReadWrite);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    EXPECT_EQ(s.value()->SchemaVersion(), static_cast<int>(Migrations().size()));
+    auto stats = s.value()->Stats();
+    ASSERT_TRUE(stats.ok());
+    EXPECT_EQ(stats.value().columns,
+              (std::vector<std::string>{"documents", "unique_documents", "duplicates", "stories", "entities", "quotes",
+                                        "events"}));
+    EXPECT_EQ(stats.value().rows.at(0).at(0), "0");
+  }
+  // Opening again changes nothing; read-only works on a current file.
+  auto again = Store::OpenSqlite(path, Store::Mode::kReadWrite);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.value()->SchemaVersion(), static_cast<int>(Migrations().size()));
+  EXPECT_TRUE(Store::OpenSqlite(path, Store::Mode::kReadOnly).ok());
+}
+
+TEST(Store, MigratesAnOlderSchemaStepByStep) {
+  std::string path = TempDb("older");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, std::string(Migrations()[0]).c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 1", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  // A reader refuses a file that needs upgrading; a writer upgrades it.
+  auto ro = Store::OpenSqlite(path, Store::Mode::kReadOnly);
+  ASSERT_FALSE(ro.ok());
+  EXPECT_NE(ro.status().message().find("schema version 1"), std::string::npos);
+  auto rw = Store::OpenSqlite(path, Store::Mode::kReadWrite);
+  ASSERT_TRUE(rw.ok()) << rw.status().message();
+  EXPECT_EQ(rw.value()->SchemaVersion(), static_cast<int>(Migrations().size()));
+}
+
+TEST(Store, RefusesANewerSchemaAndNonDatabases) {
+  std::string path = TempDb("newer");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 999", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto s = Store::OpenSqlite(path, Store::Mode::kReadWrite);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("newer"), std::string::npos) << s.status().message();
+
+  std::string junk = TempDb("junk");
+  FILE* f = std::fopen(junk.c_str(), "wb");
+  std::fputs("this is not an SQLite file, just text that is long enough to have a header..........", f);
+  std::fclose(f);
+  auto j = Store::OpenSqlite(junk, Store::Mode::kReadWrite);
+  ASSERT_FALSE(j.ok());
+  EXPECT_NE(j.status().message().find(junk), std::string::npos) << j.status().message();
+}
+
+TEST(Store, DocumentsEntitiesAndTheEarliestCopy) {
+  auto s = Store::OpenSqlite(TempDb("docs"), Store::Mode::kReadWrite);
+  ASSERT_TRUE(s.ok());
+  Store& st = *s.value();
+  ASSERT_TRUE(st.Begin().ok());
+  auto doc = [&](const std::string& identity, std::optional<int32_t> day) {
+    DocumentRow r;
+    r.identity = identity;
+    r.source = "test";
+    r.site = "example.com";
+    r.day = day;
+    r.lang = "id";
+    r.original = r.text = "teks";
+    r.content_hash = "h";
+    return st.AddDocument(r).value();
+  };
+  int64_t a = doc("id:a", 20000), b = doc("id:b", 20001), c = doc("id:c", 19990);
+  EXPECT_TRUE(st.HasIdentity("id:a").value());
+  EXPECT_FALSE(st.HasIdentity("id:z").value());
+  ASSERT_TRUE(st.LinkDuplicate(b, a, 1.0).ok());
+  EXPECT_EQ(st.CanonicalOf(b).value(), a);
+  // c is an earlier copy: it becomes the one a and b repeat.
+  ASSERT_TRUE(st.LinkDuplicate(c, b, 0.9).ok());
+  EXPECT_EQ(st.CanonicalOf(a).value(), c);
+  EXPECT_EQ(st.CanonicalOf(b).value(), c);
+  EXPECT_EQ(st.CanonicalOf(c).value(), c);
+  // One entity row per key.
+  EntityRow e{"kb:country/CHN", "China", "LOC", "country", "CHN", "CHN", "country/CHN"};
+  EXPECT_EQ(st.EntityId(e).value(), st.EntityId(e).value());
+  ASSERT_TRUE(st.Commit().ok());
+  auto stats = st.Stats().value();
+  EXPECT_EQ(TableToCsv(stats), "documents,unique_documents,duplicates,stories,entities,quotes,events\r\n3,1,2,0,1,0,0\r\n");
+}
+
+TEST(TableFormat, TextJsonAndCsv) {
+  Table t;
+  t.columns = {"name", "n", "x"};
+  t.types = {Table::Type::kText, Table::Type::kInt, Table::Type::kReal};
+  t.rows = {{std::string("Jakarta, \"DKI\""), std::string("12"), std::string("-2.5")}, {std::nullopt, std::string("3"), std::nullopt}};
+  EXPECT_EQ(TableToJson(t), "[{\"name\":\"Jakarta, \\\"DKI\\\"\",\"n\":12,\"x\":-2.5000},\n {\"name\":null,\"n\":3,\"x\":null}]\n");
+  EXPECT_EQ(TableToCsv(t), "name,n,x\r\n\"Jakarta, \"\"DKI\"\"\",12,-2.5\r\n,3,\r\n");
+  std::string text = TableToText(t);
+  EXPECT_NE(text.find("Jakarta, \"DKI\"  12  -2.5"), std::string::npos) << text;
+  Table wide;
+  wide.columns = {"text"};
+  wide.types = {Table::Type::kText};
+  wide.rows = {{std::string(100, 'a') + "\nb"}};
+  EXPECT_NE(TableToText(wide, 10).find("aaaaaaaaaa…"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace warta

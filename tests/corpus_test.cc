@@ -1,0 +1,244 @@
+// `warta ingest` and the queries over the store, through the binary, on
+// articles written for these tests: idempotency, a SIGKILL in the middle of
+// an ingest followed by a resume, duplicates, stories and each query's output.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+
+#include <fcntl.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <thread>
+
+#include "tests/run_command.h"
+
+extern char** environ;
+
+namespace warta {
+namespace {
+
+using testing::RunWarta;
+using testing::WriteFile;
+
+std::string Temp(const std::string& name) { return ::testing::TempDir() + "warta_corpus_" + name; }
+
+std::string FreshDb(const std::string& name) {
+  std::string path = Temp(name + ".db");
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+  return path;
+}
+
+// A JSON string literal of plain text (the fixtures use no quotes or backslashes).
+std::string Json(const std::string& s) { return "\"" + s + "\""; }
+
+std::string Record(const std::string& id, const std::string& url, const std::string& date, const std::string& title,
+                   const std::string& text) {
+  return "{\"id\":" + Json(id) + ",\"url\":" + Json(url) + ",\"published\":" + Json(date) +
+         ",\"title\":" + Json(title) + ",\"text\":" + Json(text) + "}\n";
+}
+
+const std::string kTalks =
+    "Menteri Luar Negeri Indonesia Sugiono bertemu Menteri Luar Negeri Malaysia di Kuala Lumpur pada Rabu untuk "
+    "membahas perundingan batas laut di Laut Sulawesi. Indonesia dan Malaysia sepakat mempercepat perundingan "
+    "batas laut yang sudah berlangsung lebih dari dua puluh tahun. Kedua menteri juga membahas perlindungan pekerja "
+    "migran, perdagangan lintas batas, dan kerja sama penjagaan perairan di Selat Malaka. Tim teknis kedua negara "
+    "akan bertemu lagi di Jakarta pada bulan depan untuk membahas peta bersama dan titik dasar di sekitar pulau "
+    "terluar. Para nelayan di Nunukan berharap kesepakatan itu segera selesai agar mereka tidak lagi ditangkap "
+    "petugas patroli karena melintasi garis yang belum jelas. Pemerintah daerah Kalimantan Utara menyambut baik "
+    "langkah tersebut dan menyiapkan data wilayah tangkapan ikan untuk tim perunding.";
+
+const std::string kFlood =
+    "Banjir merendam ratusan rumah di Bekasi setelah hujan deras mengguyur kawasan itu sejak Senin malam. Badan "
+    "Penanggulangan Bencana Daerah mencatat ketinggian air mencapai satu meter di beberapa perumahan. Warga "
+    "mengungsi ke masjid dan balai desa, sementara petugas membagikan makanan siap saji dan selimut. Sungai "
+    "Cikeas meluap karena tanggul di bagian hulu jebol sepanjang dua puluh meter. Dinas pekerjaan umum berjanji "
+    "memperbaiki tanggul dalam sepekan dan memasang pompa tambahan di titik rawan genangan.";
+
+std::string Corpus() {
+  std::string near = kTalks;
+  near.replace(near.find("pada Rabu"), 9, "pada Rabu pagi");
+  near += " Pertemuan berikutnya dijadwalkan setelah rapat kabinet.";
+  std::string follow =
+      "Perundingan batas laut Indonesia dan Malaysia di Laut Sulawesi berlanjut. Menteri Luar Negeri Sugiono "
+      "mengatakan tim teknis akan membahas peta bersama dan titik dasar pulau terluar di Jakarta bulan depan, "
+      "sementara nelayan Nunukan menunggu kepastian garis batas agar tidak ditangkap petugas patroli.";
+  return Record("a", "https://news.example.id/a", "2025-10-01", "Indonesia dan Malaysia Percepat Perundingan Batas Laut", kTalks) +
+         Record("b", "https://other.example.com/b", "2025-10-02", "Indonesia dan Malaysia Percepat Perundingan Batas Laut", kTalks) +
+         Record("c", "https://third.example.org/c", "2025-10-02", "RI-Malaysia Percepat Perundingan Batas Laut", near) +
+         Record("d", "https://news.example.id/d", "2025-10-01", "Banjir Rendam Ratusan Rumah di Bekasi", kFlood) +
+         Record("e", "https://news.example.id/e", "2025-10-03", "Perundingan Batas Laut RI-Malaysia Berlanjut", follow);
+}
+
+std::string Stats(const std::string& db) { return RunWarta("stats --json --db '" + db + "'").out; }
+
+TEST(Corpus, IngestIsIdempotent) {
+  std::string db = FreshDb("idem"), in = Temp("idem.jsonl");
+  WriteFile(in, Corpus());
+  auto first = RunWarta("ingest --db '" + db + "' '" + in + "'");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  std::string before = Stats(db);
+  EXPECT_NE(before.find("\"documents\":5,"), std::string::npos) << before;
+  auto again = RunWarta("ingest --db '" + db + "' --threads 1 '" + in + "'");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.err.find("0 added"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("5 already stored"), std::string::npos) << again.err;
+  EXPECT_EQ(Stats(db), before);
+  // The same store from one thread and from two: the same bytes out.
+  std::string db1 = FreshDb("idem1");
+  ASSERT_EQ(RunWarta("ingest --threads 1 --db '" + db1 + "' '" + in + "'").exit_code, 0);
+  EXPECT_EQ(RunWarta("export documents --db '" + db1 + "'").out, RunWarta("export documents --db '" + db + "'").out);
+  EXPECT_EQ(RunWarta("export events --db '" + db1 + "'").out, RunWarta("export events --db '" + db + "'").out);
+}
+
+TEST(Corpus, DuplicatesAndStories) {
+  std::string db = FreshDb("dup"), in = Temp("dup.jsonl");
+  WriteFile(in, Corpus());
+  ASSERT_EQ(RunWarta("ingest --db '" + db + "' '" + in + "'").exit_code, 0);
+  EXPECT_NE(Stats(db).find("\"unique_documents\":3,\"duplicates\":2"), std::string::npos) << Stats(db);
+  // documents: id, input_id, source, url, title, published, lang, duplicate_of, story
+  std::string docs = RunWarta("export documents --format csv --db '" + db + "'").out;
+  auto row = [&](const std::string& input_id) {
+    size_t at = docs.find("," + input_id + ",");
+    return docs.substr(docs.rfind('\n', at) + 1, docs.find('\n', at) - docs.rfind('\n', at) - 1);
+  };
+  auto field = [&](const std::string& line, int k) {
+    size_t from = 0;
+    for (int i = 0; i < k; ++i) from = line.find(',', from) + 1;
+    return line.substr(from, line.find_first_of(",\r", from) - from);
+  };
+  std::string a = row("a"), b = row("b"), c = row("c"), d = row("d"), e = row("e");
+  EXPECT_EQ(field(a, 7), "") << a;               // the earliest copy
+  EXPECT_EQ(field(b, 7), field(a, 0)) << b;      // exact copy
+  EXPECT_EQ(field(c, 7), field(a, 0)) << c;      // near copy
+  EXPECT_EQ(field(d, 7), "") << d;
+  EXPECT_EQ(field(b, 8), field(a, 8));           // copies join the original's story
+  EXPECT_EQ(field(c, 8), field(a, 8));
+  EXPECT_NE(field(d, 8), field(a, 8));           // another story
+  EXPECT_EQ(field(e, 8), field(a, 8)) << docs;   // a follow-up report of the same talks
+  // Events of copies are not counted twice; analysts see how many reported them.
+  std::string events = RunWarta("events --json --source IDN --target MYS --db '" + db + "'").out;
+  EXPECT_NE(events.find("\"reports\":3"), std::string::npos) << events;
+  auto stories = RunWarta("stories --db '" + db + "'");
+  EXPECT_NE(stories.out.find("Percepat Perundingan Batas Laut"), std::string::npos) << stories.out;
+}
+
+TEST(Corpus, EachQueryAnswers) {
+  std::string db = FreshDb("query"), in = Temp("query.jsonl");
+  WriteFile(in, Corpus());
+  ASSERT_EQ(RunWarta("ingest --db '" + db + "' '" + in + "'").exit_code, 0);
+  auto q = [&](const std::string& args) { return RunWarta(args + " --db '" + db + "'"); };
+  auto actors = q("actors --q Malaysia --json");
+  EXPECT_NE(actors.out.find("\"name\":\"Malaysia\""), std::string::npos) << actors.out;
+  EXPECT_EQ(actors.out.find("Bekasi"), std::string::npos);
+  auto relations = q("relations IDN MYS --by month --csv");
+  EXPECT_EQ(relations.out.substr(0, relations.out.find('\n')),
+            "period,events,verbal_cooperation,material_cooperation,verbal_conflict,material_conflict,mean_goldstein,"
+            "sources\r");
+  EXPECT_NE(relations.out.find("2025-10,"), std::string::npos) << relations.out;
+  auto since = q("events --since 2025-10-02 --json");
+  EXPECT_EQ(since.out.find("\"date\":\"2025-10-01\""), std::string::npos) << since.out;
+  EXPECT_EQ(q("events --since 2025-13-01").exit_code, 2);
+  auto show = q("show 1");
+  EXPECT_EQ(show.exit_code, 0);
+  EXPECT_NE(show.out.find("Sugiono"), std::string::npos) << show.out;
+  EXPECT_EQ(q("show 999").exit_code, 1);
+  auto quotes = q("quotes --json");
+  EXPECT_EQ(quotes.exit_code, 0) << quotes.err;
+  EXPECT_EQ(quotes.out.front(), '[');
+  auto gdelt = q("export events --format gdelt");
+  ASSERT_FALSE(gdelt.out.empty());
+  std::string line = gdelt.out.substr(0, gdelt.out.find('\n'));
+  EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 60) << line;  // 61 columns
+  EXPECT_NE(line.find("\t20251001\t202510\t2025\t"), std::string::npos) << line;
+  EXPECT_EQ(q("export documents --format gdelt").exit_code, 2);
+  auto missing = RunWarta("stats --db '" + Temp("nope.db") + "'");
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_NE(missing.err.find("no such store"), std::string::npos);
+}
+
+TEST(Corpus, BadRecordsAreReportedAndTheRestIngested) {
+  std::string db = FreshDb("bad"), in = Temp("bad.jsonl");
+  WriteFile(in, Record("x", "https://a.example/x", "2025-10-01", "Satu", kFlood) + "{not json\n" +
+                    Record("y", "https://a.example/y", "2025-10-01", "Dua", kTalks));
+  auto r = RunWarta("ingest --db '" + db + "' '" + in + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(":2:"), std::string::npos) << r.err;
+  EXPECT_NE(Stats(db).find("\"documents\":2,"), std::string::npos);
+}
+
+// Killed at any moment, the next run finishes the job: no record lost or
+// doubled, and the database is intact.
+TEST(Corpus, SigkillMidIngestThenResume) {
+  std::string db = FreshDb("kill"), in = Temp("kill.jsonl");
+  const int n = 6000;
+  std::string corpus;
+  for (int i = 0; i < n; ++i) {
+    std::string text = "Laporan nomor " + std::to_string(i) + " dari desa " + std::to_string(i * 7 % 1000) +
+                       ". Warga desa itu menanam padi dan jagung di lahan seluas " + std::to_string(i % 50) +
+                       " hektare, kata kepala desa kepada wartawan. Panen tahun ini diperkirakan naik " +
+                       std::to_string(i % 13) + " persen dibanding tahun lalu karena hujan turun tepat waktu.";
+    corpus += Record("k" + std::to_string(i), "https://desa.example/" + std::to_string(i), "2025-10-01", "Panen", text);
+  }
+  WriteFile(in, corpus);
+  std::string binary = WARTA_BINARY;
+  std::vector<std::string> args = {binary, "ingest", "--quiet", "--threads", "2", "--db", db, in};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  // Wait for some batches to be committed, then kill it mid-way.
+  auto count = [&]() -> long {
+    sqlite3* h = nullptr;
+    long c = -1;
+    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+      sqlite3_stmt* st = nullptr;
+      if (sqlite3_prepare_v2(h, "SELECT COUNT(*) FROM documents", -1, &st, nullptr) == SQLITE_OK &&
+          sqlite3_step(st) == SQLITE_ROW)
+        c = sqlite3_column_int64(st, 0);
+      sqlite3_finalize(st);
+    }
+    sqlite3_close(h);
+    return c;
+  };
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (count() < 600 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the ingest finished before it could be killed";
+  long partial = count();
+  EXPECT_GE(partial, 600);
+  EXPECT_LT(partial, n);
+
+  auto resumed = RunWarta("ingest --db '" + db + "' '" + in + "'");
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_NE(resumed.err.find(std::to_string(partial) + " already stored"), std::string::npos) << resumed.err;
+  EXPECT_EQ(count(), n);
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "ok");
+  sqlite3_finalize(st);
+  ASSERT_EQ(sqlite3_prepare_v2(h, "SELECT COUNT(DISTINCT input_id), COUNT(*) FROM documents", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int64(st, 0), n);
+  EXPECT_EQ(sqlite3_column_int64(st, 1), n);
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+}
+
+}  // namespace
+}  // namespace warta
