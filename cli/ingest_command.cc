@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <unordered_set>
 
 #include "cli/ordered_pool.h"
@@ -159,10 +160,26 @@ int RunIngest(const IngestArgs& args) {
       bytes += record.text.size();
       batch.push_back(std::move(record));
     }
+    // Each site's furniture learned from the batches before this one.
+    std::map<std::string, std::vector<uint64_t>> furniture;
+    std::vector<AnalyzeOptions> options(batch.size(), setup.analyze);
+    for (size_t i = 0; i < batch.size(); ++i) {
+      std::string site = SiteOf(batch[i]);
+      auto it = furniture.find(site);
+      if (it == furniture.end()) {
+        auto lines = ingester.value().FurnitureOf(site);
+        if (!lines.ok()) {
+          fmt::print(stderr, "warta: {}: {}\n", args.db, lines.status().message());
+          return 3;
+        }
+        it = furniture.emplace(site, std::move(lines).value()).first;
+      }
+      if (!it->second.empty()) options[i].clean.furniture = &it->second;
+    }
     prepared.clear();
     prepared.resize(batch.size());
     ParallelFor(batch.size(), setup.threads, [&](size_t i) {
-      prepared[i] = PrepareDocument(std::move(batch[i]), knowledge.value(), setup.analyze);
+      prepared[i] = PrepareDocument(std::move(batch[i]), knowledge.value(), options[i]);
     });
     for (const PreparedDocument& p : prepared)
       if (p.doc.invalid_utf8 > 0)

@@ -25,6 +25,7 @@ struct EvalDoc {
   std::string title, text, gold;
   std::optional<int32_t> day;
   std::vector<std::string> actors;
+  std::vector<std::string> names;  // TEMP
 };
 
 struct Set {
@@ -74,8 +75,28 @@ Scores Cluster(const Set& set, const StoryClusterer::Options& o, const std::stri
     d.text = e.text;
     if (dates) d.day = e.day;
     if (actors) d.actors = e.actors;
+    if (std::getenv("WARTA_STORY_NAMES")) {
+      if (std::string(std::getenv("WARTA_STORY_NAMES")) == "only") d.actors.clear();
+      d.actors.insert(d.actors.end(), e.names.begin(), e.names.end());
+    }
     found.push_back(c.Add(d));
     gold.push_back(e.gold);
+  }
+  if (std::getenv("WARTA_STORY_CLUSTERS") && set.name.substr(0, 5) == std::getenv("WARTA_STORY_CLUSTERS")) {
+    std::map<int64_t, std::vector<size_t>> members;
+    for (size_t i = 0; i < found.size(); ++i) members[found[i]].push_back(i);
+    for (const auto& [story, list] : members) {
+      std::set<std::string> golds;
+      for (size_t i : list) golds.insert(gold[i]);
+      bool split = false;
+      for (size_t i : list)
+        for (size_t j = 0; j < found.size(); ++j)
+          if (gold[j] == gold[i] && found[j] != story) split = true;
+      if (golds.size() < 2 && !split) continue;
+      fmt::print(stderr, "story {}{}{}\n", story, golds.size() > 1 ? " MIXED" : "", split ? " SPLIT" : "");
+      for (size_t i : list)
+        fmt::print(stderr, "   {} {} {} | {}\n", i + 1, set.docs[i].day ? *set.docs[i].day : -1, gold[i], set.docs[i].title);
+    }
   }
   return BCubed(gold, found);
 }
@@ -89,6 +110,10 @@ EvalDoc FromDocument(const Document& doc, std::string gold) {
   std::set<std::string> seen;
   for (const Entity& x : doc.entities)
     if (!x.actor.empty() && seen.insert(x.actor).second) e.actors.push_back(x.actor);
+  for (const Entity& x : doc.entities) {
+    std::string key = !x.kb.empty() ? "kb:" + x.kb : (x.type == "PER" || x.type == "ORG") ? "name:" + x.name : "";
+    if (!key.empty() && seen.insert(key).second) e.names.push_back(key);
+  }
   return e;
 }
 
@@ -198,6 +223,10 @@ void Stories(const Knowledge& k, const std::string& data_dir, const std::string&
       if (key == "t") chosen.threshold = v;
       if (key == "w") chosen.window_days = int(v);
       if (key == "tw") chosen.title_weight = v;
+      if (key == "far") chosen.far_threshold = v;
+      if (key == "gp") chosen.gap_penalty = v;
+      if (key == "dt") chosen.doc_terms = size_t(v);
+      if (key == "close") chosen.close_days = int(v);
       if (key == "ab") chosen.actor_bonus = v;
       if (key == "ct") chosen.centroid_terms = size_t(v);
       if (key == "cand") chosen.candidate_terms = size_t(v);

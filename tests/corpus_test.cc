@@ -171,6 +171,29 @@ TEST(Corpus, BadRecordsAreReportedAndTheRestIngested) {
   EXPECT_NE(Stats(db).find("\"documents\":2,"), std::string::npos);
 }
 
+// A line a site repeats on many pages is learned and removed from its later
+// documents (those of batches after the one that taught it); other sites keep it.
+TEST(Corpus, SiteFurnitureIsLearned) {
+  std::string db = FreshDb("furniture"), in = Temp("furniture.jsonl");
+  const std::string furniture = "Redaksi Kabar Lembah menerima tulisan pembaca setiap pekan";
+  std::string corpus;
+  for (int i = 0; i < 300; ++i) {
+    std::string text = "Petani di desa nomor " + std::to_string(i) + " memanen " + std::to_string(i % 40 + 3) +
+                       " ton gabah pada musim ini, lebih banyak dari musim lalu, kata ketua kelompok tani " +
+                       std::to_string(i * 31 % 997) + " kepada wartawan.\\n\\n" + furniture;
+    corpus += Record("f" + std::to_string(i), "https://lembah.example/" + std::to_string(i), "2025-10-01", "Panen",
+                     text);
+  }
+  corpus += Record("other", "https://lain.example/1", "2025-10-01", "Panen",
+                   "Petani di kabupaten lain juga memanen gabah lebih banyak tahun ini.\\n\\n" + furniture);
+  WriteFile(in, corpus);
+  ASSERT_EQ(RunWarta("ingest --db '" + db + "' '" + in + "'").exit_code, 0);
+  auto text_of = [&](int doc) { return RunWarta("show " + std::to_string(doc) + " --json --db '" + db + "'").out; };
+  EXPECT_NE(text_of(1).find("Kabar Lembah"), std::string::npos);    // first batch: not learned yet
+  EXPECT_EQ(text_of(290).find("Kabar Lembah"), std::string::npos);  // learned from the first batch
+  EXPECT_NE(text_of(301).find("Kabar Lembah"), std::string::npos);   // another site
+}
+
 // Killed at any moment, the next run finishes the job: no record lost or
 // doubled, and the database is intact.
 TEST(Corpus, SigkillMidIngestThenResume) {

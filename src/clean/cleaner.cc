@@ -102,6 +102,22 @@ bool WeekdayBefore(std::string_view text, size_t pos, const Calendar& cal) {
   return e > b && cal.Weekday(text.substr(b, e - b)).has_value();
 }
 
+}  // namespace
+
+std::vector<uint64_t> FurnitureKeys(std::string_view original) {
+  std::vector<uint64_t> keys;
+  for (const Item& item : SplitLines(original)) {
+    std::string_view line = Slice(original, item.span);
+    size_t words = WordCount(line);
+    if (words >= 2 && words <= 60) keys.push_back(DedupKey(line));
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+namespace {
+
 class Cleaner {
  public:
   Cleaner(std::string_view text, const RecordMeta& meta, const CleanerData& data, const CleanOptions& options)
@@ -128,8 +144,12 @@ class Cleaner {
   std::string_view Text(const Item& item) const { return Slice(text_, item.span); }
 
   void RemoveBoilerplate() {
-    for (Item& item : items_)
+    const std::vector<uint64_t>* learned = options_.furniture;
+    for (Item& item : items_) {
       if (const std::string* name = data_.boilerplate->Match(Text(item))) Remove(item, "boilerplate", *name);
+      else if (learned && std::binary_search(learned->begin(), learned->end(), DedupKey(Text(item))))
+        Remove(item, "boilerplate", "learned furniture");
+    }
   }
 
   void ReadBylines() {

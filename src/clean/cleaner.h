@@ -36,7 +36,16 @@ struct CleanOptions {
   // day first unless a weekday-anchored date in the body says otherwise.
   std::optional<DateOrder> field_date_order;
   int default_offset_minutes = 7 * 60;  // UTC offset for times that name no zone (WIB)
+  // Page furniture learned from the corpus (lines repeated across many
+  // documents of the record's site; see FurnitureKeys): sorted line keys.
+  // Such lines are removed as boilerplate, rule "learned furniture".
+  const std::vector<uint64_t>* furniture = nullptr;
 };
+
+// The keys of an article's lines that could be page furniture (2 to 60
+// words), sorted and distinct: how the corpus learns, CCNet-style, which lines
+// a site repeats on every page. A line's key ignores spacing and ASCII case.
+std::vector<uint64_t> FurnitureKeys(std::string_view original);
 
 // What the record itself says (fields of JSONL/CSV input).
 struct RecordMeta {

@@ -137,3 +137,28 @@ TEST(Cleaner, NormalisesToNfc) {
 }
 
 }  // namespace warta
+
+namespace warta {
+namespace {
+
+TEST(Cleaner, LearnedFurnitureIsRemoved) {
+  const std::string template_line = "Redaksi  Kabar Lembah menerima tulisan pembaca setiap pekan";
+  const std::string text = "Warga Desa Sukamaju memanen padi lebih awal tahun ini karena musim hujan datang cepat.\n\n" +
+                           template_line + "\n\nPanen diperkirakan naik sepuluh persen, kata kepala desa.";
+  // Keys ignore spacing and ASCII case; one-word lines are never furniture.
+  auto keys = FurnitureKeys("Redaksi kabar lembah MENERIMA tulisan pembaca setiap pekan\nIklan\n");
+  ASSERT_EQ(keys.size(), 1u);
+  CleanOptions options;
+  options.furniture = &keys;
+  CleanResult r = CleanText(text, RecordMeta{}, options);
+  EXPECT_EQ(r.text.find("Kabar Lembah"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("Panen diperkirakan"), std::string::npos) << r.text;
+  bool reported = false;
+  for (const Removal& m : r.removed) reported |= m.reason == "learned furniture" && m.kind == "boilerplate";
+  EXPECT_TRUE(reported);
+  // Without it, the line stays.
+  EXPECT_NE(CleanText(text, RecordMeta{}, CleanOptions{}).text.find("Kabar Lembah"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace warta

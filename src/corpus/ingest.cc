@@ -14,10 +14,10 @@ namespace {
 constexpr const char* kTermStatsKey = "stories.term_stats";
 constexpr const char* kNextStoryKey = "stories.next_id";
 
-// The outlet: a URL's host without "www.", else the record's source.
-std::string SiteOf(const Document& d) {
-  if (d.url) {
-    std::string_view u = *d.url;
+// The host of a URL without "www.", lower case; "" when there is none.
+std::string HostOf(const std::optional<std::string>& url) {
+  if (url) {
+    std::string_view u = *url;
     size_t scheme = u.find("://");
     if (scheme != std::string_view::npos) u.remove_prefix(scheme + 3);
     u = u.substr(0, u.find_first_of("/?#"));
@@ -25,7 +25,7 @@ std::string SiteOf(const Document& d) {
     if (StartsWith(u, "www.")) u.remove_prefix(4);
     if (!u.empty()) return AsciiLower(u);
   }
-  return d.source;
+  return "";
 }
 
 // One row per real-world actor across the corpus: dictionary entries by key;
@@ -46,6 +46,11 @@ std::vector<std::string> ActorsOf(const Document& d) {
 
 }  // namespace
 
+std::string SiteOf(const Record& r) {
+  std::string host = HostOf(r.url);
+  return host.empty() ? r.source : host;
+}
+
 std::string IdentityOf(const Record& r) {
   if (r.id && !r.id->empty()) return "id:" + *r.id;
   if (r.url && !r.url->empty()) return "url:" + *r.url;
@@ -57,10 +62,11 @@ PreparedDocument PrepareDocument(Record record, const Knowledge& knowledge, cons
   DocumentRow& row = p.row;
   row.identity = IdentityOf(record);
   row.input_id = record.id;
+  row.site = SiteOf(record);
   p.doc = Analyze(std::move(record), knowledge, options);
   const Document& d = p.doc;
   row.source = d.source;
-  row.site = SiteOf(d);
+  p.line_keys = FurnitureKeys(d.original);
   row.url = d.url;
   row.title = d.clean.title;
   row.published = d.clean.published;
@@ -200,6 +206,13 @@ Status Ingester::WriteOne(PreparedDocument* p, IngestCounts* counts) {
     index_.Add(doc, p->bands);
   }
 
+  // Furniture is learned from distinct documents only: five copies of one
+  // article must not make its lines look like a site's template.
+  if (!copy_of) {
+    auto& counts_of_site = line_counts_[p->row.site];
+    for (uint64_t k : p->line_keys) ++counts_of_site[k];
+  }
+
   // Stories: a copy joins its original's story.
   StoryDoc sd;
   sd.doc = doc;
@@ -223,6 +236,7 @@ Status Ingester::WriteOne(PreparedDocument* p, IngestCounts* counts) {
 Status Ingester::Write(std::vector<PreparedDocument>* batch, IngestCounts* counts) {
   Status s = store_->Begin();
   if (!s.ok()) return s;
+  line_counts_.clear();
   for (PreparedDocument& p : *batch) {
     s = WriteOne(&p, counts);
     if (!s.ok()) return s;  // the transaction is rolled back when the store closes
@@ -238,6 +252,10 @@ Status Ingester::Write(std::vector<PreparedDocument>* batch, IngestCounts* count
     r.open = st.open;
     r.centroid = std::move(st.centroid);
     s = store_->SaveStory(r);
+    if (!s.ok()) return s;
+  }
+  for (const auto& [site, counts] : line_counts_) {
+    s = store_->AddLineCounts(site, std::vector<std::pair<uint64_t, int64_t>>(counts.begin(), counts.end()));
     if (!s.ok()) return s;
   }
   s = store_->SetMeta(kTermStatsKey, clusterer_.SaveTermStats());

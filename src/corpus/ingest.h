@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,16 @@
 
 namespace warta {
 
+// Page furniture is learned per site, CCNet-style: a line that at least this
+// many distinct (not duplicate) documents of a site contain is removed from
+// the site's later documents. Counts are committed with each batch, so a
+// batch uses what earlier batches taught; a site's first documents keep such
+// lines unless the per-article rules (data/clean/boilerplate.tsv) catch them.
+inline constexpr int64_t kFurnitureDocuments = 10;
+
+// The outlet: the URL's host without "www.", else the record's source.
+std::string SiteOf(const Record& r);
+
 // What makes a record the same record: its id, else its URL, else a hash of
 // its normalised text ("id:…", "url:…", "hash:…").
 std::string IdentityOf(const Record& r);
@@ -28,6 +39,7 @@ struct PreparedDocument {
   DocumentRow row;
   std::vector<uint64_t> shingles;  // of the normalised cleaned text
   std::vector<uint64_t> bands;     // LSH keys of its MinHash signature
+  std::vector<uint64_t> line_keys;  // FurnitureKeys of its text, for learning
 };
 
 PreparedDocument PrepareDocument(Record record, const Knowledge& knowledge, const AnalyzeOptions& options);
@@ -44,6 +56,9 @@ class Ingester {
   // Rebuilds the duplicate index and the open stories from `store`.
   static Result<Ingester> Open(Store* store, StoryClusterer clusterer);
 
+  // The furniture learned so far for a site (sorted line keys).
+  Result<std::vector<uint64_t>> FurnitureOf(const std::string& site) { return store_->FrequentLines(site, kFurnitureDocuments); }
+
   // Writes a batch in one transaction, in order.
   Status Write(std::vector<PreparedDocument>* batch, IngestCounts* counts);
 
@@ -53,6 +68,8 @@ class Ingester {
  private:
   Ingester(Store* store, StoryClusterer clusterer) : store_(store), clusterer_(std::move(clusterer)) {}
   Status WriteOne(PreparedDocument* p, IngestCounts* counts);
+
+  std::map<std::string, std::map<uint64_t, int64_t>> line_counts_;  // this batch's, by site
 
   Store* store_;
   LshIndex index_;

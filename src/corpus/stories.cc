@@ -239,6 +239,7 @@ StoryClusterer::DocVector StoryClusterer::Vectorise(const StoryDoc& d, bool coun
   }
   v.terms.reserve(terms.size());
   for (const auto& [key, tf] : terms) v.terms.push_back({key, float((1 + std::log(tf)) * Idf(key))});
+  if (options_.doc_terms > 0) KeepHeaviest(&v.terms, options_.doc_terms);
   double norm = Norm(v.terms);
   if (norm > 0)
     for (Weighted& w : v.terms) w.weight = float(w.weight / norm);
@@ -260,10 +261,16 @@ std::vector<StoryClusterer::Weighted> StoryClusterer::TitleVector(std::string_vi
 // document's actor weight the story also names; -1 outside the time window.
 double StoryClusterer::Score(const DocVector& v, const Story& s, const StoryDoc& d) const {
   const StoryState& st = s.state;
-  if (d.day && st.first_day &&
-      (*d.day < *st.first_day - options_.window_days || *d.day > *st.last_day + options_.window_days))
-    return -1;
   double score = s.norm > 0 ? Dot(v.terms, s.terms) / s.norm : 0;
+  if (d.day && st.first_day) {
+    int gap = std::max({0, *st.first_day - *d.day, *d.day - *st.last_day}) - options_.window_days;
+    if (gap > 0) {
+      if (options_.gap_penalty > 0)
+        score -= std::min(options_.far_threshold - options_.threshold, options_.gap_penalty * std::log2(1.0 + gap));
+      else
+        score -= options_.far_threshold - options_.threshold;
+    }
+  }
   if (v.actor_total > 0 && options_.actor_bonus > 0) {
     double shared = 0;
     for (size_t i = 0, j = 0; i < v.actors.size() && j < s.actors.size();) {
@@ -395,8 +402,8 @@ void StoryClusterer::Touch(const Story& s, bool insert) {
 }
 
 void StoryClusterer::CloseStale() {
-  if (newest_day_)
-    while (!by_last_day_.empty() && by_last_day_.begin()->first < int64_t{*newest_day_} - options_.window_days)
+  if (newest_day_ && options_.close_days > 0)
+    while (!by_last_day_.empty() && by_last_day_.begin()->first < int64_t{*newest_day_} - options_.close_days)
       Close(by_last_day_.begin()->second);
   while (stories_.size() > options_.max_open) Close(by_last_doc_.begin()->second);
 }

@@ -68,6 +68,13 @@ class StoryClusterer {
     // days away (or with none); stories whose last_day is older than the newest
     // day seen minus this close.
     int window_days = 3;
+    // Beyond the window a story needs at least this score (a follow-up or a
+    // story told again reads much like it; a new incident of the same kind only somewhat).
+    double far_threshold = 0.5;
+    double gap_penalty = 0;
+    // Stories whose last_day is this many days older than the newest day seen
+    // close (0: never by date).
+    int close_days = 0;
     // At most this many stories are open; beyond it the least recently joined closes.
     size_t max_open = 5000;
     // A title word counts as this many body words.
@@ -75,6 +82,8 @@ class StoryClusterer {
     // Added to the cosine: this times the share of the document's actor weight
     // (IDF-weighted) that the story's actors also carry.
     double actor_bonus = 0.05;
+    // Terms kept in a document's vector (its heaviest; 0: all).
+    size_t doc_terms = 0;
     // Terms kept in a story's centroid (its heaviest).
     size_t centroid_terms = 100;
     // Actors kept in a story's centroid (the most often named).
