@@ -25,6 +25,7 @@
 #include "eval/event_eval.h"
 #include "eval/quote_eval.h"
 #include "eval/story_eval.h"
+#include "eval/dedup_eval.h"
 #include "input/input_set.h"
 #include "util/strings.h"
 
@@ -192,5 +193,6 @@ int main(int argc, char** argv) {
   if (want("quotes")) warta::Quotes(k.value(), warta::kData, warta::kSource);
   if (want("events")) warta::Events(k.value(), warta::kData, warta::kSource);
   if (want("stories")) warta::Stories(k.value(), warta::kData, warta::kSource);
+  if (want("duplicates")) warta::Duplicates(k.value(), warta::kData, warta::kSource);
   return 0;
 }

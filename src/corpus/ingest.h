@@ -62,8 +62,10 @@ class Ingester {
   // Writes a batch in one transaction, in order.
   Status Write(std::vector<PreparedDocument>* batch, IngestCounts* counts);
 
-  // Bytes held in memory for deduplication and stories.
-  size_t MemoryBytes() const { return index_.MemoryBytes() + clusterer_.MemoryBytes(); }
+  // Bytes held in memory: the duplicate index (grows with the corpus) and the
+  // open stories with their term statistics (bounded).
+  size_t DedupIndexBytes() const { return index_.MemoryBytes(); }
+  size_t StoryBytes() const { return clusterer_.MemoryBytes(); }
 
  private:
   Ingester(Store* store, StoryClusterer clusterer) : store_(store), clusterer_(std::move(clusterer)) {}

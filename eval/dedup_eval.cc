@@ -1,0 +1,120 @@
+#include "eval/dedup_eval.h"
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+
+#include "corpus/ingest.h"
+#include "eval/eval_util.h"
+#include "input/input_set.h"
+#include "store/store.h"
+
+namespace warta {
+
+namespace {
+
+struct Set {
+  std::string name, path;
+  Format format;
+  FieldMap fields;
+  int64_t max_id = 0;  // only records with a numeric id up to this (0: all)
+};
+
+void RunSet(const Knowledge& k, const Set& set, const std::string& stopwords) {
+  if (!std::filesystem::exists(set.path)) {
+    fmt::print("| {} | skipped: {} not found |||||||\n", set.name, set.path);
+    return;
+  }
+  std::string db = (std::filesystem::temp_directory_path() / ("warta_dedup_eval_" + std::to_string(::getpid()) + ".db")).string();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((db + suffix).c_str());
+  auto store = Store::OpenSqlite(db, Store::Mode::kReadWrite);
+  auto clusterer = StoryClusterer::Create(StoryClusterer::Options{}, stopwords);
+  if (!store.ok() || !clusterer.ok()) {
+    fmt::print("| {} | failed: {} |||||||\n", set.name, store.ok() ? clusterer.status().message() : store.status().message());
+    return;
+  }
+  auto ingester = Ingester::Open(store.value().get(), std::move(clusterer).value());
+  ReaderOptions reader;
+  reader.fields = set.fields;
+  InputSet inputs({set.path}, set.format, reader);
+  Record r;
+  std::vector<Diagnostic> diags;
+  std::vector<PreparedDocument> batch;
+  std::vector<std::vector<uint64_t>> shingles;  // by document id - 1
+  IngestCounts counts;
+  std::map<std::string, bool> seen;
+  while (inputs.Next(&r, &diags)) {
+    if (set.max_id > 0) {
+      if (!r.id || r.id->find_first_not_of("0123456789") != std::string::npos || std::stoll(*r.id) > set.max_id) continue;
+    }
+    if (!seen.emplace(IdentityOf(r), true).second) continue;  // a repeated row is the same record
+    batch.push_back(PrepareDocument(std::move(r), k, AnalyzeOptions{}));
+    shingles.push_back(batch.back().shingles);
+    if (batch.size() == 256) {
+      Status s = ingester.value().Write(&batch, &counts);
+      if (!s.ok()) fmt::print(stderr, "dedup eval: {}\n", s.message());
+      batch.clear();
+    }
+  }
+  if (!batch.empty()) (void)ingester.value().Write(&batch, &counts);
+  size_t memory = ingester.value().DedupIndexBytes(), story_memory = ingester.value().StoryBytes();
+  // Every pair: exact Jaccard, and whether the store links them.
+  std::vector<int64_t> canonical(shingles.size());
+  for (size_t i = 0; i < shingles.size(); ++i)
+    canonical[i] = store.value()->CanonicalOf(static_cast<int64_t>(i) + 1).value().value_or(0);
+  size_t high = 0, high_linked = 0, linked = 0;
+  double lowest_linked = 1;
+  for (size_t i = 0; i < shingles.size(); ++i)
+    for (size_t j = i + 1; j < shingles.size(); ++j) {
+      if (shingles[i].empty() || shingles[j].empty()) continue;
+      bool same = canonical[i] == canonical[j];
+      // Jaccard is at most the smaller set's size over the larger's.
+      size_t small = std::min(shingles[i].size(), shingles[j].size()), large = std::max(shingles[i].size(), shingles[j].size());
+      if (!same && small * 5 < large * 4) continue;
+      double jac = Jaccard(shingles[i], shingles[j]);
+      if (jac >= 0.8) {
+        ++high;
+        high_linked += same;
+      }
+      if (same) {
+        ++linked;
+        lowest_linked = std::min(lowest_linked, jac);
+      }
+    }
+  fmt::print("| {} | {} | {} | {} | {} of {} | {} | {:.2f} | {:.0f} | {:.1f} |\n", set.name, shingles.size(),
+             counts.exact_duplicates, counts.near_duplicates, high_linked, high, linked, linked ? lowest_linked : 0.0,
+             shingles.empty() ? 0.0 : static_cast<double>(memory) / static_cast<double>(shingles.size()),
+             static_cast<double>(story_memory) / 1e6);
+  store.value().reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((db + suffix).c_str());
+}
+
+}  // namespace
+
+void Duplicates(const Knowledge& k, const std::string& data_dir, const std::string& source_dir) {
+  std::string stopwords = eval::ReadFile(source_dir + "/data/corpus/stopwords_id.tsv") + "\n" +
+                          eval::ReadFile(source_dir + "/data/corpus/stopwords_en.tsv");
+  fmt::print("## Duplicates (through `warta ingest`'s writer)\n\n");
+  fmt::print("Pairs of articles whose 5-word-shingle Jaccard is at least 0.8 must be linked (same `duplicate_of` "
+             "root). A pair counts as linked when both documents share their earliest copy.\n\n");
+  fmt::print("| set | documents | exact copies | near copies | pairs ≥ 0.8 linked | linked pairs | lowest Jaccard of a "
+             "linked pair | dedup index bytes/document | stories MB |\n|---|---|---|---|---|---|---|---|---|\n");
+  FieldMap jsonl;
+  jsonl.id = "-";  // its ids number articles within a topic: the URL is the identity
+  FieldMap news600;
+  news600.id = "idx";
+  RunSet(k, {"idnews-topic-clusters-5 (dev)", data_dir + "/idnews-topic-clusters-5/articles.jsonl", Format::kJsonl, jsonl},
+         stopwords);
+  RunSet(k, {"detik rows ≤ 300 (dev)", data_dir + "/detik-1k-entity-summ/data_berita.csv", Format::kCsv,
+             eval::DetikFields(), 300}, stopwords);
+  RunSet(k, {"news600 (eval)", data_dir + "/idnews-hoax-topics-rahutomo/news600_topics.jsonl", Format::kJsonl, news600},
+         stopwords);
+  fmt::print("\n");
+}
+
+}  // namespace warta
