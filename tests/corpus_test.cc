@@ -123,6 +123,8 @@ TEST(Corpus, DuplicatesAndStories) {
   // Events of copies are not counted twice; analysts see how many reported them.
   std::string events = RunWarta("events --json --source IDN --target MYS --db '" + db + "'").out;
   EXPECT_NE(events.find("\"reports\":3"), std::string::npos) << events;
+  EXPECT_EQ(events.find("\"document\":" + field(b, 0) + ","), std::string::npos) << events;
+  EXPECT_EQ(events.find("\"document\":" + field(c, 0) + ","), std::string::npos) << events;
   auto stories = RunWarta("stories --db '" + db + "'");
   EXPECT_NE(stories.out.find("Percepat Perundingan Batas Laut"), std::string::npos) << stories.out;
 }
@@ -140,6 +142,9 @@ TEST(Corpus, EachQueryAnswers) {
             "period,events,verbal_cooperation,material_cooperation,verbal_conflict,material_conflict,mean_goldstein,"
             "sources\r");
   EXPECT_NE(relations.out.find("2025-10,"), std::string::npos) << relations.out;
+  auto dyads = q("dyads --csv");
+  EXPECT_EQ(dyads.out.substr(0, dyads.out.find('\n')), "source,target,events,cooperation,conflict,mean_goldstein\r");
+  EXPECT_NE(dyads.out.find("\nIDN,MYS,"), std::string::npos) << dyads.out;
   auto since = q("events --since 2025-10-02 --json");
   EXPECT_EQ(since.out.find("\"date\":\"2025-10-01\""), std::string::npos) << since.out;
   EXPECT_EQ(q("events --since 2025-13-01").exit_code, 2);
