@@ -90,7 +90,8 @@ class SentenceCoder {
   const Quote* QuoteAround(size_t byte) const;
   std::vector<int> GroupEndingBefore(size_t verb) const;
   std::vector<int> GroupStartingAfter(size_t from, size_t limit, size_t* end) const;
-  std::vector<int> TargetAfter(size_t from, bool cooperative, bool material_conflict, bool root15, size_t* end) const;
+  std::vector<int> TargetAfter(size_t from, bool cooperative, bool material_conflict, bool root15, bool verbal,
+                               size_t* end) const;
   std::vector<int> GroupAt(size_t actor_index, bool forward, size_t* edge) const;
   std::string ActorCode(int party, int other) const;
   std::string Name(int party) const;
@@ -246,7 +247,7 @@ std::vector<int> SentenceCoder::GroupStartingAfter(size_t from, size_t limit, si
 // Kyiv"); never past the end of the clause. The place of a cooperative act
 // ("signed a pact in Canberra") is not its object.
 std::vector<int> SentenceCoder::TargetAfter(size_t from, bool cooperative, bool material_conflict, bool root15,
-                                            size_t* end) const {
+                                            bool verbal, size_t* end) const {
   size_t stop = from;
   while (stop < folded_.size() && stop < from + 20 && !ClauseBreak(folded_[stop]) && !Is(stop, Modifier::kContrast) &&
          !Is(stop, Modifier::kRelative))
@@ -258,6 +259,9 @@ std::vector<int> SentenceCoder::TargetAfter(size_t from, bool cooperative, bool 
     if (place && cooperative) continue;
     // "mengerahkan pasukan", "massed troops": the soldiers are the means, not the object.
     if (IsPeople(it->entity) && people_[PeopleIndex(it->entity)].role == "MIL" && (!material_conflict || root15)) continue;
+    // Words say something to people right after the verb ("mengimbau masyarakat"); further
+    // on, people are what the words are about ("berharap … berdampak pada warga").
+    if (IsPeople(it->entity) && verbal && it->begin > from + 2) continue;
     if (it->begin > from + 8) {
       // Far off: only as the object of a preposition a few words before it ("to earthquake victims").
       bool marked = false;
@@ -428,7 +432,7 @@ void SentenceCoder::Code(std::vector<Event>* out) {
         sources = last_sources;
       // "accused * of spying", "expelled * diplomats": the object is inside the gap.
       bool gap = std::find(p.tokens.begin(), p.tokens.end(), "*") != p.tokens.end();
-      targets = TargetAfter(gap ? m.begin + 1 : m.end, cooperative, material_conflict, root == "15", &target_end);
+      targets = TargetAfter(gap ? m.begin + 1 : m.end, cooperative, material_conflict, root == "15", verbal, &target_end);
       // "menelepon Menlu Singapura dan memujinya": the enclitic is the object
       // before; "Seoul mengusulkan …, tetapi Pyongyang menolaknya": the subject before.
       if (targets.empty() && EndsWith(folded_[m.end - 1], "nya"))
@@ -445,6 +449,12 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     // "Australia and Papua New Guinea signed a pact": a cooperative act of a
     // compound subject with no one else named is done together.
     bool joint = voice == Voice::kMutual || reciprocal || (cooperative && targets.empty());
+    // "Israeli troops and Hezbollah fighters exchanged fire across the Lebanese
+    // border": a mutual act of a compound subject is between its members, also
+    // when a place or third party follows.
+    if (voice == Voice::kMutual && !targets.empty() && sources.size() >= 2)
+      for (int a : sources)
+        for (int b : sources) Emit(a, b, code, negated, via_quote, out);
     if (joint && targets.empty() && sources.size() >= 2) {
       // "China dan Rusia sepakat …", "saling serang": each with each.
       for (int a : sources)
