@@ -82,12 +82,13 @@ class SentenceCoder {
   bool PrepositionLike(size_t i) const {
     size_t len = 0;
     Modifier m = lex_.ModifierAt(folded_, i, &len);
-    return m == Modifier::kPreposition || m == Modifier::kLocative;
+    return m == Modifier::kPreposition || m == Modifier::kPartner || m == Modifier::kLocative;
   }
   void FindActors();
   void FindPeople();
   std::string PlaceCountry() const;
   const Quote* QuoteAround(size_t byte) const;
+  int SpeakerOf(const Quote* q) const;
   std::vector<int> GroupEndingBefore(size_t verb) const;
   std::vector<int> GroupStartingAfter(size_t from, size_t limit, size_t* end) const;
   std::vector<int> TargetAfter(size_t from, bool cooperative, bool material_conflict, bool root15, bool verbal,
@@ -174,6 +175,19 @@ const Quote* SentenceCoder::QuoteAround(size_t byte) const {
     if (it->span.start <= byte && byte < it->span.end) return &*it;
   }
   return nullptr;
+}
+
+// Who speaks a quotation, as an actor: its speaker, else an actor named in
+// the words at its cue ("kata juru bicara China" → China); -1 when none.
+int SentenceCoder::SpeakerOf(const Quote* q) const {
+  if (!q) return -1;
+  if (q->speaker_entity >= 0) return ActorOf((*in_.entities)[static_cast<size_t>(q->speaker_entity)]).empty() ? -1 : q->speaker_entity;
+  Span w = q->speaker_mention;
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), w.start,
+                             [](const MentionRef& m, size_t b) { return m.span.start < b; });
+  for (; it != mentions_.end() && it->span.start < w.end; ++it)
+    if (it->span.end <= w.end) return it->entity;
+  return -1;
 }
 
 // Actors joined by "dan", "and", "," around actors_[i]: "China dan Rusia",
@@ -266,7 +280,8 @@ std::vector<int> SentenceCoder::TargetAfter(size_t from, bool cooperative, bool 
       // Far off: only as the object of a preposition a few words before it ("to earthquake victims").
       bool marked = false;
       for (size_t b = std::max(from, it->begin >= 3 ? it->begin - 3 : 0); b < it->begin; ++b)
-        marked |= Is(b, Modifier::kPreposition) || (material_conflict && Is(b, Modifier::kLocative));
+        marked |= Is(b, Modifier::kPreposition) || Is(b, Modifier::kPartner) ||
+                  (material_conflict && Is(b, Modifier::kLocative));
       if (!marked) continue;
     }
     return GroupAt(static_cast<size_t>(it - actors_.begin()), true, end);
@@ -345,9 +360,8 @@ void SentenceCoder::Code(std::vector<Event>* out) {
         lex_.MatchVerb(folded_, i + conj_len).pattern)
       in_content = false;
     if (in_content && Is(i, Modifier::kContrast)) in_content = false;
-    const Quote* quote_here = nullptr;
-    if (!in_content && Is(i, Modifier::kDemand) && (quote_here = QuoteAround(s_.tokens[i].start)) &&
-        quote_here->speaker_entity >= 0) {
+    int demander = -1;
+    if (!in_content && Is(i, Modifier::kDemand) && (demander = SpeakerOf(QuoteAround(s_.tokens[i].start))) >= 0) {
       // "“Washington harus berhenti mencampuri …,” tegas juru bicara China": the speaker demands it.
       std::vector<int> subject = GroupEndingBefore(i);
       auto a = std::upper_bound(actors_.begin(), actors_.end(), i, [](size_t t, const ActorSpan& x) { return t < x.begin; });
@@ -356,7 +370,7 @@ void SentenceCoder::Code(std::vector<Event>* out) {
       for (size_t b = i >= 3 ? i - 3 : 0; b < i; ++b) first_person |= FirstPerson(folded_[b]);
       if (near && !first_person) {
         for (int who : subject)
-          if (who != quote_here->speaker_entity) Emit(quote_here->speaker_entity, who, "10", false, true, out);
+          if (who != demander) Emit(demander, who, "10", false, true, out);
         in_content = true;
         ++i;
         continue;
@@ -393,13 +407,17 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     const bool verbal = root == "01" || root == "02" || root == "10" || root == "11" || root == "12" || root == "13";
     // Up to three tokens before the verb: "tidak akan", "saling", "did not", "plans to".
     bool negated = false, intent = false, reciprocal = false;
-    for (size_t b = m.begin >= 4 ? m.begin - 4 : 0; b < m.begin; ++b) {
+    for (size_t b = m.begin >= 4 ? m.begin - 4 : 0; b < m.begin;) {
       size_t len = 0;
       Modifier mod = lex_.ModifierAt(folded_, b, &len);
-      if (len == 0 || b + len > m.begin) continue;
+      if (len == 0 || b + len > m.begin) {
+        ++b;
+        continue;
+      }
       negated |= mod == Modifier::kNegation;
       intent |= mod == Modifier::kIntent;
       reciprocal |= mod == Modifier::kReciprocal;
+      b += len;  // "menolak untuk": a negation, not "untuk" as an intent
     }
     size_t after_len = 0;
     if (lex_.ModifierAt(folded_, m.end, &after_len) == Modifier::kReciprocal) reciprocal = true;  // "each other"
@@ -407,6 +425,7 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     std::string code = intent ? lex_.IntentCode(p.code) : p.code;
     const Quote* quote = QuoteAround(s_.tokens[m.begin].start);
     bool via_quote = quote != nullptr;
+    const int speaker = SpeakerOf(quote);
     const CameoCode* info = table_.Find(code);
     const bool cooperative = info && info->quad <= 2;
     const bool material_conflict = info && info->quad == 4;
@@ -418,6 +437,7 @@ void SentenceCoder::Code(std::vector<Event>* out) {
 
     std::vector<int> sources, targets;
     size_t target_end = 0;
+    const bool gap = std::find(p.tokens.begin(), p.tokens.end(), "*") != p.tokens.end();
     if (voice == Voice::kPassive) {
       // "Israel diserang oleh Iran", "Israel diserang Iran", "X was attacked by Y".
       targets = GroupEndingBefore(m.begin);
@@ -431,7 +451,6 @@ void SentenceCoder::Code(std::vector<Event>* out) {
       if (!last_sources.empty() && m.begin >= 1 && lex_.ModifierAt(folded_, m.begin - 1, &conj) == Modifier::kConjunction)
         sources = last_sources;
       // "accused * of spying", "expelled * diplomats": the object is inside the gap.
-      bool gap = std::find(p.tokens.begin(), p.tokens.end(), "*") != p.tokens.end();
       targets = TargetAfter(gap ? m.begin + 1 : m.end, cooperative, material_conflict, root == "15", verbal, &target_end);
       // "menelepon Menlu Singapura dan memujinya": the enclitic is the object
       // before; "Seoul mengusulkan …, tetapi Pyongyang menolaknya": the subject before.
@@ -441,10 +460,10 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     if (!targets.empty()) last_targets = targets;
     if (!sources.empty()) last_sources = sources;
     // Inside a quotation, "kami"/"we" (or no subject at all) is the speaker.
-    if (via_quote && quote->speaker_entity >= 0) {
+    if (speaker >= 0) {
       bool first_person = false;
       for (size_t b = m.begin >= 4 ? m.begin - 4 : 0; b < m.begin; ++b) first_person |= FirstPerson(folded_[b]);
-      if (sources.empty() || first_person) sources = {quote->speaker_entity};
+      if (sources.empty() || first_person) sources = {speaker};
     }
     // "Australia and Papua New Guinea signed a pact": a cooperative act of a
     // compound subject with no one else named is done together.
@@ -452,9 +471,15 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     // "Israeli troops and Hezbollah fighters exchanged fire across the Lebanese
     // border": a mutual act of a compound subject is between its members, also
     // when a place or third party follows.
-    if (voice == Voice::kMutual && !targets.empty() && sources.size() >= 2)
-      for (int a : sources)
-        for (int b : sources) Emit(a, b, code, negated, via_quote, out);
+    if (voice == Voice::kMutual && !targets.empty() && sources.size() >= 2) {
+      // A third party only when named as the partner ("… bertemu dengan Iran"), not a topic or place.
+      auto t = std::lower_bound(actors_.begin(), actors_.end(), gap ? m.begin + 1 : m.end,
+                                [](const ActorSpan& x, size_t f) { return x.begin < f; });
+      if (t == actors_.end() || t->begin == 0 || !Is(t->begin - 1, Modifier::kPartner)) targets.clear();
+      else
+        for (int a : sources)
+          for (int b : sources) Emit(a, b, code, negated, via_quote, out);
+    }
     if (joint && targets.empty() && sources.size() >= 2) {
       // "China dan Rusia sepakat …", "saling serang": each with each.
       for (int a : sources)
@@ -469,11 +494,16 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     }
     // A speaker who tells of another's conflict act accuses them: "AS
     // mencampuri urusan negara lain," kata juru bicara China → CHN accuses USA.
-    if (via_quote && quote->speaker_entity >= 0 && info && info->quad >= 3 && !negated)
+    if (speaker >= 0 && info && info->quad >= 3 && !negated)
       for (int a : sources)
-        if (a != quote->speaker_entity) Emit(quote->speaker_entity, a, "112", false, true, out);
-    in_content = verbal;
-    i = m.end;
+        if (a != speaker) Emit(speaker, a, "112", false, true, out);
+    // "menolak untuk menandatangani", "refused to sign": the refusal, and the
+    // refused act (negated) after it.
+    size_t refusal_len = 0;
+    bool refusal = lex_.ModifierAt(folded_, m.begin, &refusal_len) == Modifier::kNegation && refusal_len >= 2 &&
+                   lex_.MatchVerb(folded_, m.begin + refusal_len).pattern;
+    in_content = verbal && !refusal;
+    i = refusal ? m.begin + refusal_len : m.end;
   }
 }
 

@@ -198,6 +198,35 @@ TEST(Events, EnglishPassiveWithAnAuxiliary) {
   EXPECT_FALSE(Has(e, "PHL", "CHN", "12")) << Dump(e);
 }
 
+// The issue's own examples.
+TEST(Events, TheIssuesExamples) {
+  auto e = EventsOf("China and Russia coordinate closely on Ukraine.");
+  EXPECT_TRUE(Has(e, "CHN", "RUS", "04")) << Dump(e);
+  EXPECT_TRUE(Has(e, "RUS", "CHN", "04")) << Dump(e);
+  EXPECT_FALSE(Has(e, "CHN", "UKR", "04")) << Dump(e);  // the topic of a joint act is not a party
+  e = EventsOf("Xi Jinping sent condolences to Joe Biden after the floods.");
+  EXPECT_TRUE(Has(e, "CHN", "USA", "018")) << Dump(e);
+  e = EventsOf("The US imposed sanctions on Chinese firms.");
+  EXPECT_TRUE(Has(e, "USA", "CHN", "163")) << Dump(e);
+  e = EventsOf("Malaysia rejects China's claim over the waters.");
+  EXPECT_TRUE(Has(e, "MYS", "CHN", "12")) << Dump(e);
+  e = EventsOf("China does not want a formal military alliance with Russia.");
+  EXPECT_TRUE(Has(e, "CHN", "RUS", "03", /*negated=*/true)) << Dump(e);
+  // An unnamed spokesperson speaks for the state named at the cue.
+  e = EventsOf("“AS dan Barat mencampuri urusan dalam negeri negara lain,” kata juru bicara China.");
+  EXPECT_TRUE(Has(e, "CHN", "USA", "112")) << Dump(e);
+}
+
+TEST(Events, ARefusalAndTheRefusedActNegated) {
+  for (const char* text : {"Malaysia menolak untuk menandatangani perjanjian itu dengan China.",
+                           "Vietnam refused to sign the agreement with China."}) {
+    auto e = EventsOf(text);
+    std::string source = text[0] == 'M' ? "MYS" : "VNM";
+    EXPECT_TRUE(Has(e, source, "CHN", "12")) << text << ": " << Dump(e);                     // the refusal
+    EXPECT_TRUE(Has(e, source, "CHN", "05", /*negated=*/true)) << text << ": " << Dump(e);  // what is refused
+  }
+}
+
 // A page-long "sentence" dense with actors and verbs (hostile or broken
 // input) is coded in time that grows with its length; ctest's timeout
 // catches a quadratic step. The same event in the same sentence is one event.

@@ -65,6 +65,7 @@ Status EventLexicon::AddModifiers(std::string_view tsv, std::string_view name) {
     else if (c[2] == "demand") m = Modifier::kDemand;
     else if (c[2] == "relative") m = Modifier::kRelative;
     else if (c[2] == "origin") m = Modifier::kOrigin;
+    else if (c[2] == "partner") m = Modifier::kPartner;
     else return "unknown type " + std::string(c[2]);
     std::vector<std::string> words = Words(c[0]);
     auto& list = modifiers_[words.front()];

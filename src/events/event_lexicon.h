@@ -46,6 +46,7 @@ enum class Modifier : uint8_t {
   kDemand,
   kRelative,
   kOrigin,
+  kPartner,
 };
 
 class EventLexicon {
