@@ -98,27 +98,37 @@ std::vector<uint64_t> BandKeys(const std::vector<uint32_t>& signature) {
   return keys;
 }
 
+void LshIndex::Insert(uint32_t key, uint32_t doc) {
+  size_t i = Home(key);
+  while (slots_[i].doc != 0) i = (i + 1) & (slots_.size() - 1);
+  slots_[i] = {key, doc};
+  ++used_;
+}
+
 void LshIndex::Add(int64_t doc, const std::vector<uint64_t>& band_keys) {
-  for (uint64_t k : band_keys) buckets_.emplace(k, doc);
+  if (doc <= 0 || doc > static_cast<int64_t>(UINT32_MAX)) return;  // outside the index's range: never a candidate
+  if ((used_ + band_keys.size()) * 4 > slots_.size() * 3) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, old.size() * 2), Slot{});
+    used_ = 0;
+    for (const Slot& s : old)
+      if (s.doc) Insert(s.key, s.doc);
+  }
+  for (uint64_t k : band_keys) Insert(static_cast<uint32_t>(k >> 32), static_cast<uint32_t>(doc));
   ++documents_;
 }
 
 std::vector<int64_t> LshIndex::Candidates(const std::vector<uint64_t>& band_keys) const {
   std::vector<int64_t> out;
+  if (slots_.empty()) return out;
   for (uint64_t k : band_keys) {
-    auto [lo, hi] = buckets_.equal_range(k);
-    for (auto it = lo; it != hi; ++it) out.push_back(it->second);
+    uint32_t key = static_cast<uint32_t>(k >> 32);
+    for (size_t i = Home(key); slots_[i].doc != 0; i = (i + 1) & (slots_.size() - 1))
+      if (slots_[i].key == key) out.push_back(slots_[i].doc);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
-}
-
-size_t LshIndex::MemoryBytes() const {
-  // A node of an unordered_multimap<uint64_t, int64_t>: the pair, the next
-  // pointer and the cached hash; plus one bucket pointer per bucket.
-  return buckets_.size() * (sizeof(std::pair<const uint64_t, int64_t>) + 2 * sizeof(void*)) +
-         buckets_.bucket_count() * sizeof(void*);
 }
 
 std::string PackHashes(const std::vector<uint64_t>& hashes) {
