@@ -25,7 +25,6 @@ struct EvalDoc {
   std::string title, text, gold;
   std::optional<int32_t> day;
   std::vector<std::string> actors;
-  std::vector<std::string> names;  // TEMP
 };
 
 struct Set {
@@ -33,9 +32,17 @@ struct Set {
   std::vector<EvalDoc> docs;
 };
 
+// What a clustering run is given: the options and which evidence the documents carry.
+struct Run {
+  StoryClusterer::Options options;
+  bool dates = true, actors = true;
+};
+
 struct Scores {
   double precision = 0, recall = 0, f1 = 0;
   size_t clusters = 0;
+  double ms = 0;               // clustering time
+  size_t bytes_per_story = 0;  // MemoryBytes beyond the empty clusterer's, per open story
 };
 
 // BCubed: per document, the share of its cluster in its gold story
@@ -62,43 +69,53 @@ Scores BCubed(const std::vector<std::string>& gold, const std::vector<int64_t>& 
   return s;
 }
 
-Scores Cluster(const Set& set, const StoryClusterer::Options& o, const std::string& stopwords, bool dates = true,
-               bool actors = true) {
-  StoryClusterer c = StoryClusterer::Create(o, stopwords).value();
+// Stories that mix gold stories or split one, with their members (dev sets only).
+void PrintErrors(const Set& set, const std::vector<std::string>& gold, const std::vector<int64_t>& found) {
+  std::map<int64_t, std::vector<size_t>> members;
+  std::map<std::string, std::set<int64_t>> stories_of;
+  for (size_t i = 0; i < found.size(); ++i) {
+    members[found[i]].push_back(i);
+    stories_of[gold[i]].insert(found[i]);
+  }
+  fmt::print(stderr, "# {}\n", set.name);
+  for (const auto& [story, list] : members) {
+    std::set<std::string> golds;
+    bool split = false;
+    for (size_t i : list) {
+      golds.insert(gold[i]);
+      split |= stories_of[gold[i]].size() > 1;
+    }
+    if (golds.size() < 2 && !split) continue;
+    fmt::print(stderr, "story {}{}{}\n", story, golds.size() > 1 ? " mixed" : "", split ? " split" : "");
+    for (size_t i : list)
+      fmt::print(stderr, "  #{} day {} {} | {}\n", i + 1, set.docs[i].day ? *set.docs[i].day : -1, gold[i],
+                 set.docs[i].title);
+  }
+}
+
+Scores Cluster(const Set& set, const Run& run, const std::string& stopwords, bool errors = false) {
+  StoryClusterer c = StoryClusterer::Create(run.options, stopwords).value();
+  size_t empty_bytes = c.MemoryBytes();
   std::vector<std::string> gold;
   std::vector<int64_t> found;
   int64_t id = 0;
+  auto start = std::chrono::steady_clock::now();
   for (const EvalDoc& e : set.docs) {
     StoryDoc d;
     d.doc = ++id;
     d.title = e.title;
     d.text = e.text;
-    if (dates) d.day = e.day;
-    if (actors) d.actors = e.actors;
-    if (std::getenv("WARTA_STORY_NAMES")) {
-      if (std::string(std::getenv("WARTA_STORY_NAMES")) == "only") d.actors.clear();
-      d.actors.insert(d.actors.end(), e.names.begin(), e.names.end());
-    }
+    if (run.dates) d.day = e.day;
+    if (run.actors) d.actors = e.actors;
     found.push_back(c.Add(d));
     gold.push_back(e.gold);
   }
-  if (std::getenv("WARTA_STORY_CLUSTERS") && set.name.substr(0, 5) == std::getenv("WARTA_STORY_CLUSTERS")) {
-    std::map<int64_t, std::vector<size_t>> members;
-    for (size_t i = 0; i < found.size(); ++i) members[found[i]].push_back(i);
-    for (const auto& [story, list] : members) {
-      std::set<std::string> golds;
-      for (size_t i : list) golds.insert(gold[i]);
-      bool split = false;
-      for (size_t i : list)
-        for (size_t j = 0; j < found.size(); ++j)
-          if (gold[j] == gold[i] && found[j] != story) split = true;
-      if (golds.size() < 2 && !split) continue;
-      fmt::print(stderr, "story {}{}{}\n", story, golds.size() > 1 ? " MIXED" : "", split ? " SPLIT" : "");
-      for (size_t i : list)
-        fmt::print(stderr, "   {} {} {} | {}\n", i + 1, set.docs[i].day ? *set.docs[i].day : -1, gold[i], set.docs[i].title);
-    }
-  }
-  return BCubed(gold, found);
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (errors) PrintErrors(set, gold, found);
+  Scores s = BCubed(gold, found);
+  s.ms = ms;
+  s.bytes_per_story = c.open_stories() ? (c.MemoryBytes() - empty_bytes) / c.open_stories() : 0;
+  return s;
 }
 
 EvalDoc FromDocument(const Document& doc, std::string gold) {
@@ -110,14 +127,10 @@ EvalDoc FromDocument(const Document& doc, std::string gold) {
   std::set<std::string> seen;
   for (const Entity& x : doc.entities)
     if (!x.actor.empty() && seen.insert(x.actor).second) e.actors.push_back(x.actor);
-  for (const Entity& x : doc.entities) {
-    std::string key = !x.kb.empty() ? "kb:" + x.kb : (x.type == "PER" || x.type == "ORG") ? "name:" + x.name : "";
-    if (!key.empty() && seen.insert(key).second) e.names.push_back(key);
-  }
   return e;
 }
 
-AnalyzeOptions Options() {
+AnalyzeOptions EntitiesOnly() {
   AnalyzeOptions o;
   o.quotes = false;
   o.events = false;
@@ -137,10 +150,8 @@ std::optional<Set> JsonlSet(const Knowledge& k, const std::string& name, const s
   uint64_t line_no = 0;
   for (std::string_view line : Split(text, '\n')) {
     ++line_no;
-    simdjson::dom::element root;
-    if (Trim(line).empty() || parser.parse(line.data(), line.size()).get(root)) continue;
-    simdjson::dom::element g;
-    if (root[gold_field].get(g)) continue;
+    simdjson::dom::element root, g;
+    if (Trim(line).empty() || parser.parse(line.data(), line.size()).get(root) || root[gold_field].get(g)) continue;
     gold[line_no] = g.is_string() ? std::string(g.get_string().value()) : simdjson::to_string(g);
   }
   Set set{name, {}};
@@ -151,7 +162,7 @@ std::optional<Set> JsonlSet(const Knowledge& k, const std::string& name, const s
     auto it = gold.find(r.line);
     if (it == gold.end()) continue;
     std::string g = it->second;
-    set.docs.push_back(FromDocument(Analyze(std::move(r), k, Options()), g));
+    set.docs.push_back(FromDocument(Analyze(std::move(r), k, EntitiesOnly()), g));
   }
   return set;
 }
@@ -163,7 +174,7 @@ std::optional<Set> DetikSet(const Knowledge& k, const std::string& data_dir, con
     fmt::print("detik: skipped, {} or {} not found\n\n", csv, labels_path);
     return std::nullopt;
   }
-  std::map<std::string, std::string> gold;
+  std::map<std::string, std::string> gold;  // ID → STORY
   const std::string labels = ReadFile(labels_path);
   for (std::string_view line : Split(labels, '\n')) {
     auto cols = Split(line, '\t');
@@ -172,9 +183,9 @@ std::optional<Set> DetikSet(const Knowledge& k, const std::string& data_dir, con
   }
   ReaderOptions options;
   options.fields = eval::DetikFields();
-  AnalyzeOptions analyze = Options();
+  AnalyzeOptions analyze = EntitiesOnly();
   analyze.clean.field_date_order = DateOrder::kMonthFirst;  // `tanggal` is M/D/YYYY (SOURCE.txt)
-  Set set{"detik dev (ids <= 300)", {}};
+  Set set{"detik dev (ids ≤ 300)", {}};
   InputSet inputs({csv}, Format::kCsv, options);
   std::vector<Diagnostic> diags;
   Record r;
@@ -186,7 +197,7 @@ std::optional<Set> DetikSet(const Knowledge& k, const std::string& data_dir, con
   return set;
 }
 
-size_t Stories(const Set& s) {
+size_t GoldStories(const Set& s) {
   std::set<std::string> g;
   for (const EvalDoc& e : s.docs) g.insert(e.gold);
   return g.size();
@@ -198,10 +209,31 @@ size_t Dated(const Set& s) {
   return n;
 }
 
+// One row of a dev table: F1 per dev set and their mean weighted by documents.
+void DevRow(const std::string& label, const std::vector<Set>& dev, const Run& run, const std::string& stopwords) {
+  double sum = 0, docs = 0;
+  fmt::print("| {} |", label);
+  for (const Set& s : dev) {
+    double f = Cluster(s, run, stopwords).f1;
+    sum += f * double(s.docs.size());
+    docs += double(s.docs.size());
+    fmt::print(" {:.3f} |", f);
+  }
+  fmt::print(" {:.3f} |\n", sum / docs);
+}
+
+void DevHeader(const std::string& first, const std::vector<Set>& dev) {
+  fmt::print("| {} |", first);
+  for (const Set& s : dev) fmt::print(" {} |", s.name);
+  fmt::print(" weighted mean |\n|---|");
+  for (size_t i = 0; i <= dev.size(); ++i) fmt::print("---|");
+  fmt::print("\n");
+}
+
 }  // namespace
 
 void Stories(const Knowledge& k, const std::string& data_dir, const std::string& source_dir) {
-  fmt::print("## Stories (BCubed, documents clustered in file order)\n\n");
+  fmt::print("## Stories (BCubed; documents clustered in file order)\n\n");
   const std::string stopwords = ReadFile(source_dir + "/data/corpus/stopwords_id.tsv") +
                                 ReadFile(source_dir + "/data/corpus/stopwords_en.tsv");
   std::vector<Set> dev, test;
@@ -212,86 +244,79 @@ void Stories(const Knowledge& k, const std::string& data_dir, const std::string&
   if (auto s = JsonlSet(k, "news600 (eval)", data_dir + "idnews-hoax-topics-rahutomo/news600_topics.jsonl",
                         "topic_id"))
     test.push_back(std::move(*s));
+  const bool errors = std::getenv("WARTA_EVAL_ERRORS") != nullptr;
 
-  StoryClusterer::Options chosen;
-  bool use_dates = true, use_actors = true;
-  if (const char* env = std::getenv("WARTA_STORY_OPTS")) {  // TEMP tuning
-    for (std::string_view kv : Split(env, ',')) {
-      auto p = kv.find('=');
-      std::string key(kv.substr(0, p));
-      double v = std::stod(std::string(kv.substr(p + 1)));
-      if (key == "t") chosen.threshold = v;
-      if (key == "w") chosen.window_days = int(v);
-      if (key == "tw") chosen.title_weight = v;
-      if (key == "far") chosen.far_threshold = v;
-      if (key == "gp") chosen.gap_penalty = v;
-      if (key == "dt") chosen.doc_terms = size_t(v);
-      if (key == "close") chosen.close_days = int(v);
-      if (key == "ab") chosen.actor_bonus = v;
-      if (key == "ct") chosen.centroid_terms = size_t(v);
-      if (key == "cand") chosen.candidate_terms = size_t(v);
-      if (key == "dates") use_dates = v != 0;
-      if (key == "actors") use_actors = v != 0;
-    }
-  }
-  StoryClusterer::Options baseline;  // plain TF-IDF online centroid: cosine only, no title weight, no window
-  baseline.title_weight = 1;
-  baseline.actor_bonus = 0;
-  fmt::print("threshold {}, window {} days, title weight {}, actor bonus {}; baseline: cosine only (same "
-             "threshold, no dates, no actors, title words weigh as body words)\n\n",
-             chosen.threshold, chosen.window_days, chosen.title_weight, chosen.actor_bonus);
-  fmt::print("| set | docs | dated | gold stories | stories found | precision | recall | F1 | baseline F1 |\n"
-             "|---|---|---|---|---|---|---|---|---|\n");
+  const Run chosen;
+  Run baseline;  // plain TF-IDF online centroid: cosine only
+  baseline.dates = baseline.actors = false;
+  baseline.options.title_weight = 1;
+  baseline.options.actor_bonus = 0;
+  baseline.options.doc_terms = 1 << 20;
+  baseline.options.centroid_terms = 1 << 20;
+  const StoryClusterer::Options& o = chosen.options;
+  fmt::print("warta: threshold {:.2f}, window {} days (beyond it {:.2f}), title weight {}, actor bonus {}, {} terms "
+             "per document, {} per centroid. Baseline: cosine of full TF-IDF vectors to the running centroid, "
+             "same threshold and stopwords, no dates, no actors, no title weight.\n\n",
+             o.threshold, o.window_days, o.far_threshold, o.title_weight, o.actor_bonus, o.doc_terms,
+             o.centroid_terms);
+  fmt::print("| set | docs | dated | gold stories | stories found | precision | recall | F1 | baseline F1 | "
+             "ms | bytes per open story |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
   std::vector<const Set*> all;
   for (const Set& s : dev) all.push_back(&s);
-  if (!std::getenv("WARTA_STORY_OPTS"))
-    for (const Set& s : test) all.push_back(&s);
+  for (const Set& s : test) all.push_back(&s);
   for (const Set* s : all) {
-    auto start = std::chrono::steady_clock::now();
-    Scores w = Cluster(*s, chosen, stopwords, use_dates, use_actors);
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    Scores b = Cluster(*s, baseline, stopwords, false, false);
-    fmt::print("| {} | {} | {} | {} | {} | {:.3f} | {:.3f} | **{:.3f}** | {:.3f} |\n", s->name, s->docs.size(),
-               Dated(*s), Stories(*s), w.clusters, w.precision, w.recall, w.f1, b.f1);
-    (void)ms;
+    bool is_dev = s < dev.data() + dev.size() && s >= dev.data();
+    Scores w = Cluster(*s, chosen, stopwords, errors && is_dev);
+    Scores b = Cluster(*s, baseline, stopwords);
+    fmt::print("| {} | {} | {} | {} | {} | {:.3f} | {:.3f} | **{:.3f}** | {:.3f} | {:.0f} | {} |\n", s->name,
+               s->docs.size(), Dated(*s), GoldStories(*s), w.clusters, w.precision, w.recall, w.f1, b.f1, w.ms,
+               w.bytes_per_story);
   }
   fmt::print("\n");
-  if (std::getenv("WARTA_STORY_DUMP"))
-    for (const Set& s : dev)
-      for (const EvalDoc& e : s.docs)
-        fmt::print(stderr, "{}\t{}\t{}\t{}\t{}\n", s.name.substr(0, 5), e.gold, e.day ? *e.day : -1, e.title,
-                   fmt::join(e.actors, " "));
   if (dev.empty()) return;
 
-  // The sweep that chose the defaults: dev sets only.
-  fmt::print("Dev sweep (F1; the eval set is not part of it):\n\n| threshold |");
-  for (const Set& s : dev) fmt::print(" {} |", s.name);
-  fmt::print(" mean |\n|---|");
-  for (size_t i = 0; i <= dev.size(); ++i) fmt::print("---|");
-  fmt::print("\n");
-  for (double t = 0.10; t < 0.505; t += 0.04) {
-    StoryClusterer::Options o = chosen;
-    o.threshold = t;
-    double sum = 0;
-    fmt::print("| {:.2f} |", t);
-    for (const Set& s : dev) {
-      double f = Cluster(s, o, stopwords).f1;
-      sum += f;
-      fmt::print(" {:.3f} |", f);
-    }
-    fmt::print(" {:.3f} |\n", sum / double(dev.size()));
+  // How the defaults were chosen: on the dev sets only, one option varied at a time.
+  fmt::print("Dev sweeps (F1; news600 is not part of them), one option varied from the defaults:\n\n");
+  DevHeader("threshold", dev);
+  for (double t : {0.20, 0.24, 0.26, 0.28, 0.30, 0.32, 0.34, 0.38, 0.42}) {
+    Run r = chosen;
+    r.options.threshold = t;
+    DevRow(fmt::format("{:.2f}", t), dev, r, stopwords);
   }
-  fmt::print("\n| window (days) |");
-  for (const Set& s : dev) fmt::print(" {} |", s.name);
-  fmt::print("\n|---|");
-  for (size_t i = 0; i < dev.size(); ++i) fmt::print("---|");
   fmt::print("\n");
-  for (int w : {0, 1, 2, 3, 5, 7, 14, 60}) {
-    StoryClusterer::Options o = chosen;
-    o.window_days = w;
-    fmt::print("| {} |", w);
-    for (const Set& s : dev) fmt::print(" {:.3f} |", Cluster(s, o, stopwords).f1);
-    fmt::print("\n");
+  DevHeader("window (days)", dev);
+  for (int w : {0, 1, 2, 3, 5, 7, 14, 30}) {
+    Run r = chosen;
+    r.options.window_days = w;
+    DevRow(fmt::format("{}", w), dev, r, stopwords);
+  }
+  fmt::print("\n");
+  DevHeader("variant", dev);
+  for (double far : {0.4, 0.5, 0.6, 0.8, 1.5}) {
+    Run r = chosen;
+    r.options.far_threshold = far;
+    DevRow(far > 1 ? std::string("never beyond the window") : fmt::format("beyond the window {:.1f}", far), dev, r,
+           stopwords);
+  }
+  {
+    Run r = chosen;
+    r.dates = false;
+    DevRow("no dates", dev, r, stopwords);
+    r = chosen;
+    r.options.close_days = 30;
+    DevRow("close stories 30 days behind the newest day", dev, r, stopwords);
+    r = chosen;
+    r.actors = false;
+    DevRow("no actors", dev, r, stopwords);
+    r = chosen;
+    r.options.title_weight = 1;
+    DevRow("title weight 1", dev, r, stopwords);
+    for (size_t terms : {15, 60, 1 << 20}) {
+      r = chosen;
+      r.options.doc_terms = terms;
+      DevRow(terms > 1000 ? std::string("all document terms") : fmt::format("{} document terms", terms), dev, r,
+             stopwords);
+    }
   }
   fmt::print("\n");
 }

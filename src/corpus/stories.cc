@@ -160,8 +160,9 @@ std::optional<int32_t> DayFromIso(std::string_view iso) {
 
 Result<StoryClusterer> StoryClusterer::Create(const Options& options, std::string_view stopwords_tsv,
                                               std::string_view name) {
-  if (!(options.threshold > 0) || options.window_days < 0 || options.max_open == 0 || options.centroid_terms == 0 ||
-      options.candidate_terms == 0 || !(options.title_weight >= 1) || !(options.actor_bonus >= 0))
+  if (!(options.actor_bonus >= 0) || !(options.threshold > options.actor_bonus) ||
+      !(options.far_threshold >= options.threshold) || options.window_days < 0 || options.close_days < 0 ||
+      options.max_open == 0 || options.doc_terms == 0 || options.centroid_terms == 0 || !(options.title_weight >= 1))
     return Status::Error(Status::Code::kInvalidArgument, "story clustering: invalid options");
   StoryClusterer c;
   c.options_ = options;
@@ -239,7 +240,7 @@ StoryClusterer::DocVector StoryClusterer::Vectorise(const StoryDoc& d, bool coun
   }
   v.terms.reserve(terms.size());
   for (const auto& [key, tf] : terms) v.terms.push_back({key, float((1 + std::log(tf)) * Idf(key))});
-  if (options_.doc_terms > 0) KeepHeaviest(&v.terms, options_.doc_terms);
+  KeepHeaviest(&v.terms, options_.doc_terms);
   double norm = Norm(v.terms);
   if (norm > 0)
     for (Weighted& w : v.terms) w.weight = float(w.weight / norm);
@@ -257,20 +258,16 @@ std::vector<StoryClusterer::Weighted> StoryClusterer::TitleVector(std::string_vi
   return v;
 }
 
-// Cosine with the centroid, plus actor_bonus times the share of the
-// document's actor weight the story also names; -1 outside the time window.
-double StoryClusterer::Score(const DocVector& v, const Story& s, const StoryDoc& d) const {
+// Cosine with the centroid (`dot` is the document's dot product with it),
+// plus actor_bonus times the share of the document's actor weight the story
+// also names; outside the time window, less far_threshold - threshold.
+double StoryClusterer::Score(double dot, const DocVector& v, const Story& s, const StoryDoc& d) const {
   const StoryState& st = s.state;
-  double score = s.norm > 0 ? Dot(v.terms, s.terms) / s.norm : 0;
-  if (d.day && st.first_day) {
-    int gap = std::max({0, *st.first_day - *d.day, *d.day - *st.last_day}) - options_.window_days;
-    if (gap > 0) {
-      if (options_.gap_penalty > 0)
-        score -= std::min(options_.far_threshold - options_.threshold, options_.gap_penalty * std::log2(1.0 + gap));
-      else
-        score -= options_.far_threshold - options_.threshold;
-    }
-  }
+  double score = s.norm > 0 ? dot / s.norm : 0;
+  if (d.day && st.first_day &&
+      (int64_t{*d.day} < int64_t{*st.first_day} - options_.window_days ||
+       int64_t{*d.day} > int64_t{*st.last_day} + options_.window_days))
+    score -= options_.far_threshold - options_.threshold;
   if (v.actor_total > 0 && options_.actor_bonus > 0) {
     double shared = 0;
     for (size_t i = 0, j = 0; i < v.actors.size() && j < s.actors.size();) {
@@ -286,23 +283,26 @@ double StoryClusterer::Score(const DocVector& v, const Story& s, const StoryDoc&
 int64_t StoryClusterer::Add(const StoryDoc& d) {
   if (d.day && (!newest_day_ || *d.day > *newest_day_)) newest_day_ = d.day;
   DocVector v = Vectorise(d, true);
-  // Candidates: the open stories whose centroid holds one of the document's
-  // heaviest terms (a story sharing none of them cannot reach the threshold
-  // in practice), scored exactly; ties go to the older story.
-  std::vector<Weighted> top = v.terms;
-  KeepHeaviest(&top, options_.candidate_terms);
-  std::vector<int64_t> candidates;
-  for (const Weighted& t : top) {
+  // Candidates: the open stories whose centroid shares a term with the
+  // document, found with their dot products through the postings. Exact, not
+  // a shortcut: a story sharing none scores at most actor_bonus, below the
+  // threshold. Products are summed per story in term order, so the sums do
+  // not depend on the order of the postings. Ties go to the older story.
+  std::vector<std::pair<int64_t, double>> products;
+  for (const Weighted& t : v.terms) {
     auto it = postings_.find(t.key);
-    if (it != postings_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    if (it == postings_.end()) continue;
+    for (const Posting& p : it->second) products.emplace_back(p.story, double(t.weight) * double(p.weight));
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::stable_sort(products.begin(), products.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   int64_t best = 0;
   double best_score = -1;
-  for (int64_t id : candidates) {
-    double score = Score(v, stories_.at(id), d);
-    if (score > best_score) best = id, best_score = score;
+  for (size_t i = 0; i < products.size();) {
+    int64_t story = products[i].first;
+    double dot = 0;
+    for (; i < products.size() && products[i].first == story; ++i) dot += products[i].second;
+    double score = Score(dot, v, stories_.at(story), d);
+    if (score > best_score) best = story, best_score = score;
   }
   int64_t id = best;
   if (best_score >= options_.threshold) AddMember(&stories_.at(best), d, v);
@@ -375,18 +375,18 @@ void StoryClusterer::AddMember(Story* s, const StoryDoc& d, const DocVector& v) 
 void StoryClusterer::Index(const Story& s, bool insert) {
   for (const Weighted& t : s.terms) {
     if (insert) {
-      postings_[t.key].push_back(s.state.id);
+      postings_[t.key].push_back({s.state.id, t.weight});
       continue;
     }
     auto it = postings_.find(t.key);
     if (it == postings_.end()) continue;
-    auto& ids = it->second;
-    auto at = std::find(ids.begin(), ids.end(), s.state.id);
-    if (at != ids.end()) {
-      *at = ids.back();
-      ids.pop_back();
+    auto& list = it->second;
+    auto at = std::find_if(list.begin(), list.end(), [&](const Posting& p) { return p.story == s.state.id; });
+    if (at != list.end()) {
+      *at = list.back();
+      list.pop_back();
     }
-    if (ids.empty()) postings_.erase(it);
+    if (list.empty()) postings_.erase(it);
   }
 }
 
@@ -477,10 +477,10 @@ Status StoryClusterer::Restore(std::vector<StoryState> open, std::string_view te
     return fail("term statistics: bad header");
   docs_ = docs;
   if (has_day) newest_day_ = int32_t(uint32_t(day));
-  for (size_t i = 0; pos < term_stats.size();) {
+  for (size_t i = 0, n = 0; pos < term_stats.size(); ++n) {
     uint64_t gap, count;
     if (!GetVarint(term_stats, &pos, &gap) || !GetVarint(term_stats, &pos, &count) || gap >= df_.size() - i ||
-        count == 0 || count > UINT32_MAX)
+        (n > 0 && gap == 0) || count == 0 || count > UINT32_MAX)
       return fail("term statistics: bad counter");
     i += gap;
     df_[i] = uint32_t(count);
@@ -513,8 +513,8 @@ size_t StoryClusterer::MemoryBytes() const {
   for (const auto& [id, s] : stories_)
     bytes += kNode + sizeof(Story) + s.state.label.capacity() + s.terms.capacity() * sizeof(Weighted) +
              s.actors.capacity() * sizeof(Weighted) + 2 * (kNode + 16);
-  for (const auto& [key, ids] : postings_) bytes += kNode + sizeof(ids) + ids.capacity() * sizeof(int64_t);
-  bytes += postings_.bucket_count() * sizeof(void*);
+  for (const auto& [key, list] : postings_) bytes += kNode + sizeof(list) + list.capacity() * sizeof(Posting);
+  bytes += (postings_.bucket_count() + stories_.bucket_count()) * sizeof(void*);
   for (const StoryState& st : closed_) bytes += sizeof(st) + st.label.capacity();
   return bytes;
 }

@@ -2,26 +2,31 @@
 // and each joins the open story it is most similar to, or starts a new one.
 // Pure: text in, story ids out; no files, clock or threads.
 //
-// Similarity is the cosine between the article's TF-IDF vector (fold-cased
-// content words of title and text, title words counted several times) and the
-// story's centroid (the sum of its members' vectors, cut to its heaviest
-// terms), plus a small bonus for the actors both name. Document frequencies
-// are running counts in a fixed array of hashed counters, so IDF needs no
-// vocabulary and the saved statistics have a fixed bound.
+// Similarity is the cosine between the article's TF-IDF vector (its 30
+// heaviest fold-cased content words of title and text, title words counted
+// three times) and the story's centroid (the sum of its members' vectors, cut
+// to its 100 heaviest terms), plus a small bonus for the actors both name.
+// Document frequencies are running counts in a fixed array of hashed counters,
+// so IDF needs no vocabulary and the saved statistics have a fixed bound.
 //
-// Memory is bounded by the open stories: a story closes, and is forgotten,
-// when its newest dated member is more than `window_days` older than the newest
-// day seen, or when more than `max_open` stories are open (the least recently
-// joined closes). A closed story is never joined again.
+// Time: a dated article joins a story with dated members more than
+// `window_days` away only on a much stronger match (`far_threshold`), so a new
+// incident of the same kind starts a new story while a follow-up or a story
+// told again weeks later can still join. Undated articles and stories have no
+// time constraint. Dates need not arrive in order.
 //
-// Deterministic: the same documents in the same order give the same ids, and a
-// clusterer restored from what TakeChanged and SaveTermStats returned at any
-// point assigns the rest exactly as an uninterrupted one would.
-// Not thread-safe; copyable and movable.
+// Memory is bounded by the open stories (~2.5-5.5 KB each, plus 4 MB of
+// counters): beyond `max_open` the least recently joined story closes, and
+// with `close_days` stories far behind the newest day seen close too. A closed
+// story is forgotten and never joined again.
+//
+// Deterministic: the same documents in the same order give the same ids (no
+// hash-map iteration order is ever observed), and a clusterer restored from
+// what TakeChanged and SaveTermStats returned at any point assigns the rest
+// exactly as an uninterrupted one would. Not thread-safe; copyable and movable.
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -50,7 +55,8 @@ struct StoryDoc {
 // What the store persists per story, so an ingest can resume.
 struct StoryState {
   int64_t id = 0;                         // 1, 2, 3, ... in order of creation
-  std::string label;                      // its most representative member title ("" while no member has one)
+  std::string label;                      // a member title, the one closest to the centroid of those compared
+                                          // as members joined (the label and the newcomer; "" while none has one)
   std::optional<int32_t> first_day, last_day;  // range of its members' days (undated members ignored)
   int64_t size = 0;                       // member documents
   int64_t last_doc = 0;                   // the latest member
@@ -60,36 +66,35 @@ struct StoryState {
 
 class StoryClusterer {
  public:
+  // Defaults chosen on the dev sets (`warta_eval stories`, docs/quality.md).
   struct Options {
-    // A document joins the best-scoring open story when its score reaches this;
-    // else it starts a new story. Tuned on the dev sets (docs/quality.md).
-    double threshold = 0.22;
-    // A dated document joins only stories with a dated member at most this many
-    // days away (or with none); stories whose last_day is older than the newest
-    // day seen minus this close.
-    int window_days = 3;
-    // Beyond the window a story needs at least this score (a follow-up or a
-    // story told again reads much like it; a new incident of the same kind only somewhat).
-    double far_threshold = 0.5;
-    double gap_penalty = 0;
-    // Stories whose last_day is this many days older than the newest day seen
-    // close (0: never by date).
-    int close_days = 0;
+    // A document joins the best-scoring open story when the score reaches this;
+    // else it starts a new story. Must exceed actor_bonus.
+    double threshold = 0.30;
+    // A dated document and a story with dated members more than this many days
+    // apart (outside [first_day - window, last_day + window]) need far_threshold instead.
+    int window_days = 5;
+    // The score a story needs beyond the window: a follow-up or a story told
+    // again reads much like it, a new incident of the same kind only somewhat.
+    double far_threshold = 0.70;
     // At most this many stories are open; beyond it the least recently joined closes.
     size_t max_open = 5000;
+    // Stories whose last_day is more than this many days before the newest day
+    // seen close (0: never by date). Only for feeds in date order: out of order
+    // (backfills, dates read from the body) it closes stories still being told.
+    int close_days = 0;
     // A title word counts as this many body words.
     double title_weight = 3.0;
     // Added to the cosine: this times the share of the document's actor weight
     // (IDF-weighted) that the story's actors also carry.
     double actor_bonus = 0.05;
-    // Terms kept in a document's vector (its heaviest; 0: all).
-    size_t doc_terms = 0;
+    // Terms kept in a document's vector (its heaviest): the words that say what
+    // it is about; the long tail of a long article only dilutes the cosine.
+    size_t doc_terms = 30;
     // Terms kept in a story's centroid (its heaviest).
     size_t centroid_terms = 100;
     // Actors kept in a story's centroid (the most often named).
     size_t centroid_actors = 16;
-    // The document's heaviest terms looked up in the term → story index to find candidates.
-    size_t candidate_terms = 30;
   };
 
   // `stopwords_tsv`: rows WORD<TAB>LANG (data/corpus/stopwords_*.tsv, the
@@ -145,7 +150,7 @@ class StoryClusterer {
   std::vector<Weighted> TitleVector(std::string_view title) const;
   std::vector<std::pair<uint64_t, double>> Terms(std::string_view title, std::string_view text) const;
   float Idf(uint64_t key) const;
-  double Score(const DocVector& v, const Story& s, const StoryDoc& d) const;
+  double Score(double dot, const DocVector& v, const Story& s, const StoryDoc& d) const;
   int64_t Create(const StoryDoc& d, const DocVector& v);
   void AddMember(Story* s, const StoryDoc& d, const DocVector& v);
   void Index(const Story& s, bool insert);
@@ -159,8 +164,12 @@ class StoryClusterer {
   uint64_t docs_ = 0;                  // documents counted in df_
   std::optional<int32_t> newest_day_;  // the newest publication day seen
   int64_t next_id_ = 1;
-  std::map<int64_t, Story> stories_;                                // open stories by id
-  std::unordered_map<uint64_t, std::vector<int64_t>> postings_;     // term → open stories whose centroid has it
+  struct Posting {
+    int64_t story = 0;
+    float weight = 0;  // the term's weight in the story's centroid
+  };
+  std::unordered_map<int64_t, Story> stories_;                      // open stories by id (lookups only)
+  std::unordered_map<uint64_t, std::vector<Posting>> postings_;     // term → open stories whose centroid has it
   std::set<std::pair<int32_t, int64_t>> by_last_day_;               // (last_day, id) of dated open stories
   std::set<std::pair<int64_t, int64_t>> by_last_doc_;               // (last_doc, id) of open stories
   std::set<int64_t> changed_;                                       // open stories changed since TakeChanged

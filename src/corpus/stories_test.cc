@@ -52,10 +52,10 @@ const Article kFerryB = {
     "Merak. Para penumpang dibawa ke Bakauheni dengan kapal nelayan dan kapal patroli.",
     kDay + 1, {"IDNGOV"}};
 const Article kFerryLater = {
-    "Kapal Feri Terbakar Lagi di Selat Sunda, Penumpang Dievakuasi",
-    "Sebuah kapal feri kembali terbakar di perairan Selat Sunda dalam pelayaran dari Merak ke Bakauheni. "
-    "Tim SAR gabungan dan Basarnas mengevakuasi para penumpang dengan kapal nelayan. Api berasal dari ruang "
-    "mesin kapal.",
+    "Kapal Feri Terbakar di Selat Bali, Penumpang Dievakuasi",
+    "Kapal feri KMP Sinar Bahagia terbakar di Selat Bali dalam pelayaran dari Ketapang ke Gilimanuk. "
+    "Tim SAR gabungan mengevakuasi para penumpang dengan kapal nelayan. Api diduga berasal dari ruang "
+    "mesin kapal. Basarnas memastikan seluruh penumpang selamat.",
     kDay + 30, {"IDNGOV"}};
 const Article kFootball = {
     "Persib Tundukkan Persija 2-1 di Stadion Gelora Bandung Lautan Api",
@@ -109,18 +109,40 @@ TEST(Stories, DifferentStoriesSplit) {
   EXPECT_EQ(ids, (std::set<int64_t>{1, 2, 3, 4, 5}));
 }
 
-TEST(Stories, TimeWindowClosesStories) {
+TEST(Stories, SameTopicThirtyDaysLaterStartsANewStory) {
   StoryClusterer c = Make();
   int64_t a = c.Add(Doc(1, kFerryA));
   c.Add(Doc(2, kFootball));
   EXPECT_EQ(c.Add(Doc(3, kFerryB)), a);
+  EXPECT_NE(c.Add(Doc(4, kFerryLater)), a);  // 30 days on: another fire, another story
+}
+
+TEST(Stories, WithoutDatesTheSameTopicJoins) {
+  StoryClusterer c = Make();
+  int64_t a = c.Add(Doc(1, kFerryA, false));
+  c.Add(Doc(2, kFootball, false));
+  EXPECT_EQ(c.Add(Doc(3, kFerryB, false)), a);
+  EXPECT_EQ(c.Add(Doc(4, kFerryLater, false)), a);
+}
+
+TEST(Stories, CloseDaysClosesStoriesBehindTheNewestDay) {
+  StoryClusterer::Options o;
+  o.close_days = 7;
+  StoryClusterer c = Make(o);
+  int64_t a = c.Add(Doc(1, kFerryA));
+  c.Add(Doc(2, kFootball));
+  EXPECT_EQ(c.Add(Doc(3, kFerryB)), a);
+  EXPECT_EQ(c.open_stories(), 2u);
   c.TakeChanged();
-  int64_t later = c.Add(Doc(4, kFerryLater));  // 30 days on: a new fire, a new story
+  int64_t later = c.Add(Doc(4, kFerryLater));
   EXPECT_NE(later, a);
-  bool closed = false;
-  for (const StoryState& s : c.TakeChanged())
-    if (s.id == a) closed = !s.open;
-  EXPECT_TRUE(closed);
+  std::vector<StoryState> changed = c.TakeChanged();
+  ASSERT_EQ(changed.size(), 3u);  // the two old stories closed, the new one opened
+  EXPECT_EQ(changed[0].id, a);
+  EXPECT_FALSE(changed[0].open);
+  EXPECT_EQ(changed[0].size, 2);
+  EXPECT_FALSE(changed[1].open);
+  EXPECT_TRUE(changed[2].open);
   EXPECT_EQ(c.open_stories(), 1u);
 }
 
@@ -210,27 +232,37 @@ std::vector<StoryDoc> Corpus(bool dated) {
   return docs;
 }
 
+// Adds docs[i], or joins it to the story of an earlier document with the same
+// title (a duplicate, as the store's near-duplicate check would find it).
+int64_t Feed(StoryClusterer& c, const std::vector<StoryDoc>& docs, size_t i, const std::vector<int64_t>& ids) {
+  for (size_t j = 0; j < i; ++j)
+    if (docs[j].title == docs[i].title) return c.Join(docs[i], ids[j]);
+  return c.Add(docs[i]);
+}
+
 TEST(Stories, SaveAndRestoreAssignsAsAnUninterruptedRun) {
   for (bool dated : {true, false}) {
     for (size_t max_open : {size_t{3}, size_t{5000}}) {
       StoryClusterer::Options o;
       o.max_open = max_open;
+      o.close_days = max_open == 3 ? 0 : 7;
       std::vector<StoryDoc> docs = Corpus(dated);
       StoryClusterer straight = Make(o);
       std::vector<int64_t> want;
-      for (const StoryDoc& d : docs) want.push_back(straight.Add(d));
+      for (size_t i = 0; i < docs.size(); ++i) want.push_back(Feed(straight, docs, i, want));
       for (size_t k = 0; k <= docs.size(); ++k) {
         StoryClusterer first = Make(o);
         std::vector<int64_t> got;
-        for (size_t i = 0; i < k; ++i) got.push_back(first.Add(docs[i]));
+        for (size_t i = 0; i < k; ++i) got.push_back(Feed(first, docs, i, got));
         Store store;
         store.Save(first);
         StoryClusterer resumed = Make(o);
         ASSERT_TRUE(resumed.Restore(store.Open(), store.stats, store.next_id).ok());
         EXPECT_EQ(resumed.open_stories(), first.open_stories());
-        for (size_t i = k; i < docs.size(); ++i) got.push_back(resumed.Add(docs[i]));
+        for (size_t i = k; i < docs.size(); ++i) got.push_back(Feed(resumed, docs, i, got));
         EXPECT_EQ(got, want) << "dated " << dated << " max_open " << max_open << " k " << k;
         EXPECT_EQ(resumed.SaveTermStats(), straight.SaveTermStats());
+        EXPECT_EQ(resumed.open_stories(), straight.open_stories());
       }
     }
   }
@@ -281,7 +313,10 @@ TEST(Stories, DayFromIso) {
 
 TEST(Stories, InvalidOptionsAndStopwordsAreRejected) {
   StoryClusterer::Options o;
-  o.threshold = 0;
+  o.threshold = o.actor_bonus;  // a story sharing no word could join
+  EXPECT_FALSE(StoryClusterer::Create(o, Stopwords()).ok());
+  o = {};
+  o.far_threshold = o.threshold - 0.1;
   EXPECT_FALSE(StoryClusterer::Create(o, Stopwords()).ok());
   EXPECT_FALSE(StoryClusterer::Create({}, "Yang\tid\n").ok());
   EXPECT_FALSE(StoryClusterer::Create({}, "yang\n").ok());
