@@ -97,17 +97,7 @@ int RunIngest(const IngestArgs& args) {
     fmt::print(stderr, "warta: {}\n", knowledge.status().message());
     return 2;
   }
-  std::string stopwords;
-  for (const char* f : {"corpus/stopwords_id.tsv", "corpus/stopwords_en.tsv"}) {
-    auto bytes = setup.data(f);
-    if (!bytes.ok()) {
-      fmt::print(stderr, "warta: {}\n", bytes.status().message());
-      return 2;
-    }
-    stopwords += bytes.value();
-    if (!stopwords.empty() && stopwords.back() != '\n') stopwords += '\n';
-  }
-  auto clusterer = StoryClusterer::Create(StoryClusterer::Options{}, stopwords, "data/corpus/stopwords_*.tsv");
+  auto clusterer = StoryClusterer::Create(StoryClusterer::Options{}, knowledge.value().story_stopwords);
   if (!clusterer.ok()) {
     fmt::print(stderr, "warta: {}\n", clusterer.status().message());
     return 2;

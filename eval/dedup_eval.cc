@@ -97,8 +97,7 @@ void RunSet(const Knowledge& k, const Set& set, const std::string& stopwords) {
 }  // namespace
 
 void Duplicates(const Knowledge& k, const std::string& data_dir, const std::string& source_dir) {
-  std::string stopwords = eval::ReadFile(source_dir + "/data/corpus/stopwords_id.tsv") + "\n" +
-                          eval::ReadFile(source_dir + "/data/corpus/stopwords_en.tsv");
+  const std::string& stopwords = k.story_stopwords;
   fmt::print("## Duplicates (through `warta ingest`'s writer)\n\n");
   fmt::print("Pairs of articles whose 5-word-shingle Jaccard is at least 0.8 must be linked (same `duplicate_of` "
              "root). A pair counts as linked when both documents share their earliest copy.\n\n");

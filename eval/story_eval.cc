@@ -11,6 +11,7 @@
 
 #include "analyze/analyzer.h"
 #include "corpus/stories.h"
+#include "util/days.h"
 #include "eval/eval_util.h"
 #include "input/input_set.h"
 #include "util/strings.h"
@@ -123,7 +124,7 @@ EvalDoc FromDocument(const Document& doc, std::string gold) {
   e.title = doc.clean.title.value_or("");
   e.text = doc.clean.text;
   e.gold = std::move(gold);
-  if (doc.clean.published) e.day = DayFromIso(*doc.clean.published);
+  if (doc.clean.published) e.day = DaysFromIso(*doc.clean.published);
   std::set<std::string> seen;
   for (const Entity& x : doc.entities)
     if (!x.actor.empty() && seen.insert(x.actor).second) e.actors.push_back(x.actor);
@@ -234,8 +235,7 @@ void DevHeader(const std::string& first, const std::vector<Set>& dev) {
 
 void Stories(const Knowledge& k, const std::string& data_dir, const std::string& source_dir) {
   fmt::print("## Stories (BCubed; documents clustered in file order)\n\n");
-  const std::string stopwords = ReadFile(source_dir + "/data/corpus/stopwords_id.tsv") +
-                                ReadFile(source_dir + "/data/corpus/stopwords_en.tsv");
+  const std::string& stopwords = k.story_stopwords;
   std::vector<Set> dev, test;
   if (auto s = JsonlSet(k, "idnews-topic-clusters-5 (dev)", data_dir + "idnews-topic-clusters-5/articles.jsonl",
                         "topic"))

@@ -24,6 +24,7 @@ TEST(DataFiles, AllLoadFromTheSourceTree) {
   EXPECT_GE(k.value().quotes.size(), 400u);
   EXPECT_GE(k.value().cameo.codes().size(), 300u);
   EXPECT_GE(k.value().events.verb_count(), 5000u);
+  EXPECT_GE(std::count(k.value().story_stopwords.begin(), k.value().story_stopwords.end(), '\n'), 800);
 }
 
 // Every state ICU knows is in countries.tsv, named as CLDR names it.

@@ -1,5 +1,7 @@
 #include "analyze/knowledge.h"
 
+#include "corpus/stories.h"
+
 #include <fstream>
 #include <sstream>
 
@@ -57,6 +59,14 @@ Result<Knowledge> Knowledge::Load(const DataReader& read) {
   auto events = EventLexicon::Load(read);
   if (!events.ok()) return events.status();
   k.events = std::move(events).value();
+  for (const char* f : {"corpus/stopwords_id.tsv", "corpus/stopwords_en.tsv"}) {
+    auto bytes = read(f);
+    if (!bytes.ok()) return bytes.status();
+    auto check = StoryClusterer::Create(StoryClusterer::Options{}, bytes.value(), "data/" + std::string(f));
+    if (!check.ok()) return check.status();
+    k.story_stopwords += bytes.value();
+    if (!k.story_stopwords.empty() && k.story_stopwords.back() != '\n') k.story_stopwords += '\n';
+  }
   return k;
 }
 

@@ -36,6 +36,9 @@ struct Knowledge {
   QuoteLexicon quotes;
   CameoTable cameo;
   EventLexicon events;
+  // data/corpus/stopwords_id.tsv then stopwords_en.tsv, checked: what a
+  // StoryClusterer is created with (the clusterer itself is state, not knowledge).
+  std::string story_stopwords;
 
   static Result<Knowledge> Load(const DataReader& read);
 };

@@ -36,9 +36,12 @@ std::string EntityKey(const Entity& e) {
   return e.type + "|" + e.country + "|" + FoldCase(e.name);
 }
 
+// The actor codes the article names, as the story clusterer was tuned with
+// (docs/quality.md, Stories).
 std::vector<std::string> ActorsOf(const Document& d) {
   std::vector<std::string> out;
-  for (const Entity& e : d.entities) out.push_back(e.kb.empty() ? EntityKey(e) : "kb:" + e.kb);
+  for (const Entity& e : d.entities)
+    if (!e.actor.empty()) out.push_back(e.actor);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

@@ -129,34 +129,8 @@ bool GetVarint(std::string_view s, size_t* pos, uint64_t* v) {
   return false;
 }
 
-// days_from_civil (H. Hinnant): days since 1970-01-01 of a proleptic Gregorian date.
-int32_t DaysFromCivil(int y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int32_t>(doe) - 719468;
-}
 
 }  // namespace
-
-std::optional<int32_t> DayFromIso(std::string_view iso) {
-  iso = Trim(iso);
-  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
-  int v[3] = {0, 0, 0};
-  const size_t at[3][2] = {{0, 4}, {5, 7}, {8, 10}};
-  for (int k = 0; k < 3; ++k)
-    for (size_t i = at[k][0]; i < at[k][1]; ++i) {
-      if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
-      v[k] = v[k] * 10 + (iso[i] - '0');
-    }
-  static constexpr int kMonthDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > kMonthDays[v[1] - 1]) return std::nullopt;
-  bool leap = (v[0] % 4 == 0 && v[0] % 100 != 0) || v[0] % 400 == 0;
-  if (v[1] == 2 && v[2] == 29 && !leap) return std::nullopt;
-  return DaysFromCivil(v[0], unsigned(v[1]), unsigned(v[2]));
-}
 
 Result<StoryClusterer> StoryClusterer::Create(const Options& options, std::string_view stopwords_tsv,
                                               std::string_view name) {

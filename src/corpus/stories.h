@@ -40,10 +40,6 @@
 
 namespace warta {
 
-// Days since 1970-01-01 of the calendar date an ISO 8601 timestamp starts with
-// ("2025-10-21T20:43:00+07:00" → the local date 2025-10-21), or nullopt.
-std::optional<int32_t> DayFromIso(std::string_view iso);
-
 struct StoryDoc {
   int64_t doc = 0;                  // the store's document id (increasing in ingest order)
   std::string_view title;           // may be empty

@@ -302,14 +302,6 @@ TEST(Stories, MemoryStaysBoundedByOpenStories) {
   EXPECT_LT(c.MemoryBytes(), size_t{5} << 20);
 }
 
-TEST(Stories, DayFromIso) {
-  EXPECT_EQ(DayFromIso("1970-01-01"), 0);
-  EXPECT_EQ(DayFromIso("2025-10-21T20:43:00+07:00"), 20382);
-  EXPECT_EQ(DayFromIso("2024-02-29"), 19782);
-  EXPECT_EQ(DayFromIso("2025-02-29"), std::nullopt);
-  EXPECT_EQ(DayFromIso("21/10/2025"), std::nullopt);
-  EXPECT_EQ(DayFromIso(""), std::nullopt);
-}
 
 TEST(Stories, InvalidOptionsAndStopwordsAreRejected) {
   StoryClusterer::Options o;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "util/strings.h"
+
 namespace warta {
 
 int32_t DaysFromCivil(int y, unsigned m, unsigned d) {
@@ -14,6 +16,7 @@ int32_t DaysFromCivil(int y, unsigned m, unsigned d) {
 }
 
 std::optional<int32_t> DaysFromIso(std::string_view s) {
+  s = Trim(s);
   if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   int v[3] = {0, 0, 0};
   const size_t at[3][2] = {{0, 4}, {5, 2}, {8, 2}};
@@ -24,6 +27,8 @@ std::optional<int32_t> DaysFromIso(std::string_view s) {
     }
   static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > kDays[v[1] - 1]) return std::nullopt;
+  bool leap = (v[0] % 4 == 0 && v[0] % 100 != 0) || v[0] % 400 == 0;
+  if (v[1] == 2 && v[2] == 29 && !leap) return std::nullopt;
   return DaysFromCivil(v[0], static_cast<unsigned>(v[1]), static_cast<unsigned>(v[2]));
 }
 
