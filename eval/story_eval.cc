@@ -46,30 +46,6 @@ struct Scores {
   size_t bytes_per_story = 0;  // MemoryBytes beyond the empty clusterer's, per open story
 };
 
-// BCubed: per document, the share of its cluster in its gold story
-// (precision) and of its gold story in its cluster (recall), averaged.
-Scores BCubed(const std::vector<std::string>& gold, const std::vector<int64_t>& found) {
-  std::map<std::pair<int64_t, std::string>, double> both;
-  std::map<int64_t, double> cluster;
-  std::map<std::string, double> story;
-  for (size_t i = 0; i < gold.size(); ++i) {
-    ++both[{found[i], gold[i]}];
-    ++cluster[found[i]];
-    ++story[gold[i]];
-  }
-  Scores s;
-  for (size_t i = 0; i < gold.size(); ++i) {
-    double n = both[{found[i], gold[i]}];
-    s.precision += n / cluster[found[i]];
-    s.recall += n / story[gold[i]];
-  }
-  s.precision /= double(gold.size());
-  s.recall /= double(gold.size());
-  s.f1 = s.precision + s.recall > 0 ? 2 * s.precision * s.recall / (s.precision + s.recall) : 0;
-  s.clusters = cluster.size();
-  return s;
-}
-
 // Stories that mix gold stories or split one, with their members (dev sets only).
 void PrintErrors(const Set& set, const std::vector<std::string>& gold, const std::vector<int64_t>& found) {
   std::map<int64_t, std::vector<size_t>> members;
@@ -113,7 +89,12 @@ Scores Cluster(const Set& set, const Run& run, const std::string& stopwords, boo
   }
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (errors) PrintErrors(set, gold, found);
-  Scores s = BCubed(gold, found);
+  eval::BCubedScores b = eval::BCubed(gold, found);
+  Scores s;
+  s.precision = b.precision;
+  s.recall = b.recall;
+  s.f1 = b.f1;
+  s.clusters = b.clusters;
   s.ms = ms;
   s.bytes_per_story = c.open_stories() ? (c.MemoryBytes() - empty_bytes) / c.open_stories() : 0;
   return s;
@@ -145,16 +126,7 @@ std::optional<Set> JsonlSet(const Knowledge& k, const std::string& name, const s
     fmt::print("{}: skipped, {} not found\n\n", name, path);
     return std::nullopt;
   }
-  std::map<uint64_t, std::string> gold;  // line → story
-  const std::string text = ReadFile(path);
-  simdjson::dom::parser parser;
-  uint64_t line_no = 0;
-  for (std::string_view line : Split(text, '\n')) {
-    ++line_no;
-    simdjson::dom::element root, g;
-    if (Trim(line).empty() || parser.parse(line.data(), line.size()).get(root) || root[gold_field].get(g)) continue;
-    gold[line_no] = g.is_string() ? std::string(g.get_string().value()) : simdjson::to_string(g);
-  }
+  std::map<uint64_t, std::string> gold = eval::JsonlGoldByLine(path, gold_field);
   Set set{name, {}};
   InputSet inputs({path}, Format::kJsonl, ReaderOptions{});
   std::vector<Diagnostic> diags;
@@ -175,13 +147,7 @@ std::optional<Set> DetikSet(const Knowledge& k, const std::string& data_dir, con
     fmt::print("detik: skipped, {} or {} not found\n\n", csv, labels_path);
     return std::nullopt;
   }
-  std::map<std::string, std::string> gold;  // ID → STORY
-  const std::string labels = ReadFile(labels_path);
-  for (std::string_view line : Split(labels, '\n')) {
-    auto cols = Split(line, '\t');
-    if (line.empty() || line[0] == '#' || cols.size() != 2 || cols[0] == "ID") continue;
-    gold[std::string(cols[0])] = std::string(Trim(cols[1]));
-  }
+  std::map<std::string, std::string> gold = eval::DetikStories(labels_path);
   ReaderOptions options;
   options.fields = eval::DetikFields();
   AnalyzeOptions analyze = EntitiesOnly();
