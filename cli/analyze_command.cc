@@ -14,11 +14,6 @@
 namespace warta {
 namespace {
 
-// Records are analysed in batches: read a batch (one thread), analyse it (all
-// threads), write it in input order. Bounds memory to about one batch.
-constexpr size_t kBatchRecords = 256;
-constexpr size_t kBatchBytes = size_t{32} << 20;
-
 }  // namespace
 
 CLI::App* AddAnalyzeCommand(CLI::App& app, AnalyzeArgs* a) {
@@ -62,7 +57,6 @@ int RunAnalyze(const AnalyzeArgs& args) {
   unsigned threads = setup.threads;
 
   size_t rejected = 0;
-  std::vector<Diagnostic> diagnostics;
   std::vector<Record> batch;
   struct Output {
     std::string where, json;
@@ -71,18 +65,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
   std::vector<Output> outputs;
   bool more = true;
   while (more) {
-    batch.clear();
-    size_t bytes = 0;
-    Record record;
-    while (batch.size() < kBatchRecords && bytes < kBatchBytes) {
-      more = inputs.Next(&record, &diagnostics);
-      for (const auto& d : diagnostics) Report(d);
-      rejected += diagnostics.size();
-      diagnostics.clear();
-      if (!more) break;
-      bytes += record.text.size();
-      batch.push_back(std::move(record));
-    }
+    more = ReadBatch(&inputs, &batch, &rejected);
     outputs.assign(batch.size(), Output());
     ParallelFor(batch.size(), threads, [&](size_t i) {
       Output& out = outputs[i];

@@ -16,11 +16,6 @@ namespace warta {
 
 namespace {
 
-// Records are read in batches (one thread), analysed (all threads) and
-// written in input order in one transaction per batch.
-constexpr size_t kBatchRecords = 256;
-constexpr size_t kBatchBytes = size_t{32} << 20;
-
 // The total size of the inputs when they are plain files (for an ETA);
 // 0 when unknown (stdin, compressed files).
 uint64_t KnownInputBytes(const std::vector<std::string>& inputs) {
@@ -118,37 +113,30 @@ int RunIngest(const IngestArgs& args) {
   IngestCounts counts;
   size_t rejected = 0, skipped = 0, seen = 0;
   uint64_t bytes_read = 0;
-  std::vector<Diagnostic> diagnostics;
   std::vector<Record> batch;
   std::vector<PreparedDocument> prepared;
   std::unordered_set<std::string> in_batch;
+  Status store_error;
+  // Already stored, or twice in this batch: nothing changes.
+  auto is_new = [&](const Record& record) {
+    ++seen;
+    bytes_read += record.text.size();
+    std::string identity = IdentityOf(record);
+    auto known = store.value()->HasIdentity(identity);
+    if (!known.ok()) store_error = known.status();
+    if (!known.ok() || known.value() || !in_batch.insert(identity).second) {
+      skipped += known.ok();
+      return false;
+    }
+    return true;
+  };
   bool more = true;
   while (more) {
-    batch.clear();
     in_batch.clear();
-    size_t bytes = 0;
-    Record record;
-    while (batch.size() < kBatchRecords && bytes < kBatchBytes) {
-      more = inputs.Next(&record, &diagnostics);
-      for (const auto& d : diagnostics) Report(d);
-      rejected += diagnostics.size();
-      diagnostics.clear();
-      if (!more) break;
-      ++seen;
-      bytes_read += record.text.size();
-      // Already stored, or twice in this batch: nothing changes.
-      std::string identity = IdentityOf(record);
-      auto known = store.value()->HasIdentity(identity);
-      if (!known.ok()) {
-        fmt::print(stderr, "warta: {}: {}\n", args.db, known.status().message());
-        return 3;
-      }
-      if (known.value() || !in_batch.insert(identity).second) {
-        ++skipped;
-        continue;
-      }
-      bytes += record.text.size();
-      batch.push_back(std::move(record));
+    more = ReadBatch(&inputs, &batch, &rejected, is_new);
+    if (!store_error.ok()) {
+      fmt::print(stderr, "warta: {}: {}\n", args.db, store_error.message());
+      return 3;
     }
     // Each site's furniture learned from the batches before this one.
     std::map<std::string, std::vector<uint64_t>> furniture;

@@ -41,6 +41,25 @@ void Report(const Diagnostic& d) {
   else fmt::print(stderr, "warta: {}: {}\n", d.source, d.message);
 }
 
+bool ReadBatch(InputSet* inputs, std::vector<Record>* batch, size_t* rejected,
+               const std::function<bool(const Record&)>& keep) {
+  batch->clear();
+  std::vector<Diagnostic> diagnostics;
+  size_t bytes = 0;
+  Record record;
+  while (batch->size() < kBatchRecords && bytes < kBatchBytes) {
+    bool more = inputs->Next(&record, &diagnostics);
+    for (const auto& d : diagnostics) Report(d);
+    *rejected += diagnostics.size();
+    diagnostics.clear();
+    if (!more) return false;
+    if (keep && !keep(record)) continue;
+    bytes += record.text.size();
+    batch->push_back(std::move(record));
+  }
+  return true;
+}
+
 void AddInputOptions(CLI::App* cmd, InputArgs* a, const std::string& threads_note) {
   cmd->add_option("inputs", a->inputs,
                   "Files (.txt: one article; .jsonl; .csv; also .gz/.zst), directories (recursive, sorted), - for stdin")

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,5 +42,16 @@ bool SetUpInput(const InputArgs& a, InputSetup* setup);
 
 // "warta: file:line: message" on stderr.
 void Report(const Diagnostic& d);
+
+// Records are handled in batches: read a batch (one thread), analyse it (all
+// threads), write it in input order. Bounds memory to about one batch.
+inline constexpr size_t kBatchRecords = 256;
+inline constexpr size_t kBatchBytes = size_t{32} << 20;
+
+// Fills *batch (cleared first) with the next records `keep` accepts (all when
+// it is empty), up to kBatchRecords or kBatchBytes of text; bad records are
+// reported and counted in *rejected. False once the inputs are exhausted.
+bool ReadBatch(InputSet* inputs, std::vector<Record>* batch, size_t* rejected,
+               const std::function<bool(const Record&)>& keep = {});
 
 }  // namespace warta

@@ -98,18 +98,7 @@ Result<Ingester> Ingester::Open(Store* store, StoryClusterer clusterer) {
   auto next = store->GetMeta(kNextStoryKey);
   if (!next.ok()) return next.status();
   if (stats.value()) {
-    std::vector<StoryState> open;
-    for (StoryRow& r : rows.value()) {
-      StoryState st;
-      st.id = r.id;
-      st.label = std::move(r.label);
-      st.first_day = r.first_day;
-      st.last_day = r.last_day;
-      st.size = r.size;
-      st.last_doc = r.last_doc;
-      st.centroid = std::move(r.centroid);
-      open.push_back(std::move(st));
-    }
+    std::vector<StoryState> open = std::move(rows).value();
     int64_t next_id = next.value() ? std::stoll(*next.value()) : 1;
     s = in.clusterer_.Restore(std::move(open), *stats.value(), next_id);
     if (!s.ok()) return Status::Error(s.code(), "restoring the stories: " + s.message());
@@ -244,17 +233,8 @@ Status Ingester::Write(std::vector<PreparedDocument>* batch, IngestCounts* count
     s = WriteOne(&p, counts);
     if (!s.ok()) return s;  // the transaction is rolled back when the store closes
   }
-  for (StoryState& st : clusterer_.TakeChanged()) {
-    StoryRow r;
-    r.id = st.id;
-    r.label = std::move(st.label);
-    r.first_day = st.first_day;
-    r.last_day = st.last_day;
-    r.size = st.size;
-    r.last_doc = st.last_doc;
-    r.open = st.open;
-    r.centroid = std::move(st.centroid);
-    s = store_->SaveStory(r);
+  for (const StoryState& st : clusterer_.TakeChanged()) {
+    s = store_->SaveStory(st);
     if (!s.ok()) return s;
   }
   for (const auto& [site, counts] : line_counts_) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus/stories.h"
 #include "util/status.h"
 
 namespace warta {
@@ -50,14 +51,8 @@ struct EventRow {
   std::optional<int32_t> day;
 };
 
-struct StoryRow {
-  int64_t id = 0;
-  std::string label;
-  std::optional<int32_t> first_day, last_day;
-  int64_t size = 0, last_doc = 0;
-  bool open = true;      // closed stories never change again
-  std::string centroid;  // the clusterer's own bytes (empty once closed)
-};
+// A story as the clusterer persists it (src/corpus/stories.h).
+using StoryRow = StoryState;
 
 // A query's answer: named columns of text, integers and reals (NULL allowed).
 struct Table {
