@@ -25,6 +25,7 @@ class SqliteStore final : public Store {
 
   Status Migrate(bool read_only) {
     int version = SchemaVersion();
+    if (version < 0) return Err("not a warta store: " + db_.Error());
     const auto& migrations = Migrations();
     if (version > static_cast<int>(migrations.size()))
       return Err(fmt::format("the database has schema version {}, newer than this warta ({})", version,
