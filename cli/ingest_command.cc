@@ -92,9 +92,10 @@ int RunIngest(const IngestArgs& args) {
     fmt::print(stderr, "warta: {}\n", knowledge.status().message());
     return 2;
   }
-  auto clusterer = StoryClusterer::Create(StoryClusterer::Options{}, knowledge.value().story_stopwords);
-  if (!clusterer.ok()) {
-    fmt::print(stderr, "warta: {}\n", clusterer.status().message());
+  auto stories = StoryClusterer::Create(StoryClusterer::Options{}, knowledge.value().story_stopwords);
+  auto topics = StoryClusterer::Create(TopicOptions(), knowledge.value().story_stopwords);
+  if (!stories.ok() || !topics.ok()) {
+    fmt::print(stderr, "warta: {}\n", (stories.ok() ? topics : stories).status().message());
     return 2;
   }
   auto store = Store::OpenSqlite(args.db, Store::Mode::kReadWrite);
@@ -102,7 +103,7 @@ int RunIngest(const IngestArgs& args) {
     fmt::print(stderr, "warta: {}\n", store.status().message());
     return 3;
   }
-  auto ingester = Ingester::Open(store.value().get(), std::move(clusterer).value());
+  auto ingester = Ingester::Open(store.value().get(), std::move(stories).value(), std::move(topics).value());
   if (!ingester.ok()) {
     fmt::print(stderr, "warta: {}: {}\n", args.db, ingester.status().message());
     return 3;
@@ -174,10 +175,10 @@ int RunIngest(const IngestArgs& args) {
   }
   progress.Update(seen, bytes_read, true);
   fmt::print(stderr,
-             "warta ingest: {} records read, {} added ({} exact and {} near duplicates, {} new stories), {} already "
-             "stored, {} rejected\n",
+             "warta ingest: {} records read, {} added ({} exact and {} near duplicates, {} new stories, {} new topics), "
+             "{} already stored, {} rejected\n",
              seen + rejected, counts.added, counts.exact_duplicates, counts.near_duplicates, counts.stories_started,
-             skipped, rejected);
+             counts.topics_started, skipped, rejected);
   return rejected > 0 ? 1 : 0;
 }
 

@@ -140,15 +140,17 @@ std::function<int()> AddQueryCommands(CLI::App& app) {
     std::optional<std::string> q, speaker, source, target;
     std::string since, until, a, b, by = "month", what, format = "jsonl";
     int64_t doc = 0;
-    CLI::App *stats, *stories, *actors, *quotes, *events, *relations, *dyads, *show, *exportc;
+    CLI::App *stats, *stories, *topics, *actors, *quotes, *events, *relations, *dyads, *show, *exportc;
   };
   auto st = std::make_shared<State>();
   Common& c = st->common;
 
-  st->stats = app.add_subcommand("stats", "Counts: documents, unique_documents, duplicates, stories, entities, quotes, events");
+  st->stats = app.add_subcommand("stats", "Counts: documents, unique_documents, duplicates, stories, entities, quotes, events, topics");
   AddCommon(st->stats, &c, false);
   st->stories = app.add_subcommand("stories", "Stories, largest first: label, time span, documents, sources");
   AddCommon(st->stories, &c);
+  st->topics = app.add_subcommand("topics", "Topics (threads of stories over months), largest first");
+  AddCommon(st->topics, &c);
   st->actors = app.add_subcommand("actors", "Actors by the number of documents naming them");
   AddCommon(st->actors, &c);
   st->actors->add_option("--q", st->q, "Only actors whose name, actor code or dictionary key contains this");
@@ -187,7 +189,7 @@ std::function<int()> AddQueryCommands(CLI::App& app) {
     State& s = *st;
     Common& c = s.common;
     bool any = false;
-    for (CLI::App* cmd : {s.stats, s.stories, s.actors, s.quotes, s.events, s.relations, s.dyads, s.show, s.exportc})
+    for (CLI::App* cmd : {s.stats, s.stories, s.topics, s.actors, s.quotes, s.events, s.relations, s.dyads, s.show, s.exportc})
       any |= cmd->parsed();
     if (!any) return -1;
     if (s.exportc->parsed() && s.format == "gdelt" && s.what != "events") {
@@ -212,6 +214,7 @@ std::function<int()> AddQueryCommands(CLI::App& app) {
       return Print(t, c);
     }
     if (s.stories->parsed()) return Print(store->Stories(c.limit), c);
+    if (s.topics->parsed()) return Print(store->Topics(c.limit), c);
     if (s.actors->parsed()) return Print(store->Actors(s.q, c.limit), c);
     if (s.quotes->parsed()) return Print(store->Quotes(s.speaker, c.limit), c);
     if (s.events->parsed()) return Print(store->Events(filter), c);

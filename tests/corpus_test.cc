@@ -120,6 +120,10 @@ TEST(Corpus, DuplicatesAndStories) {
   EXPECT_EQ(field(c, 8), field(a, 8));
   EXPECT_NE(field(d, 8), field(a, 8));           // another story
   EXPECT_EQ(field(e, 8), field(a, 8)) << docs;   // a follow-up report of the same talks
+  EXPECT_EQ(field(e, 9), field(a, 9)) << docs;   // one topic for the talks
+  EXPECT_NE(field(d, 9), field(a, 9)) << docs;   // and another for the flood
+  auto topics = RunWarta("topics --csv --db '" + db + "'");
+  EXPECT_EQ(topics.out.substr(0, topics.out.find('\n')), "topic,label,first,last,documents,sources\r");
   // Events of copies are not counted twice; analysts see how many reported them.
   std::string events = RunWarta("events --json --source IDN --target MYS --db '" + db + "'").out;
   EXPECT_NE(events.find("\"reports\":3"), std::string::npos) << events;

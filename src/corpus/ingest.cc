@@ -11,8 +11,9 @@ namespace warta {
 
 namespace {
 
-constexpr const char* kTermStatsKey = "stories.term_stats";
-constexpr const char* kNextStoryKey = "stories.next_id";
+// Where a level's clusterer state is kept in the store's meta table.
+std::string TermStatsKey(Grouping g) { return g == Grouping::kStory ? "stories.term_stats" : "topics.term_stats"; }
+std::string NextIdKey(Grouping g) { return g == Grouping::kStory ? "stories.next_id" : "topics.next_id"; }
 
 // The host of a URL without "www.", lower case; "" when there is none.
 std::string HostOf(const std::optional<std::string>& url) {
@@ -87,20 +88,20 @@ PreparedDocument PrepareDocument(Record record, const Knowledge& knowledge, cons
   return p;
 }
 
-Result<Ingester> Ingester::Open(Store* store, StoryClusterer clusterer) {
-  Ingester in(store, std::move(clusterer));
+Result<Ingester> Ingester::Open(Store* store, StoryClusterer stories, StoryClusterer topics) {
+  Ingester in(store, std::move(stories), std::move(topics));
   Status s = store->ForEachBands([&](int64_t doc, const std::string& bands) { in.index_.Add(doc, UnpackHashes(bands)); });
   if (!s.ok()) return s;
-  auto rows = store->OpenStories();
-  if (!rows.ok()) return rows.status();
-  auto stats = store->GetMeta(kTermStatsKey);
-  if (!stats.ok()) return stats.status();
-  auto next = store->GetMeta(kNextStoryKey);
-  if (!next.ok()) return next.status();
-  if (stats.value()) {
-    std::vector<StoryState> open = std::move(rows).value();
+  for (Level& level : in.levels_) {
+    auto rows = store->OpenGroups(level.grouping);
+    if (!rows.ok()) return rows.status();
+    auto stats = store->GetMeta(TermStatsKey(level.grouping));
+    if (!stats.ok()) return stats.status();
+    auto next = store->GetMeta(NextIdKey(level.grouping));
+    if (!next.ok()) return next.status();
+    if (!stats.value()) continue;  // nothing stored yet
     int64_t next_id = next.value() ? std::stoll(*next.value()) : 1;
-    s = in.clusterer_.Restore(std::move(open), *stats.value(), next_id);
+    s = level.clusterer.Restore(std::move(rows).value(), *stats.value(), next_id);
     if (!s.ok()) return Status::Error(s.code(), "restoring the stories: " + s.message());
   }
   return in;
@@ -205,24 +206,28 @@ Status Ingester::WriteOne(PreparedDocument* p, IngestCounts* counts) {
     for (uint64_t k : p->line_keys) ++counts_of_site[k];
   }
 
-  // Stories: a copy joins its original's story.
+  // Stories and topics: a copy joins its original's.
   StoryDoc sd;
   sd.doc = doc;
   if (p->row.title) sd.title = *p->row.title;
   sd.text = p->row.text;
-  sd.day = p->row.day;
   sd.actors = ActorsOf(d);
-  int64_t story = 0;
-  size_t open_before = static_cast<size_t>(clusterer_.next_id());
-  if (copy_of) {
-    auto of = store_->StoryOf(*copy_of);
-    if (!of.ok()) return of.status();
-    story = of.value() ? clusterer_.Join(sd, *of.value()) : clusterer_.Add(sd);
-  } else {
-    story = clusterer_.Add(sd);
+  for (Level& level : levels_) {
+    sd.day = level.dated ? p->row.day : std::nullopt;
+    int64_t before = level.clusterer.next_id(), group = 0;
+    std::optional<int64_t> original;
+    if (copy_of) {
+      auto of = store_->GroupOf(level.grouping, *copy_of);
+      if (!of.ok()) return of.status();
+      original = of.value();
+    }
+    group = original ? level.clusterer.Join(sd, *original) : level.clusterer.Add(sd);
+    if (level.clusterer.next_id() > before)
+      ++(level.grouping == Grouping::kStory ? counts->stories_started : counts->topics_started);
+    Status s = store_->SetGroup(level.grouping, doc, group);
+    if (!s.ok()) return s;
   }
-  if (static_cast<size_t>(clusterer_.next_id()) > open_before) ++counts->stories_started;
-  return store_->SetStory(doc, story);
+  return Status::Ok();
 }
 
 Status Ingester::Write(std::vector<PreparedDocument>* batch, IngestCounts* counts) {
@@ -233,18 +238,20 @@ Status Ingester::Write(std::vector<PreparedDocument>* batch, IngestCounts* count
     s = WriteOne(&p, counts);
     if (!s.ok()) return s;  // the transaction is rolled back when the store closes
   }
-  for (const StoryState& st : clusterer_.TakeChanged()) {
-    s = store_->SaveStory(st);
+  for (Level& level : levels_) {
+    for (const StoryState& st : level.clusterer.TakeChanged()) {
+      s = store_->SaveGroup(level.grouping, st);
+      if (!s.ok()) return s;
+    }
+    s = store_->SetMeta(TermStatsKey(level.grouping), level.clusterer.SaveTermStats());
+    if (s.ok()) s = store_->SetMeta(NextIdKey(level.grouping), std::to_string(level.clusterer.next_id()));
     if (!s.ok()) return s;
   }
   for (const auto& [site, counts] : line_counts_) {
     s = store_->AddLineCounts(site, std::vector<std::pair<uint64_t, int64_t>>(counts.begin(), counts.end()));
     if (!s.ok()) return s;
   }
-  s = store_->SetMeta(kTermStatsKey, clusterer_.SaveTermStats());
-  if (s.ok()) s = store_->SetMeta(kNextStoryKey, std::to_string(clusterer_.next_id()));
-  if (s.ok()) s = store_->Commit();
-  return s;
+  return store_->Commit();
 }
 
 }  // namespace warta

@@ -49,12 +49,15 @@ struct IngestCounts {
   size_t exact_duplicates = 0;  // of which the same text as an earlier one
   size_t near_duplicates = 0;   // of which nearly the same
   size_t stories_started = 0;
+  size_t topics_started = 0;
 };
 
 class Ingester {
  public:
-  // Rebuilds the duplicate index and the open stories from `store`.
-  static Result<Ingester> Open(Store* store, StoryClusterer clusterer);
+  // Rebuilds the duplicate index, the open stories and the open topics from
+  // `store`. `stories` groups by event (dated documents in a time window);
+  // `topics` (made with TopicOptions()) groups threads and sees no dates.
+  static Result<Ingester> Open(Store* store, StoryClusterer stories, StoryClusterer topics);
 
   // The furniture learned so far for a site (sorted line keys).
   Result<std::vector<uint64_t>> FurnitureOf(const std::string& site) { return store_->FrequentLines(site, kFurnitureDocuments); }
@@ -65,17 +68,25 @@ class Ingester {
   // Bytes held in memory: the duplicate index (grows with the corpus) and the
   // open stories with their term statistics (bounded).
   size_t DedupIndexBytes() const { return index_.MemoryBytes(); }
-  size_t StoryBytes() const { return clusterer_.MemoryBytes(); }
+  size_t StoryBytes() const { return levels_[0].clusterer.MemoryBytes() + levels_[1].clusterer.MemoryBytes(); }
 
  private:
-  Ingester(Store* store, StoryClusterer clusterer) : store_(store), clusterer_(std::move(clusterer)) {}
+  // One grouping level: its clusterer and where its state is kept.
+  struct Level {
+    Grouping grouping;
+    StoryClusterer clusterer;
+    bool dated;  // whether the clusterer sees publication days
+  };
+  Ingester(Store* store, StoryClusterer stories, StoryClusterer topics)
+      : store_(store),
+        levels_{Level{Grouping::kStory, std::move(stories), true}, Level{Grouping::kTopic, std::move(topics), false}} {}
   Status WriteOne(PreparedDocument* p, IngestCounts* counts);
 
   std::map<std::string, std::map<uint64_t, int64_t>> line_counts_;  // this batch's, by site
 
   Store* store_;
   LshIndex index_;
-  StoryClusterer clusterer_;
+  Level levels_[2];
 };
 
 }  // namespace warta

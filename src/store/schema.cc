@@ -108,6 +108,22 @@ CREATE TABLE lines (
   PRIMARY KEY (site, hash)
 ) WITHOUT ROWID;
 )sql",
+      // 3: topics, the coarser grouping beside stories.
+      R"sql(
+ALTER TABLE documents ADD COLUMN topic INTEGER;
+CREATE INDEX documents_topic ON documents(topic);
+CREATE TABLE topics (
+  id INTEGER PRIMARY KEY,
+  label TEXT NOT NULL,
+  first_day INTEGER,
+  last_day INTEGER,
+  size INTEGER NOT NULL,
+  last_doc INTEGER NOT NULL,
+  open INTEGER NOT NULL,
+  centroid BLOB NOT NULL
+);
+CREATE INDEX topics_open ON topics(open, last_doc);
+)sql",
   };
   return kMigrations;
 }

@@ -213,25 +213,29 @@ class SqliteStore final : public Store {
     return OptionalInt(st);
   }
 
-  Result<std::optional<int64_t>> StoryOf(int64_t document) override {
-    Statement* st = Stmt("SELECT story FROM documents WHERE id = ?");
+  // The table and the documents' column of a grouping.
+  static const char* TableOf(Grouping g) { return g == Grouping::kStory ? "stories" : "topics"; }
+  static const char* Column(Grouping g) { return g == Grouping::kStory ? "story" : "topic"; }
+
+  Result<std::optional<int64_t>> GroupOf(Grouping g, int64_t document) override {
+    Statement* st = Stmt(fmt::format("SELECT {} FROM documents WHERE id = ?", Column(g)));
     if (!st) return Err(db_.Error());
     st->Bind(1, document);
     return OptionalInt(st);
   }
 
-  Status SetStory(int64_t document, int64_t story) override {
-    Statement* st = Stmt("UPDATE documents SET story = ? WHERE id = ?");
+  Status SetGroup(Grouping g, int64_t document, int64_t group) override {
+    Statement* st = Stmt(fmt::format("UPDATE documents SET {} = ? WHERE id = ?", Column(g)));
     if (!st) return Err(db_.Error());
-    return st->Bind(1, story).Bind(2, document).Run();
+    return st->Bind(1, group).Bind(2, document).Run();
   }
 
-  Status SaveStory(const StoryRow& r) override {
-    Statement* st = Stmt(
-        "INSERT INTO stories (id, label, first_day, last_day, size, last_doc, open, centroid) VALUES (?,?,?,?,?,?,?,?) "
+  Status SaveGroup(Grouping g, const StoryRow& r) override {
+    Statement* st = Stmt(fmt::format(
+        "INSERT INTO {} (id, label, first_day, last_day, size, last_doc, open, centroid) VALUES (?,?,?,?,?,?,?,?) "
         "ON CONFLICT(id) DO UPDATE SET label = excluded.label, first_day = excluded.first_day, "
         "last_day = excluded.last_day, size = excluded.size, last_doc = excluded.last_doc, open = excluded.open, "
-        "centroid = excluded.centroid");
+        "centroid = excluded.centroid", TableOf(g)));
     if (!st) return Err(db_.Error());
     st->Bind(1, r.id).Bind(2, r.label).Bind(5, r.size).Bind(6, r.last_doc).Bind(7, r.open ? 1 : 0);
     st->BindBlob(8, r.centroid);
@@ -240,9 +244,9 @@ class SqliteStore final : public Store {
     return st->Run();
   }
 
-  Result<std::vector<StoryRow>> OpenStories() override {
-    Statement* st = Stmt(
-        "SELECT id, label, first_day, last_day, size, last_doc, centroid FROM stories WHERE open = 1 ORDER BY id");
+  Result<std::vector<StoryRow>> OpenGroups(Grouping g) override {
+    Statement* st = Stmt(fmt::format(
+        "SELECT id, label, first_day, last_day, size, last_doc, centroid FROM {} WHERE open = 1 ORDER BY id", TableOf(g)));
     if (!st) return Err(db_.Error());
     std::vector<StoryRow> out;
     Status s;
@@ -260,14 +264,6 @@ class SqliteStore final : public Store {
     st->Reset();
     if (!s.ok()) return s;
     return out;
-  }
-
-  Result<int64_t> MaxStoryId() override {
-    Statement* st = Stmt("SELECT COALESCE(MAX(id), 0) FROM stories");
-    if (!st) return Err(db_.Error());
-    auto v = OptionalInt(st);
-    if (!v.ok()) return v.status();
-    return v.value().value_or(0);
   }
 
   Status AddLineCounts(const std::string& site, const std::vector<std::pair<uint64_t, int64_t>>& counts) override {
@@ -321,16 +317,20 @@ class SqliteStore final : public Store {
         "(SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL) AS duplicates, "
         "(SELECT COUNT(*) FROM stories) AS stories, (SELECT COUNT(*) FROM entities) AS entities, "
         "(SELECT COUNT(*) FROM quotes q JOIN documents d ON d.id = q.document WHERE {0}) AS quotes, "
-        "(SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.document WHERE {0}) AS events",
+        "(SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.document WHERE {0}) AS events, "
+        "(SELECT COUNT(*) FROM topics) AS topics",
         kCanonical), {});
   }
 
-  Result<Table> Stories(int64_t limit) override {
-    return Query(
-        "SELECT s.id AS story, s.label, date(s.first_day * 86400, 'unixepoch') AS first, "
+  Result<Table> Stories(int64_t limit) override { return Groups(Grouping::kStory, limit); }
+  Result<Table> Topics(int64_t limit) override { return Groups(Grouping::kTopic, limit); }
+
+  Result<Table> Groups(Grouping g, int64_t limit) {
+    return Query(fmt::format(
+        "SELECT s.id AS {0}, s.label, date(s.first_day * 86400, 'unixepoch') AS first, "
         "date(s.last_day * 86400, 'unixepoch') AS last, s.size AS documents, "
-        "(SELECT COUNT(DISTINCT site) FROM documents d WHERE d.story = s.id) AS sources "
-        "FROM stories s ORDER BY s.size DESC, s.id LIMIT ?",
+        "(SELECT COUNT(DISTINCT site) FROM documents d WHERE d.{0} = s.id) AS sources "
+        "FROM {1} s ORDER BY s.size DESC, s.id LIMIT ?", Column(g), TableOf(g)),
         {Arg(limit)});
   }
 
@@ -410,7 +410,7 @@ class SqliteStore final : public Store {
   Result<Table> Document(int64_t id) override {
     return Query(
         "SELECT id, identity, input_id, source, site, url, title, published, lang, duplicate_of, similarity, story, "
-        "text FROM documents WHERE id = ?",
+        "topic, text FROM documents WHERE id = ?",
         {Arg(id)});
   }
   Result<Table> DocumentMentions(int64_t id) override {
@@ -448,7 +448,8 @@ class SqliteStore final : public Store {
                 const std::function<void(const Table&, const std::vector<std::optional<std::string>>&)>& fn) override {
     std::string sql;
     if (what == "documents")
-      sql = "SELECT id, input_id, source, url, title, published, lang, duplicate_of, story FROM documents ORDER BY id";
+      sql = "SELECT id, input_id, source, url, title, published, lang, duplicate_of, story, topic FROM documents "
+            "ORDER BY id";
     else if (what == "events")
       sql = "SELECT e.id, e.document, d.published, date(e.day * 86400, 'unixepoch') AS date, e.source_actor, "
             "e.source_name, e.target_actor, e.target_name, e.cameo, e.plover, e.quad_class, e.goldstein, e.negated, "

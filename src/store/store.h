@@ -54,6 +54,10 @@ struct EventRow {
 // A story as the clusterer persists it (src/corpus/stories.h).
 using StoryRow = StoryState;
 
+// Articles are grouped at two levels: stories (one event, time-windowed) and
+// topics (a thread that runs for months: a claim, a long case).
+enum class Grouping { kStory, kTopic };
+
 // A query's answer: named columns of text, integers and reals (NULL allowed).
 struct Table {
   enum class Type { kText, kInt, kReal };
@@ -96,13 +100,12 @@ class Store {
   virtual Status ForEachBands(const std::function<void(int64_t document, const std::string& bands)>& fn) = 0;
   virtual Status LinkDuplicate(int64_t document, int64_t copy_of, double similarity) = 0;
   virtual Result<std::optional<int64_t>> CanonicalOf(int64_t document) = 0;  // itself when no copy
-  virtual Result<std::optional<int64_t>> StoryOf(int64_t document) = 0;
 
-  // Stories.
-  virtual Status SetStory(int64_t document, int64_t story) = 0;
-  virtual Status SaveStory(const StoryRow& s) = 0;
-  virtual Result<std::vector<StoryRow>> OpenStories() = 0;  // by id
-  virtual Result<int64_t> MaxStoryId() = 0;
+  // Stories and topics.
+  virtual Result<std::optional<int64_t>> GroupOf(Grouping g, int64_t document) = 0;
+  virtual Status SetGroup(Grouping g, int64_t document, int64_t group) = 0;
+  virtual Status SaveGroup(Grouping g, const StoryRow& s) = 0;
+  virtual Result<std::vector<StoryRow>> OpenGroups(Grouping g) = 0;  // by id
 
   // Learned page furniture: lines repeated across one site's documents.
   virtual Status AddLineCounts(const std::string& site, const std::vector<std::pair<uint64_t, int64_t>>& counts) = 0;
@@ -114,6 +117,7 @@ class Store {
   // Queries (the CLI and the server).
   virtual Result<Table> Stats() = 0;
   virtual Result<Table> Stories(int64_t limit) = 0;
+  virtual Result<Table> Topics(int64_t limit) = 0;
   virtual Result<Table> Actors(const std::optional<std::string>& q, int64_t limit) = 0;
   virtual Result<Table> Quotes(const std::optional<std::string>& speaker, int64_t limit) = 0;
   virtual Result<Table> Events(const EventFilter& f) = 0;

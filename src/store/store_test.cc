@@ -28,7 +28,7 @@ TEST(Store, MigratesAnEmptyFileToTheCurrentSchema) {
     ASSERT_TRUE(stats.ok());
     EXPECT_EQ(stats.value().columns,
               (std::vector<std::string>{"documents", "unique_documents", "duplicates", "stories", "entities", "quotes",
-                                        "events"}));
+                                        "events", "topics"}));
     EXPECT_EQ(stats.value().rows.at(0).at(0), "0");
   }
   // Opening again changes nothing; read-only works on a current file.
@@ -104,7 +104,7 @@ TEST(Store, DocumentsEntitiesAndTheEarliestCopy) {
   EXPECT_EQ(st.EntityId(e).value(), st.EntityId(e).value());
   ASSERT_TRUE(st.Commit().ok());
   auto stats = st.Stats().value();
-  EXPECT_EQ(TableToCsv(stats), "documents,unique_documents,duplicates,stories,entities,quotes,events\r\n3,1,2,0,1,0,0\r\n");
+  EXPECT_EQ(TableToCsv(stats), "documents,unique_documents,duplicates,stories,entities,quotes,events,topics\r\n3,1,2,0,1,0,0,0\r\n");
 }
 
 TEST(TableFormat, TextJsonAndCsv) {
