@@ -201,7 +201,7 @@ std::function<int()> AddQueryCommands(CLI::App& app) {
       if (!ParseDay("--since", s.since, &filter.since) || !ParseDay("--until", s.until, &filter.until)) return 2;
       filter.source = s.source;
       filter.target = s.target;
-      filter.limit = c.limit;
+      filter.page = Page{c.limit, 0};
     }
     auto store = OpenOrSay(c.db);
     if (!store) return 3;
@@ -213,10 +213,10 @@ std::function<int()> AddQueryCommands(CLI::App& app) {
       }
       return Print(t, c);
     }
-    if (s.stories->parsed()) return Print(store->Stories(c.limit), c);
-    if (s.topics->parsed()) return Print(store->Topics(c.limit), c);
-    if (s.actors->parsed()) return Print(store->Actors(s.q, c.limit), c);
-    if (s.quotes->parsed()) return Print(store->Quotes(s.speaker, c.limit), c);
+    if (s.stories->parsed()) return Print(store->Groups(Grouping::kStory, Page{c.limit, 0}), c);
+    if (s.topics->parsed()) return Print(store->Groups(Grouping::kTopic, Page{c.limit, 0}), c);
+    if (s.actors->parsed()) return Print(store->Actors(s.q, Page{c.limit, 0}), c);
+    if (s.quotes->parsed()) return Print(store->Quotes(s.speaker, std::nullopt, Page{c.limit, 0}), c);
     if (s.events->parsed()) return Print(store->Events(filter), c);
     if (s.relations->parsed()) return Print(store->Relations(s.a, s.b, s.by), c);
     if (s.dyads->parsed()) return Print(store->Dyads(c.limit), c);
@@ -230,7 +230,7 @@ std::function<int()> AddQueryCommands(CLI::App& app) {
       if (!doc.ok()) return Print(doc, c);
       const Table& t = doc.value();
       for (size_t i = 0; i < t.columns.size(); ++i)
-        if (t.columns[i] != "text") fmt::print("{:>13}: {}\n", t.columns[i], t.rows[0][i].value_or(""));
+        if (t.columns[i] != "text" && t.columns[i] != "original") fmt::print("{:>13}: {}\n", t.columns[i], t.rows[0][i].value_or(""));
       fmt::print("\n{}\n\n", t.rows[0].back().value_or(""));
       for (auto [title, table] : {std::pair{"Actors", store->DocumentMentions(s.doc)},
                                   std::pair{"Quotes", store->DocumentQuotes(s.doc)},

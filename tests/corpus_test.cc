@@ -197,7 +197,11 @@ TEST(Corpus, SiteFurnitureIsLearned) {
                    "Petani di kabupaten lain juga memanen gabah lebih banyak tahun ini.\\n\\n" + furniture);
   WriteFile(in, corpus);
   ASSERT_EQ(RunWarta("ingest --db '" + db + "' '" + in + "'").exit_code, 0);
-  auto text_of = [&](int doc) { return RunWarta("show " + std::to_string(doc) + " --json --db '" + db + "'").out; };
+  auto text_of = [&](int doc) {  // the cleaned text: the JSON after "text"
+    std::string out = RunWarta("show " + std::to_string(doc) + " --json --db '" + db + "'").out;
+    size_t at = out.find("\"text\":");
+    return at == std::string::npos ? std::string() : out.substr(at);
+  };
   EXPECT_NE(text_of(1).find("Kabar Lembah"), std::string::npos);    // first batch: not learned yet
   EXPECT_EQ(text_of(290).find("Kabar Lembah"), std::string::npos);  // learned from the first batch
   EXPECT_NE(text_of(301).find("Kabar Lembah"), std::string::npos);   // another site

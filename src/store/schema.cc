@@ -124,6 +124,14 @@ CREATE TABLE topics (
 );
 CREATE INDEX topics_open ON topics(open, last_doc);
 )sql",
+      // 4: full-text search over titles and cleaned texts (FTS5, external content).
+      R"sql(
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id');
+INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+)sql",
   };
   return kMigrations;
 }

@@ -244,6 +244,14 @@ class SqliteStore final : public Store {
     return st->Run();
   }
 
+  static std::string GroupSelect(Grouping g) {
+    return fmt::format(
+        "SELECT s.id AS {0}, s.label, date(s.first_day * 86400, 'unixepoch') AS first, "
+        "date(s.last_day * 86400, 'unixepoch') AS last, s.size AS documents, "
+        "(SELECT COUNT(DISTINCT site) FROM documents d WHERE d.{0} = s.id) AS sources FROM {1} s",
+        Column(g), TableOf(g));
+  }
+
   Result<std::vector<StoryRow>> OpenGroups(Grouping g) override {
     Statement* st = Stmt(fmt::format(
         "SELECT id, label, first_day, last_day, size, last_doc, centroid FROM {} WHERE open = 1 ORDER BY id", TableOf(g)));
@@ -322,41 +330,82 @@ class SqliteStore final : public Store {
         kCanonical), {});
   }
 
-  Result<Table> Stories(int64_t limit) override { return Groups(Grouping::kStory, limit); }
-  Result<Table> Topics(int64_t limit) override { return Groups(Grouping::kTopic, limit); }
-
-  Result<Table> Groups(Grouping g, int64_t limit) {
-    return Query(fmt::format(
-        "SELECT s.id AS {0}, s.label, date(s.first_day * 86400, 'unixepoch') AS first, "
-        "date(s.last_day * 86400, 'unixepoch') AS last, s.size AS documents, "
-        "(SELECT COUNT(DISTINCT site) FROM documents d WHERE d.{0} = s.id) AS sources "
-        "FROM {1} s ORDER BY s.size DESC, s.id LIMIT ?", Column(g), TableOf(g)),
-        {Arg(limit)});
+  Result<Table> Groups(Grouping g, Page page) override {
+    return Query(fmt::format("{} ORDER BY s.size DESC, s.id LIMIT ? OFFSET ?", GroupSelect(g)),
+                 {Arg(page.limit), Arg(page.offset)});
   }
 
-  Result<Table> Actors(const std::optional<std::string>& q, int64_t limit) override {
+  Result<Table> Group(Grouping g, int64_t id) override {
+    return Query(fmt::format("{} WHERE s.id = ?", GroupSelect(g)), {Arg(id)});
+  }
+
+  Result<Table> GroupDocuments(Grouping g, int64_t id, Page page) override {
+    return Query(fmt::format("SELECT id, title, published, site, url, duplicate_of FROM documents WHERE {} = ? "
+                             "ORDER BY day, id LIMIT ? OFFSET ?", Column(g)),
+                 {Arg(id), Arg(page.limit), Arg(page.offset)});
+  }
+
+  static constexpr std::string_view kActorSelect =
+      "SELECT en.id AS entity, en.name, en.type, en.actor, en.country, COUNT(DISTINCT m.document) AS documents, "
+      "COUNT(*) AS mentions FROM entities en JOIN mentions m ON m.entity = en.id "
+      "JOIN documents d ON d.id = m.document WHERE d.duplicate_of IS NULL";
+
+  Result<Table> Actors(const std::optional<std::string>& q, Page page) override {
     std::string like = q ? "%" + *q + "%" : "%";
-    return Query(fmt::format(
-        "SELECT en.id AS entity, en.name, en.type, en.actor, en.country, COUNT(DISTINCT m.document) AS documents, "
-        "COUNT(*) AS mentions FROM entities en JOIN mentions m ON m.entity = en.id "
-        "JOIN documents d ON d.id = m.document WHERE {} AND (en.name LIKE ?1 OR en.actor LIKE ?1 OR en.kb LIKE ?1) "
-        "GROUP BY en.id ORDER BY documents DESC, mentions DESC, en.id LIMIT ?2", kCanonical),
-        {Arg(like), Arg(limit)});
+    return Query(fmt::format("{} AND (en.name LIKE ?1 OR en.actor LIKE ?1 OR en.kb LIKE ?1) "
+                             "GROUP BY en.id ORDER BY documents DESC, mentions DESC, en.id LIMIT ?2 OFFSET ?3",
+                             kActorSelect),
+                 {Arg(like), Arg(page.limit), Arg(page.offset)});
   }
 
-  Result<Table> Quotes(const std::optional<std::string>& speaker, int64_t limit) override {
-    std::string like = speaker ? "%" + *speaker + "%" : "%";
-    return Query(fmt::format(
-        "SELECT q.document, d.published, COALESCE(en.name, q.speaker) AS speaker, q.speaker_role AS role, "
-        "q.kind, q.text FROM quotes q JOIN documents d ON d.id = q.document "
-        "LEFT JOIN entities en ON en.id = q.speaker_entity WHERE {} AND "
-        "(?1 = '%' OR en.name LIKE ?1 OR q.speaker LIKE ?1 OR en.actor LIKE ?1) "
-        "ORDER BY d.day DESC, q.document DESC, q.start LIMIT ?2", kCanonical),
-        {Arg(like), Arg(limit)});
+  Result<Table> Actor(int64_t entity) override {
+    return Query(fmt::format("{} AND en.id = ? GROUP BY en.id", kActorSelect), {Arg(entity)});
+  }
+
+  Result<Table> ActorMentionsByMonth(int64_t entity) override {
+    return Query(
+        "SELECT COALESCE(strftime('%Y-%m', d.day * 86400, 'unixepoch'), 'undated') AS period, "
+        "COUNT(DISTINCT m.document) AS documents, COUNT(*) AS mentions FROM mentions m "
+        "JOIN documents d ON d.id = m.document WHERE m.entity = ? AND d.duplicate_of IS NULL "
+        "GROUP BY period ORDER BY period",
+        {Arg(entity)});
+  }
+
+  static constexpr std::string_view kQuoteSelect =
+      "SELECT q.document, d.published, COALESCE(en.name, q.speaker) AS speaker, q.speaker_role AS role, "
+      "q.kind, q.text FROM quotes q JOIN documents d ON d.id = q.document "
+      "LEFT JOIN entities en ON en.id = q.speaker_entity WHERE d.duplicate_of IS NULL";
+
+  Result<Table> Quotes(const std::optional<std::string>& speaker, const std::optional<std::string>& words,
+                       Page page) override {
+    std::string who = speaker ? "%" + *speaker + "%" : "%", what = words ? "%" + *words + "%" : "%";
+    return Query(fmt::format("{} AND (?1 = '%' OR en.name LIKE ?1 OR q.speaker LIKE ?1 OR en.actor LIKE ?1) "
+                             "AND q.text LIKE ?2 ORDER BY d.day DESC, q.document DESC, q.start LIMIT ?3 OFFSET ?4",
+                             kQuoteSelect),
+                 {Arg(who), Arg(what), Arg(page.limit), Arg(page.offset)});
+  }
+
+  Result<Table> QuotesOf(int64_t entity, Page page) override {
+    return Query(fmt::format("{} AND q.speaker_entity = ? ORDER BY d.day DESC, q.document DESC, q.start "
+                             "LIMIT ? OFFSET ?", kQuoteSelect),
+                 {Arg(entity), Arg(page.limit), Arg(page.offset)});
+  }
+
+  // The columns of an event row, for every event listing.
+  static constexpr std::string_view kEventSelect =
+      "SELECT e.document, date(e.day * 86400, 'unixepoch') AS date, e.source_actor, e.source_name, e.cameo, "
+      "e.plover, e.quad_class, e.goldstein, e.negated, e.target_actor, e.target_name, e.via, "
+      "(SELECT COUNT(*) FROM documents c WHERE c.id = e.document OR c.duplicate_of = e.document) AS reports, "
+      "e.sentence, d.title, d.url FROM events e JOIN documents d ON d.id = e.document WHERE d.duplicate_of IS NULL";
+
+  Result<Table> EventsOf(int64_t entity, bool as_source, Page page) override {
+    return Query(fmt::format("{} AND e.{} = ? ORDER BY e.day DESC, e.document DESC, e.start LIMIT ? OFFSET ?",
+                             kEventSelect, as_source ? "source_entity" : "target_entity"),
+                 {Arg(entity), Arg(page.limit), Arg(page.offset)});
   }
 
   Result<Table> Events(const EventFilter& f) override {
-    std::string where = std::string(kCanonical);
+    std::string where = "1";
     std::vector<Value> args;
     auto party = [&](const char* column, const char* entity, const std::string& v) {
       bool digits = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
@@ -380,17 +429,22 @@ class SqliteStore final : public Store {
       where += fmt::format(" AND e.day <= ?{}", args.size() + 1);
       args.push_back(Arg(static_cast<int64_t>(*f.until)));
     }
-    args.push_back(Arg(f.limit));
-    return Query(fmt::format(
-        "SELECT e.document, date(e.day * 86400, 'unixepoch') AS date, e.source_actor, e.source_name, e.cameo, "
-        "e.plover, e.quad_class, e.goldstein, e.negated, e.target_actor, e.target_name, e.via, "
-        "(SELECT COUNT(*) FROM documents c WHERE c.id = e.document OR c.duplicate_of = e.document) AS reports, "
-        "e.sentence FROM events e JOIN documents d ON d.id = e.document WHERE {} "
-        "ORDER BY e.day, e.document, e.start, e.id LIMIT ?{}", where, args.size()), args);
+    args.push_back(Arg(f.page.limit));
+    args.push_back(Arg(f.page.offset));
+    return Query(fmt::format("{} AND {} ORDER BY e.day, e.document, e.start, e.id LIMIT ?{} OFFSET ?{}", kEventSelect,
+                             where, args.size() - 1, args.size()),
+                 args);
   }
 
-  Result<Table> Relations(const std::string& a, const std::string& b, const std::string& by) override {
+  Result<Table> Relations(const std::string& a, const std::string& b, const std::string& by,
+                          std::optional<int32_t> since, std::optional<int32_t> until) override {
     std::string period = by == "year" ? "'%Y'" : by == "day" ? "'%Y-%m-%d'" : by == "week" ? "'%Y-W%W'" : "'%Y-%m'";
+    // The events of the pair (both directions) in the date range, for the event table alias `e`.
+    auto pair = [](std::string_view e) {
+      return fmt::format(
+          "(({0}.source_actor LIKE ?1 AND {0}.target_actor LIKE ?2) OR ({0}.source_actor LIKE ?2 AND "
+          "{0}.target_actor LIKE ?1)) AND (?3 IS NULL OR {0}.day >= ?3) AND (?4 IS NULL OR {0}.day <= ?4)", e);
+    };
     return Query(fmt::format(
         "SELECT COALESCE(strftime({0}, e.day * 86400, 'unixepoch'), 'undated') AS period, COUNT(*) AS events, "
         "SUM(e.quad_class = 1) AS verbal_cooperation, SUM(e.quad_class = 2) AS material_cooperation, "
@@ -398,19 +452,45 @@ class SqliteStore final : public Store {
         "ROUND(AVG(e.goldstein), 2) AS mean_goldstein, "
         "(SELECT COUNT(DISTINCT c.site) FROM documents c JOIN events x ON (c.id = x.document OR c.duplicate_of = x.document) "
         " WHERE x.id IN (SELECT e2.id FROM events e2 JOIN documents d2 ON d2.id = e2.document WHERE d2.duplicate_of IS NULL "
-        "  AND ((e2.source_actor LIKE ?1 AND e2.target_actor LIKE ?2) OR (e2.source_actor LIKE ?2 AND e2.target_actor LIKE ?1)) "
-        "  AND COALESCE(strftime({0}, e2.day * 86400, 'unixepoch'), 'undated') = "
+        "  AND {3} AND COALESCE(strftime({0}, e2.day * 86400, 'unixepoch'), 'undated') = "
         "      COALESCE(strftime({0}, e.day * 86400, 'unixepoch'), 'undated'))) AS sources "
-        "FROM events e JOIN documents d ON d.id = e.document WHERE {1} "
-        "AND ((e.source_actor LIKE ?1 AND e.target_actor LIKE ?2) OR (e.source_actor LIKE ?2 AND e.target_actor LIKE ?1)) "
-        "GROUP BY period ORDER BY period", period, kCanonical),
-        {Arg(a + "%"), Arg(b + "%")});
+        "FROM events e JOIN documents d ON d.id = e.document WHERE {1} AND {2} "
+        "GROUP BY period ORDER BY period", period, kCanonical, pair("e"), pair("e2")),
+        {Arg(a + "%"), Arg(b + "%"), Arg(since), Arg(until)});
+  }
+
+  // A state or IGO of an actor code: its first three letters, or the whole IGO code.
+  static constexpr std::string_view kNode =
+      "CASE WHEN {0} LIKE 'IGO%' THEN {0} ELSE substr({0}, 1, 3) END";
+
+  Result<Table> GraphNodes(std::optional<int32_t> since, std::optional<int32_t> until) override {
+    std::string node = fmt::format(fmt::runtime(kNode), "en.actor");
+    return Query(fmt::format(
+        "SELECT {0} AS id, MIN(CASE WHEN en.type = 'LOC' OR en.subtype = 'igo' THEN en.name END) AS label, "
+        "COUNT(*) AS mentions FROM mentions m JOIN entities en ON en.id = m.entity "
+        "JOIN documents d ON d.id = m.document WHERE d.duplicate_of IS NULL AND en.actor IS NOT NULL "
+        "AND (?1 IS NULL OR d.day >= ?1) AND (?2 IS NULL OR d.day <= ?2) GROUP BY id ORDER BY mentions DESC, id",
+        node), {Arg(since), Arg(until)});
+  }
+
+  Result<Table> GraphEdges(std::optional<int32_t> since, std::optional<int32_t> until, int64_t min_events) override {
+    std::string source = fmt::format(fmt::runtime(kNode), "e.source_actor");
+    std::string target = fmt::format(fmt::runtime(kNode), "e.target_actor");
+    return Query(fmt::format(
+        "SELECT {0} AS source, {1} AS target, COUNT(*) AS events, "
+        "SUM(e.quad_class = 1) AS verbal_cooperation, SUM(e.quad_class = 2) AS material_cooperation, "
+        "SUM(e.quad_class = 3) AS verbal_conflict, SUM(e.quad_class = 4) AS material_conflict, "
+        "ROUND(AVG(e.goldstein), 2) AS mean_goldstein FROM events e JOIN documents d ON d.id = e.document "
+        "WHERE d.duplicate_of IS NULL AND source <> target AND (?1 IS NULL OR e.day >= ?1) "
+        "AND (?2 IS NULL OR e.day <= ?2) GROUP BY source, target HAVING COUNT(*) >= ?3 "
+        "ORDER BY events DESC, source, target", source, target),
+        {Arg(since), Arg(until), Arg(min_events)});
   }
 
   Result<Table> Document(int64_t id) override {
     return Query(
         "SELECT id, identity, input_id, source, site, url, title, published, lang, duplicate_of, similarity, story, "
-        "topic, text FROM documents WHERE id = ?",
+        "topic, original, text FROM documents WHERE id = ?",
         {Arg(id)});
   }
   Result<Table> DocumentMentions(int64_t id) override {
@@ -430,6 +510,21 @@ class SqliteStore final : public Store {
         "SELECT source_actor, source_name, cameo, target_actor, target_name, negated, via, start, end "
         "FROM events WHERE document = ? ORDER BY start, id",
         {Arg(id)});
+  }
+
+  Result<Table> DocumentSpans(int64_t id) override {
+    return Query(
+        "SELECT m.start, m.end, en.id AS entity, en.name, en.actor FROM mentions m JOIN entities en ON en.id = m.entity "
+        "WHERE m.document = ? ORDER BY m.start, m.end",
+        {Arg(id)});
+  }
+
+  Result<Table> Search(const std::string& query, Page page) override {
+    return Query(
+        "SELECT f.rowid AS document, d.title, d.published, snippet(documents_fts, 1, char(2), char(3), '…', 12) AS snippet "
+        "FROM documents_fts f JOIN documents d ON d.id = f.rowid WHERE documents_fts MATCH ? "
+        "ORDER BY rank, f.rowid LIMIT ? OFFSET ?",
+        {Arg(query), Arg(page.limit), Arg(page.offset)});
   }
 
   Result<Table> Dyads(int64_t limit) override {
@@ -490,9 +585,11 @@ class SqliteStore final : public Store {
   struct Value {
     std::optional<int64_t> i;
     std::string s;
+    bool null = false;
   };
   static Value Arg(int64_t v) { return Value{v, {}}; }
   static Value Arg(std::string v) { return Value{std::nullopt, std::move(v)}; }
+  static Value Arg(std::optional<int32_t> v) { return v ? Arg(static_cast<int64_t>(*v)) : Value{std::nullopt, {}, true}; }
 
   Statement* Stmt(const std::string& sql) {
     auto it = cache_.find(sql);
@@ -523,7 +620,9 @@ class SqliteStore final : public Store {
     if (!st) return Err("query: " + db_.Error());
     for (size_t i = 0; i < args.size(); ++i) {
       int n = static_cast<int>(i) + 1;
-      args[i].i ? st->Bind(n, *args[i].i) : st->Bind(n, args[i].s);
+      if (args[i].null) st->BindNull(n);
+      else if (args[i].i) st->Bind(n, *args[i].i);
+      else st->Bind(n, args[i].s);
     }
     Table t;
     for (int i = 0; i < st->Columns(); ++i) t.columns.push_back(st->ColumnName(i));

@@ -66,10 +66,15 @@ struct Table {
   std::vector<std::vector<std::optional<std::string>>> rows;
 };
 
+// Which rows of a list: at most `limit`, after skipping `offset`.
+struct Page {
+  int64_t limit = 50, offset = 0;
+};
+
 struct EventFilter {
   std::optional<std::string> source, target;  // actor code prefix ("CHN", "IDNGOV") or entity id
   std::optional<int32_t> since, until;         // days since 1970-01-01, inclusive
-  int64_t limit = 100;
+  Page page{100, 0};
 };
 
 class Store {
@@ -116,17 +121,35 @@ class Store {
 
   // Queries (the CLI and the server).
   virtual Result<Table> Stats() = 0;
-  virtual Result<Table> Stories(int64_t limit) = 0;
-  virtual Result<Table> Topics(int64_t limit) = 0;
-  virtual Result<Table> Actors(const std::optional<std::string>& q, int64_t limit) = 0;
-  virtual Result<Table> Quotes(const std::optional<std::string>& speaker, int64_t limit) = 0;
+  virtual Result<Table> Groups(Grouping g, Page page) = 0;  // stories or topics, largest first
+  virtual Result<Table> Group(Grouping g, int64_t id) = 0;  // one row, or none
+  virtual Result<Table> GroupDocuments(Grouping g, int64_t id, Page page) = 0;
+  // Actors whose name, actor code or dictionary key contains q (all when nullopt).
+  virtual Result<Table> Actors(const std::optional<std::string>& q, Page page) = 0;
+  virtual Result<Table> Actor(int64_t entity) = 0;  // one row, or none
+  virtual Result<Table> ActorMentionsByMonth(int64_t entity) = 0;
+  // Quotes by speakers whose name or actor code contains `speaker`, with `words` in the text.
+  virtual Result<Table> Quotes(const std::optional<std::string>& speaker, const std::optional<std::string>& words,
+                               Page page) = 0;
+  virtual Result<Table> QuotesOf(int64_t entity, Page page) = 0;
   virtual Result<Table> Events(const EventFilter& f) = 0;
-  // Per period ("month", "week", "day", "year"): events by quad class, mean Goldstein, sources.
-  virtual Result<Table> Relations(const std::string& a, const std::string& b, const std::string& by) = 0;
-  virtual Result<Table> Document(int64_t id) = 0;  // one row per field (for `show`)
-  virtual Result<Table> DocumentMentions(int64_t id) = 0;
+  // Events of an entity as the source (or the target).
+  virtual Result<Table> EventsOf(int64_t entity, bool as_source, Page page) = 0;
+  // Per period ("month", "week", "day", "year"): events by quad class, mean Goldstein, sources;
+  // both directions between a and b (actor code prefixes).
+  virtual Result<Table> Relations(const std::string& a, const std::string& b, const std::string& by,
+                                  std::optional<int32_t> since = std::nullopt,
+                                  std::optional<int32_t> until = std::nullopt) = 0;
+  // The relations graph: states and IGOs with their mentions; dyads with events by quad class.
+  virtual Result<Table> GraphNodes(std::optional<int32_t> since, std::optional<int32_t> until) = 0;
+  virtual Result<Table> GraphEdges(std::optional<int32_t> since, std::optional<int32_t> until, int64_t min_events) = 0;
+  virtual Result<Table> Document(int64_t id) = 0;  // one row (for `show`)
+  virtual Result<Table> DocumentMentions(int64_t id) = 0;  // per entity
   virtual Result<Table> DocumentQuotes(int64_t id) = 0;
   virtual Result<Table> DocumentEvents(int64_t id) = 0;
+  virtual Result<Table> DocumentSpans(int64_t id) = 0;  // every entity mention: start, end, entity, name, actor
+  // Full-text search (FTS5 query syntax) over titles and cleaned texts.
+  virtual Result<Table> Search(const std::string& query, Page page) = 0;
   // Whole tables for export, streamed row by row.
   virtual Status Export(const std::string& what, const std::function<void(const Table& header, const std::vector<std::optional<std::string>>& row)>& fn) = 0;
   // The busiest pairs of actor codes: events by quad class, mean Goldstein.
