@@ -8,6 +8,7 @@
 #include "cli/analyze_command.h"
 #include "cli/ingest_command.h"
 #include "cli/query_commands.h"
+#include "cli/serve_command.h"
 
 int main(int argc, char** argv) {
   try {
@@ -18,6 +19,8 @@ int main(int argc, char** argv) {
     warta::IngestArgs ingest;
     CLI::App* ingest_cmd = warta::AddIngestCommand(app, &ingest);
     auto run_query = warta::AddQueryCommands(app);
+    warta::ServeArgs serve;
+    CLI::App* serve_cmd = warta::AddServeCommand(app, &serve);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -26,6 +29,7 @@ int main(int argc, char** argv) {
     }
     if (analyze_cmd->parsed()) return warta::RunAnalyze(analyze);
     if (ingest_cmd->parsed()) return warta::RunIngest(ingest);
+    if (serve_cmd->parsed()) return warta::RunServe(serve);
     int rc = run_query();
     return rc >= 0 ? rc : 2;
   } catch (const std::exception& e) {

@@ -469,7 +469,7 @@ class SqliteStore final : public Store {
         "SELECT {0} AS id, MIN(CASE WHEN en.type = 'LOC' OR en.subtype = 'igo' THEN en.name END) AS label, "
         "COUNT(*) AS mentions FROM mentions m JOIN entities en ON en.id = m.entity "
         "JOIN documents d ON d.id = m.document WHERE d.duplicate_of IS NULL AND en.actor IS NOT NULL "
-        "AND (?1 IS NULL OR d.day >= ?1) AND (?2 IS NULL OR d.day <= ?2) GROUP BY id ORDER BY mentions DESC, id",
+        "AND (?1 IS NULL OR d.day >= ?1) AND (?2 IS NULL OR d.day <= ?2) GROUP BY 1 ORDER BY 3 DESC, 1",
         node), {Arg(since), Arg(until)});
   }
 
@@ -481,9 +481,9 @@ class SqliteStore final : public Store {
         "SUM(e.quad_class = 1) AS verbal_cooperation, SUM(e.quad_class = 2) AS material_cooperation, "
         "SUM(e.quad_class = 3) AS verbal_conflict, SUM(e.quad_class = 4) AS material_conflict, "
         "ROUND(AVG(e.goldstein), 2) AS mean_goldstein FROM events e JOIN documents d ON d.id = e.document "
-        "WHERE d.duplicate_of IS NULL AND source <> target AND (?1 IS NULL OR e.day >= ?1) "
-        "AND (?2 IS NULL OR e.day <= ?2) GROUP BY source, target HAVING COUNT(*) >= ?3 "
-        "ORDER BY events DESC, source, target", source, target),
+        "WHERE d.duplicate_of IS NULL AND {0} <> {1} AND (?1 IS NULL OR e.day >= ?1) "
+        "AND (?2 IS NULL OR e.day <= ?2) GROUP BY 1, 2 HAVING COUNT(*) >= ?3 "
+        "ORDER BY 3 DESC, 1, 2", source, target),
         {Arg(since), Arg(until), Arg(min_events)});
   }
 
@@ -507,7 +507,7 @@ class SqliteStore final : public Store {
   }
   Result<Table> DocumentEvents(int64_t id) override {
     return Query(
-        "SELECT source_actor, source_name, cameo, target_actor, target_name, negated, via, start, end "
+        "SELECT source_actor, source_name, cameo, quad_class, target_actor, target_name, negated, via, start, end "
         "FROM events WHERE document = ? ORDER BY start, id",
         {Arg(id)});
   }
@@ -528,14 +528,13 @@ class SqliteStore final : public Store {
   }
 
   Result<Table> Dyads(int64_t limit) override {
+    std::string source = fmt::format(fmt::runtime(kNode), "e.source_actor");
+    std::string target = fmt::format(fmt::runtime(kNode), "e.target_actor");
     return Query(fmt::format(
-        "SELECT CASE WHEN e.source_actor LIKE 'IGO%' THEN e.source_actor ELSE substr(e.source_actor, 1, 3) END AS source, "
-        "CASE WHEN e.target_actor LIKE 'IGO%' THEN e.target_actor ELSE substr(e.target_actor, 1, 3) END AS target, "
-        "COUNT(*) AS events, "
-        "SUM(e.quad_class <= 2) AS cooperation, SUM(e.quad_class >= 3) AS conflict, "
-        "ROUND(AVG(e.goldstein), 2) AS mean_goldstein FROM events e JOIN documents d ON d.id = e.document "
-        "WHERE {} AND source <> target "
-        "GROUP BY source, target ORDER BY events DESC, source, target LIMIT ?", kCanonical),
+        "SELECT {0} AS source, {1} AS target, COUNT(*) AS events, SUM(e.quad_class <= 2) AS cooperation, "
+        "SUM(e.quad_class >= 3) AS conflict, ROUND(AVG(e.goldstein), 2) AS mean_goldstein "
+        "FROM events e JOIN documents d ON d.id = e.document WHERE d.duplicate_of IS NULL AND {0} <> {1} "
+        "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?", source, target),
         {Arg(limit)});
   }
 

@@ -1,0 +1,279 @@
+#include "serve/api.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <vector>
+
+#include "store/table_format.h"
+#include "util/days.h"
+#include "util/json_writer.h"
+#include "util/utf8.h"
+
+namespace warta {
+
+namespace {
+
+struct Failure {
+  int status;
+  std::string message;
+};
+
+ApiResponse Error(int status, const std::string& message) {
+  std::string body;
+  JsonWriter w(&body);
+  w.BeginObject();
+  w.Key("error");
+  w.String(message);
+  w.EndObject();
+  return {status, body};
+}
+
+// Reads and checks the query parameters; the first problem is kept.
+class Params {
+ public:
+  explicit Params(const std::map<std::string, std::string>& p) : p_(p) {}
+
+  std::optional<std::string> Text(const std::string& name, size_t max_bytes = 200) {
+    auto it = p_.find(name);
+    if (it == p_.end() || it->second.empty()) return std::nullopt;
+    if (it->second.size() > max_bytes) return Fail(name + ": at most " + std::to_string(max_bytes) + " bytes");
+    if (!IsValidUtf8(it->second)) return Fail(name + ": not valid UTF-8");
+    return it->second;
+  }
+  std::optional<int64_t> Int(const std::string& name, int64_t min, int64_t max) {
+    auto t = Text(name, 20);
+    if (!t) return std::nullopt;
+    if (t->find_first_not_of("0123456789") != std::string::npos) return FailInt(name + ": not a whole number");
+    int64_t v = std::stoll(*t);
+    if (v < min || v > max) return FailInt(fmt::format("{}: must be between {} and {}", name, min, max));
+    return v;
+  }
+  std::optional<int32_t> Day(const std::string& name) {
+    auto t = Text(name, 10);
+    if (!t) return std::nullopt;
+    auto d = DaysFromIso(*t);
+    if (!d || t->size() != 10) {
+      Fail(name + ": a date like 2025-10-01");
+      return std::nullopt;
+    }
+    return d;
+  }
+  // An actor code prefix (CHN, IDNGOV, IGOUNO) or an entity id.
+  std::optional<std::string> Actor(const std::string& name) {
+    auto t = Text(name, 20);
+    if (!t) return std::nullopt;
+    bool code = t->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos && t->size() >= 3;
+    bool id = t->find_first_not_of("0123456789") == std::string::npos;
+    if (!code && !id) return Fail(name + ": an actor code such as CHN or IDNGOV, or an entity id");
+    return t;
+  }
+  Page GetPage() {
+    Page page;
+    page.limit = Int("limit", 1, kMaxPageLimit).value_or(50);
+    page.offset = Int("offset", 0, 1000000000).value_or(0);
+    return page;
+  }
+  const std::optional<std::string>& error() const { return error_; }
+
+ private:
+  std::optional<std::string> Fail(const std::string& message) {
+    if (!error_) error_ = message;
+    return std::nullopt;
+  }
+  std::optional<int64_t> FailInt(const std::string& message) {
+    Fail(message);
+    return std::nullopt;
+  }
+  const std::map<std::string, std::string>& p_;
+  std::optional<std::string> error_;
+};
+
+// Table → JSON: an array of objects, one object, or a list answer.
+std::string Rows(const Table& t) {
+  std::string out = "[";
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    if (i) out += ',';
+    out += RowToJson(t, t.rows[i]);
+  }
+  return out + "]";
+}
+std::string List(const Table& t, const Page& page) {
+  return fmt::format("{{\"items\":{},\"limit\":{},\"offset\":{}}}", Rows(t), page.limit, page.offset);
+}
+
+// Unwraps a store answer; a failure becomes a 500 (the store, not the request, is at fault).
+#define WARTA_TABLE(var, expr)                                   \
+  auto var##_result = (expr);                                   \
+  if (!var##_result.ok()) return Error(500, "store: " + var##_result.status().message()); \
+  const Table& var = var##_result.value()
+
+// "/api/actors/12" with prefix "/api/actors/" → 12; nullopt when the rest is not an id.
+std::optional<int64_t> IdAfter(const std::string& path, const std::string& prefix) {
+  std::string rest = path.substr(prefix.size());
+  if (rest.empty() || rest.size() > 18 || rest.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoll(rest);
+}
+
+// An actor parameter as an actor code prefix: an entity id becomes its entity's code.
+std::optional<std::string> ActorCode(Store& store, const std::string& v) {
+  if (v.find_first_not_of("0123456789") != std::string::npos) return v;
+  auto t = store.Actor(std::stoll(v));
+  if (!t.ok() || t.value().rows.empty() || !t.value().rows[0][3]) return std::nullopt;
+  return *t.value().rows[0][3];
+}
+
+ApiResponse Handle(Store& store, const std::string& path, Params& q) {
+  if (path == "/api/stats") {
+    WARTA_TABLE(t, store.Stats());
+    return {200, RowToJson(t, t.rows.at(0))};
+  }
+  if (path == "/api/actors") {
+    auto text = q.Text("q");
+    Page page = q.GetPage();
+    if (q.error()) return Error(400, *q.error());
+    WARTA_TABLE(t, store.Actors(text, page));
+    return {200, List(t, page)};
+  }
+  if (path.rfind("/api/actors/", 0) == 0) {
+    auto id = IdAfter(path, "/api/actors/");
+    if (!id) return Error(404, "not found");
+    WARTA_TABLE(actor, store.Actor(*id));
+    if (actor.rows.empty()) return Error(404, "not found");
+    WARTA_TABLE(months, store.ActorMentionsByMonth(*id));
+    WARTA_TABLE(quotes, store.QuotesOf(*id, Page{100, 0}));
+    WARTA_TABLE(as_source, store.EventsOf(*id, true, Page{100, 0}));
+    WARTA_TABLE(as_target, store.EventsOf(*id, false, Page{100, 0}));
+    return {200, fmt::format("{{\"actor\":{},\"mentions_by_month\":{},\"quotes\":{},\"events_as_source\":{},"
+                             "\"events_as_target\":{}}}",
+                             RowToJson(actor, actor.rows[0]), Rows(months), Rows(quotes), Rows(as_source),
+                             Rows(as_target))};
+  }
+  if (path == "/api/graph") {
+    auto from = q.Day("from"), to = q.Day("to");
+    int64_t min_events = q.Int("min_events", 1, 1000000).value_or(1);
+    if (q.error()) return Error(400, *q.error());
+    WARTA_TABLE(nodes, store.GraphNodes(from, to));
+    WARTA_TABLE(edges, store.GraphEdges(from, to, min_events));
+    return {200, fmt::format("{{\"nodes\":{},\"edges\":{}}}", Rows(nodes), Rows(edges))};
+  }
+  if (path == "/api/relations") {
+    auto source = q.Actor("source"), target = q.Actor("target");
+    auto from = q.Day("from"), to = q.Day("to");
+    std::string by = q.Text("by", 8).value_or("month");
+    if (!q.error() && (!source || !target)) return Error(400, "source and target are required");
+    if (!q.error() && by != "day" && by != "week" && by != "month" && by != "year")
+      return Error(400, "by: day, week, month or year");
+    if (q.error()) return Error(400, *q.error());
+    auto a = ActorCode(store, *source), b = ActorCode(store, *target);
+    if (!a || !b) return Error(404, "not found");
+    WARTA_TABLE(periods, store.Relations(*a, *b, by, from, to));
+    EventFilter both;  // the evidence: events of the pair, either way
+    both.since = from;
+    both.until = to;
+    both.page = Page{200, 0};
+    both.source = *a;
+    both.target = *b;
+    WARTA_TABLE(ab, store.Events(both));
+    std::swap(both.source, both.target);
+    WARTA_TABLE(ba, store.Events(both));
+    std::string evidence = Rows(ab);
+    std::string reverse = Rows(ba);
+    if (reverse.size() > 2) evidence = evidence.size() > 2 ? evidence.substr(0, evidence.size() - 1) + "," + reverse.substr(1) : reverse;
+    std::string out;
+    JsonWriter w(&out);
+    w.BeginObject();
+    w.Key("source");
+    w.String(*a);
+    w.Key("target");
+    w.String(*b);
+    w.Key("by");
+    w.String(by);
+    w.EndObject();
+    out.pop_back();
+    return {200, out + fmt::format(",\"periods\":{},\"evidence\":{}}}", Rows(periods), evidence)};
+  }
+  if (path == "/api/events") {
+    EventFilter f;
+    f.source = q.Actor("source");
+    f.target = q.Actor("target");
+    f.since = q.Day("from");
+    f.until = q.Day("to");
+    f.page = q.GetPage();
+    if (q.error()) return Error(400, *q.error());
+    WARTA_TABLE(t, store.Events(f));
+    return {200, List(t, f.page)};
+  }
+  if (path == "/api/quotes") {
+    auto speaker = q.Text("speaker"), words = q.Text("q");
+    Page page = q.GetPage();
+    if (q.error()) return Error(400, *q.error());
+    WARTA_TABLE(t, store.Quotes(speaker, words, page));
+    return {200, List(t, page)};
+  }
+  for (Grouping g : {Grouping::kStory, Grouping::kTopic}) {
+    std::string base = g == Grouping::kStory ? "/api/stories" : "/api/topics";
+    if (path == base) {
+      Page page = q.GetPage();
+      if (q.error()) return Error(400, *q.error());
+      WARTA_TABLE(t, store.Groups(g, page));
+      return {200, List(t, page)};
+    }
+    if (path.rfind(base + "/", 0) == 0) {
+      auto id = IdAfter(path, base + "/");
+      if (!id) return Error(404, "not found");
+      WARTA_TABLE(row, store.Group(g, *id));
+      if (row.rows.empty()) return Error(404, "not found");
+      WARTA_TABLE(docs, store.GroupDocuments(g, *id, Page{kMaxPageLimit, 0}));
+      return {200, fmt::format("{{\"{}\":{},\"documents\":{}}}", g == Grouping::kStory ? "story" : "topic",
+                               RowToJson(row, row.rows[0]), Rows(docs))};
+    }
+  }
+  if (path.rfind("/api/documents/", 0) == 0) {
+    auto id = IdAfter(path, "/api/documents/");
+    if (!id) return Error(404, "not found");
+    WARTA_TABLE(doc, store.Document(*id));
+    if (doc.rows.empty()) return Error(404, "not found");
+    WARTA_TABLE(entities, store.DocumentSpans(*id));
+    WARTA_TABLE(quotes, store.DocumentQuotes(*id));
+    WARTA_TABLE(events, store.DocumentEvents(*id));
+    // The document's fields without its texts; `text` is the original, which every offset indexes.
+    Table fields;
+    std::vector<std::optional<std::string>> row;
+    std::optional<std::string> original;
+    for (size_t i = 0; i < doc.columns.size(); ++i) {
+      const std::string& c = doc.columns[i];
+      if (c == "original") original = doc.rows[0][i];
+      if (c == "original" || c == "text" || c == "identity" || c == "source" || c == "similarity") continue;
+      fields.columns.push_back(c);
+      fields.types.push_back(doc.types[i]);
+      row.push_back(doc.rows[0][i]);
+    }
+    std::string text;
+    AppendJsonString(original.value_or(""), &text);
+    return {200, fmt::format("{{\"document\":{},\"text\":{},\"entities\":{},\"quotes\":{},\"events\":{}}}",
+                             RowToJson(fields, row), text, Rows(entities), Rows(quotes), Rows(events))};
+  }
+  if (path == "/api/search") {
+    auto text = q.Text("q");
+    Page page = q.GetPage();
+    if (!q.error() && !text) return Error(400, "q is required");
+    if (q.error()) return Error(400, *q.error());
+    auto t = store.Search(*text, page);
+    // FTS5 refuses malformed queries ("AND", unbalanced quotes): the request's fault.
+    if (!t.ok()) return Error(400, "q: not a valid search (words, \"phrases\", OR, NOT, prefix*)");
+    return {200, List(t.value(), page)};
+  }
+  return Error(404, "not found");
+}
+
+#undef WARTA_TABLE
+
+}  // namespace
+
+ApiResponse HandleApi(Store& store, const std::string& path, const std::map<std::string, std::string>& params) {
+  Params q(params);
+  return Handle(store, path, q);
+}
+
+}  // namespace warta

@@ -1,0 +1,182 @@
+// The JSON API on a store built from articles written for this test: every
+// endpoint, bad parameters (400, never 5xx), unknown ids (404), the page cap,
+// and article text that is hostile HTML coming back as JSON strings.
+#include "serve/api.h"
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "corpus/ingest.h"
+#include "tests/test_support.h"
+
+namespace warta {
+namespace {
+
+class Api : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    // One file per process: ctest runs each test in a process of its own, in parallel.
+    path_ = new std::string(::testing::TempDir() + "warta_api_test_" + std::to_string(::getpid()) + ".db");
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((*path_ + suffix).c_str());
+    auto store = Store::OpenSqlite(*path_, Store::Mode::kReadWrite);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    const Knowledge& k = testing::TestKnowledge();
+    auto ingester = Ingester::Open(store.value().get(),
+                                   StoryClusterer::Create(StoryClusterer::Options{}, k.story_stopwords).value(),
+                                   StoryClusterer::Create(TopicOptions(), k.story_stopwords).value());
+    ASSERT_TRUE(ingester.ok());
+    auto record = [](std::string id, std::string date, std::string title, std::string text) {
+      Record r;
+      r.source = "api-test";
+      r.id = std::move(id);
+      r.published = std::move(date);
+      r.title = std::move(title);
+      r.text = std::move(text);
+      return r;
+    };
+    std::vector<PreparedDocument> batch;
+    batch.push_back(PrepareDocument(
+        record("1", "2025-10-01", "China dan Rusia Perluas Kerja Sama",
+               "China dan Rusia sepakat memperluas kerja sama energi di Moskow pada Rabu. “Kami siap bekerja sama "
+               "lebih erat,” kata juru bicara Kementerian Luar Negeri China Mao Ning kepada wartawan."),
+        k, AnalyzeOptions{}));
+    batch.push_back(PrepareDocument(
+        record("2", "2025-11-03", "AS Jatuhkan Sanksi pada Perusahaan China",
+               "Amerika Serikat menjatuhkan sanksi terhadap tiga perusahaan China pada Senin. China mengecam "
+               "Amerika Serikat atas sanksi itu."),
+        k, AnalyzeOptions{}));
+    batch.push_back(PrepareDocument(
+        record("3", "2025-11-04", "<script>alert(1)</script> Judul",
+               "Teks dengan <img src=x onerror=alert(1)> di dalamnya, dan Indonesia bertemu Malaysia di Jakarta."),
+        k, AnalyzeOptions{}));
+    IngestCounts counts;
+    ASSERT_TRUE(ingester.value().Write(&batch, &counts).ok());
+  }
+  static void TearDownTestSuite() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((*path_ + suffix).c_str());
+    delete path_;
+  }
+
+  void SetUp() override {
+    auto s = Store::OpenSqlite(*path_, Store::Mode::kReadOnly);
+    ASSERT_TRUE(s.ok());
+    store_ = std::move(s).value();
+  }
+
+  // The answer, checked to be JSON with the given status.
+  simdjson::dom::element Get(const std::string& path, const std::map<std::string, std::string>& params, int status) {
+    ApiResponse r = HandleApi(*store_, path, params);
+    EXPECT_EQ(r.status, status) << path << ": " << r.body;
+    bodies_.push_back(r.body);
+    simdjson::dom::element e;
+    auto error = parser_.parse(bodies_.back()).get(e);
+    EXPECT_FALSE(error) << path << ": not JSON: " << r.body;
+    return e;
+  }
+
+  static std::string* path_;
+  std::unique_ptr<Store> store_;
+  std::vector<std::string> bodies_;
+  simdjson::dom::parser parser_;
+};
+std::string* Api::path_ = nullptr;
+
+TEST_F(Api, StatsActorsAndOneActor) {
+  auto stats = Get("/api/stats", {}, 200);
+  EXPECT_EQ(int64_t(stats["documents"]), 3);
+  auto actors = Get("/api/actors", {{"q", "China"}}, 200);
+  ASSERT_GE(simdjson::dom::array(actors["items"]).size(), 1u);
+  int64_t china = actors["items"].at(0)["entity"];
+  EXPECT_EQ(std::string_view(actors["items"].at(0)["actor"]), "CHN");
+  EXPECT_EQ(int64_t(actors["limit"]), 50);
+  auto one = Get("/api/actors/" + std::to_string(china), {}, 200);
+  EXPECT_EQ(std::string_view(one["actor"]["name"]), "China");
+  EXPECT_GE(simdjson::dom::array(one["mentions_by_month"]).size(), 2u);
+  EXPECT_GE(simdjson::dom::array(one["events_as_source"]).size(), 1u);
+  EXPECT_GE(simdjson::dom::array(one["events_as_target"]).size(), 1u);
+  Get("/api/actors/999999", {}, 404);
+  Get("/api/actors/abc", {}, 404);
+}
+
+TEST_F(Api, GraphRelationsAndEvents) {
+  auto graph = Get("/api/graph", {}, 200);
+  EXPECT_GE(simdjson::dom::array(graph["nodes"]).size(), 3u);
+  bool chn_rus = false;
+  for (auto e : simdjson::dom::array(graph["edges"]))
+    chn_rus |= std::string_view(e["source"]) == "CHN" && std::string_view(e["target"]) == "RUS";
+  EXPECT_TRUE(chn_rus);
+  auto later = Get("/api/graph", {{"from", "2025-11-01"}}, 200);
+  for (auto e : simdjson::dom::array(later["edges"])) EXPECT_NE(std::string_view(e["target"]), "RUS");
+  auto rel = Get("/api/relations", {{"source", "CHN"}, {"target", "USA"}, {"by", "month"}}, 200);
+  ASSERT_GE(simdjson::dom::array(rel["periods"]).size(), 1u);
+  EXPECT_EQ(std::string_view(rel["periods"].at(0)["period"]), "2025-11");
+  ASSERT_GE(simdjson::dom::array(rel["evidence"]).size(), 2u);  // both directions
+  auto events = Get("/api/events", {{"source", "USA"}, {"limit", "1"}}, 200);
+  EXPECT_EQ(simdjson::dom::array(events["items"]).size(), 1u);
+  EXPECT_EQ(std::string_view(events["items"].at(0)["cameo"]).substr(0, 2), "16");
+}
+
+TEST_F(Api, QuotesStoriesDocumentsAndSearch) {
+  auto quotes = Get("/api/quotes", {{"speaker", "Mao"}}, 200);
+  ASSERT_EQ(simdjson::dom::array(quotes["items"]).size(), 1u);
+  EXPECT_EQ(std::string_view(quotes["items"].at(0)["speaker"]), "Mao Ning");
+  auto stories = Get("/api/stories", {}, 200);
+  ASSERT_GE(simdjson::dom::array(stories["items"]).size(), 2u);
+  int64_t story = stories["items"].at(0)["story"];
+  auto one = Get("/api/stories/" + std::to_string(story), {}, 200);
+  EXPECT_GE(simdjson::dom::array(one["documents"]).size(), 1u);
+  Get("/api/topics", {}, 200);
+  Get("/api/stories/424242", {}, 404);
+  auto doc = Get("/api/documents/1", {}, 200);
+  std::string_view text = doc["text"];
+  ASSERT_GE(simdjson::dom::array(doc["entities"]).size(), 2u);
+  for (auto m : simdjson::dom::array(doc["entities"])) {  // byte offsets into the text
+    int64_t start = m["start"], end = m["end"];
+    ASSERT_LE(end, static_cast<int64_t>(text.size()));
+    if (std::string_view(m["name"]) == "China") EXPECT_EQ(text.substr(start, end - start), "China");
+  }
+  EXPECT_GE(simdjson::dom::array(doc["quotes"]).size(), 1u);
+  // Hostile HTML is data: it comes back as a JSON string, unchanged.
+  auto hostile = Get("/api/documents/3", {}, 200);
+  EXPECT_NE(std::string_view(hostile["text"]).find("<img src=x onerror=alert(1)>"), std::string_view::npos);
+  auto found = Get("/api/search", {{"q", "sanksi"}}, 200);
+  ASSERT_EQ(simdjson::dom::array(found["items"]).size(), 1u);
+  EXPECT_EQ(int64_t(found["items"].at(0)["document"]), 2);
+  EXPECT_NE(std::string_view(found["items"].at(0)["snippet"]).find("\x02"), std::string_view::npos);
+}
+
+TEST_F(Api, BadParametersAre400AndNever5xx) {
+  for (const auto& [path, params] : std::vector<std::pair<std::string, std::map<std::string, std::string>>>{
+           {"/api/actors", {{"limit", "501"}}},  // over the cap
+           {"/api/actors", {{"limit", "0"}}},
+           {"/api/actors", {{"offset", "-1"}}},
+           {"/api/actors", {{"limit", "ten"}}},
+           {"/api/events", {{"from", "2025-02-30"}}},
+           {"/api/events", {{"source", "'; DROP TABLE events; --"}}},
+           {"/api/graph", {{"min_events", "0"}}},
+           {"/api/relations", {{"source", "CHN"}}},
+           {"/api/relations", {{"source", "CHN"}, {"target", "RUS"}, {"by", "fortnight"}}},
+           {"/api/quotes", {{"q", std::string(300, 'a')}}},
+           {"/api/quotes", {{"q", "\xff\xfe"}}},
+           {"/api/search", {}},
+           {"/api/search", {{"q", "\"unbalanced"}}},
+           {"/api/search", {{"q", "AND OR NOT"}}},
+       }) {
+    auto e = Get(path, params, 400);
+    EXPECT_FALSE(std::string_view(e["error"]).empty()) << path;
+  }
+  Get("/api/nothing-here", {}, 404);
+  Get("/api/relations", {{"source", "999999"}, {"target", "CHN"}}, 404);
+  // At the cap, the page is served.
+  auto capped = Get("/api/actors", {{"limit", "500"}, {"offset", "1"}}, 200);
+  EXPECT_EQ(int64_t(capped["limit"]), 500);
+  // The store is intact after the hostile parameters.
+  EXPECT_EQ(int64_t(Get("/api/stats", {}, 200)["events"]), int64_t(Get("/api/stats", {}, 200)["events"]));
+}
+
+}  // namespace
+}  // namespace warta

@@ -1,0 +1,23 @@
+// `warta serve` on HTTP (cpp-httplib): the API of api.h under /api/ and the
+// embedded dashboard at /. Requests run on httplib's thread pool; the store
+// connection is read-only and used by one request at a time.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "store/store.h"
+#include "util/status.h"
+
+namespace warta {
+
+struct ServeOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port
+};
+
+// Serves until the process is stopped. `ready` is called with the bound port
+// before the first request is taken.
+Status Serve(Store& store, const ServeOptions& options, const std::function<void(int port)>& ready);
+
+}  // namespace warta
