@@ -1,0 +1,87 @@
+// Article view (/api/documents/{id}): the text as read, with its entities, quotes and events
+// highlighted by UTF-8 byte offsets (see highlight.js), and the same spans listed beside it.
+import { api, errorBox } from './api.js';
+import { el, fmtDate, seg, externalLink, section, quadChip } from './dom.js';
+import { renderHighlighted, byteSlice } from './highlight.js';
+
+function showSpan(container, k) {
+  const nodes = container.querySelectorAll(`[data-k="${CSS.escape(k)}"]`);
+  if (!nodes.length) return;
+  nodes[0].scrollIntoView({ behavior: 'smooth', block: 'center' });
+  for (const n of nodes) {
+    n.classList.remove('flash');
+    void n.offsetWidth; // restart the animation
+    n.classList.add('flash');
+  }
+}
+
+export async function docView(ctx, id) {
+  const { root } = ctx;
+  root.append(el('p', { class: 'crumbs' }, el('a', { href: '#/' }, 'Graph'), ' / document'));
+  let data;
+  try {
+    data = await api(`documents/${seg(id)}`);
+  } catch (err) {
+    if (!ctx.alive()) return;
+    root.append(errorBox(err));
+    ctx.failed();
+    return;
+  }
+  if (!ctx.alive()) return;
+  const d = data.document || {};
+  const text = typeof data.text === 'string' ? data.text : '';
+  document.title = `${d.title || `document ${d.id ?? id}`} · warta`;
+
+  root.append(el('h1', { class: 'doc-title' }, d.title || `document ${d.id ?? id}`));
+  const original = externalLink(d.url, 'original');
+  const meta = el('p', { class: 'doc-meta muted' },
+    `#${d.id ?? id} · ${fmtDate(d.published)}`,
+    d.site ? ` · ${d.site}` : null,
+    d.lang ? ` · ${d.lang}` : null,
+    d.story !== null && d.story !== undefined ? [' · ', el('a', { href: `#/story/${seg(d.story)}` }, `story ${d.story}`)] : null,
+    d.topic !== null && d.topic !== undefined ? ` · topic ${d.topic}` : null,
+    d.duplicate_of !== null && d.duplicate_of !== undefined ? [' · copy of ', el('a', { href: `#/doc/${seg(d.duplicate_of)}` }, `document ${d.duplicate_of}`)] : null,
+    original ? [' · ', original] : null);
+  root.append(meta);
+
+  const { root: textNode, spans } = renderHighlighted({ ...data, text });
+  textNode.id = 'doc-text';
+
+  // Layer switches: hide a kind of highlighting by a class on the text.
+  const layers = el('div', { class: 'layers' }, ['entity', 'quote', 'event'].map((kind) => {
+    const box = el('input', { type: 'checkbox', checked: true });
+    box.addEventListener('change', () => textNode.classList.toggle(`no-${kind}`, !box.checked));
+    const count = spans.filter((s) => s.kind === kind).length;
+    return el('label', { class: `layer layer-${kind}` }, box, ` ${kind === 'entity' ? 'entities' : `${kind}s`} (${count})`);
+  }));
+
+  // The spans as lists; a click shows the span in the text.
+  const entityList = new Map();
+  for (const s of spans.filter((x) => x.kind === 'entity')) {
+    const key = s.entity ?? s.name;
+    if (!entityList.has(key)) entityList.set(key, { ...s, n: 0, first: s.k });
+    entityList.get(key).n++;
+  }
+  const entitiesCard = section(`Entities (${entityList.size})`,
+    entityList.size === 0 ? el('p', { class: 'muted' }, 'None.') : el('ul', { class: 'chips' }, [...entityList.values()].map((e) => el('li', null,
+      el('a', { class: 'chip', href: `#/actor/${seg(e.entity ?? e.actor ?? '')}` }, e.name ?? '?', e.actor ? el('code', null, ` ${e.actor}`) : null),
+      el('button', { type: 'button', class: 'link', title: 'show in the text', onclick: () => showSpan(textNode, e.first) }, `×${e.n}`)))));
+  const quoteSpans = spans.filter((x) => x.kind === 'quote');
+  const quotesCard = section(`Quotes (${quoteSpans.length})`,
+    quoteSpans.length === 0 ? el('p', { class: 'muted' }, 'None.') : el('ul', { class: 'quotes' }, quoteSpans.map((q) => el('li', { class: 'quote' },
+      el('blockquote', { class: `q q-${q.qkind === 'direct' ? 'direct' : 'indirect'}` }, byteSlice(text, q.start, q.end)),
+      el('div', { class: 'q-meta' }, el('span', { class: 'speaker' }, q.speaker ?? 'unknown speaker'), el('span', { class: 'muted' }, ` · ${q.qkind ?? ''} `),
+        el('button', { type: 'button', class: 'link', onclick: () => showSpan(textNode, q.k) }, 'show'))))));
+  const eventSpans = spans.filter((x) => x.kind === 'event');
+  const eventsCard = section(`Events (${eventSpans.length})`,
+    eventSpans.length === 0 ? el('p', { class: 'muted' }, 'None.') : el('ul', { class: 'events' }, eventSpans.map((v) => el('li', null,
+      el('a', { href: `#/actor/${seg(v.source_actor ?? '')}` }, v.source_actor ?? '?'), ' → ',
+      el('a', { href: `#/actor/${seg(v.target_actor ?? '')}` }, v.target_actor ?? '?'),
+      ` CAMEO ${v.cameo ?? '?'} `, quadChip(v.quad_class), ' ',
+      el('button', { type: 'button', class: 'link', onclick: () => showSpan(textNode, v.k) }, 'show')))));
+
+  root.append(el('div', { class: 'doc-layout' },
+    el('article', { class: 'card doc' }, layers, textNode),
+    el('aside', { class: 'doc-side' }, entitiesCard, quotesCard, eventsCard)));
+  ctx.ready();
+}
