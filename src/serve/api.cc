@@ -119,8 +119,11 @@ std::optional<int64_t> IdAfter(const std::string& path, const std::string& prefi
 std::optional<std::string> ActorCode(Store& store, const std::string& v) {
   if (v.find_first_not_of("0123456789") != std::string::npos) return v;
   auto t = store.Actor(std::stoll(v));
-  if (!t.ok() || t.value().rows.empty() || !t.value().rows[0][3]) return std::nullopt;
-  return *t.value().rows[0][3];
+  if (!t.ok() || t.value().rows.empty()) return std::nullopt;
+  const Table& row = t.value();
+  for (size_t i = 0; i < row.columns.size(); ++i)
+    if (row.columns[i] == "actor") return row.rows[0][i];
+  return std::nullopt;
 }
 
 ApiResponse Handle(Store& store, const std::string& path, Params& q) {

@@ -346,7 +346,8 @@ class SqliteStore final : public Store {
   }
 
   static constexpr std::string_view kActorSelect =
-      "SELECT en.id AS entity, en.name, en.type, en.actor, en.country, COUNT(DISTINCT m.document) AS documents, "
+      "SELECT en.id AS entity, en.name, en.type, en.subtype AS role, en.actor, en.country, "
+      "COUNT(DISTINCT m.document) AS documents, "
       "COUNT(*) AS mentions FROM entities en JOIN mentions m ON m.entity = en.id "
       "JOIN documents d ON d.id = m.document WHERE d.duplicate_of IS NULL";
 

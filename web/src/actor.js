@@ -62,8 +62,9 @@ export async function actorView(ctx, idParam) {
   const months = Array.isArray(data.mentions_by_month) ? data.mentions_by_month : [];
   document.title = `${a.name ?? 'actor'} · warta`;
 
-  // The role: the one named with this actor's latest quote, if any.
-  const role = quotes.find((q) => q.role)?.role;
+  // The role: the actor's position from the dictionaries (head_of_state, military, …), else the one
+  // named with its latest quote, if any.
+  const role = a.role ? String(a.role).replaceAll('_', ' ') : quotes.find((q) => q.role)?.role;
   head.append(el('h1', null, a.name ?? `entity ${a.entity}`));
   const facts = el('dl', { class: 'facts' },
     el('dt', null, 'actor code'), el('dd', null, el('code', null, a.actor ?? '–')),
