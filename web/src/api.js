@@ -46,6 +46,21 @@ export async function api(path, params) {
 }
 
 /** The error of a failed request as a message box in the page. */
+// Fetches `path` for a view. On failure the error is shown by `show(box)` and
+// the view marked failed; null then, and also when the view was left meanwhile.
+export async function loadForView(ctx, show, path, params) {
+  try {
+    const data = await api(path, params);
+    return ctx.alive() ? data : null;
+  } catch (err) {
+    if (ctx.alive()) {
+      show(errorBox(err));
+      ctx.failed();
+    }
+    return null;
+  }
+}
+
 export function errorBox(err) {
   const status = err instanceof ApiError && err.status ? `${err.status}: ` : '';
   const where = err instanceof ApiError ? ` (GET /${err.path})` : '';

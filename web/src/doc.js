@@ -1,6 +1,6 @@
 // Article view (/api/documents/{id}): the text as read, with its entities, quotes and events
 // highlighted by UTF-8 byte offsets (see highlight.js), and the same spans listed beside it.
-import { api, errorBox } from './api.js';
+import { loadForView } from './api.js';
 import { el, fmtDate, seg, externalLink, section, quadChip } from './dom.js';
 import { renderHighlighted, byteSlice } from './highlight.js';
 
@@ -18,16 +18,8 @@ function showSpan(container, k) {
 export async function docView(ctx, id) {
   const { root } = ctx;
   root.append(el('p', { class: 'crumbs' }, el('a', { href: '#/' }, 'Graph'), ' / document'));
-  let data;
-  try {
-    data = await api(`documents/${seg(id)}`);
-  } catch (err) {
-    if (!ctx.alive()) return;
-    root.append(errorBox(err));
-    ctx.failed();
-    return;
-  }
-  if (!ctx.alive()) return;
+  const data = await loadForView(ctx, (box) => root.append(box), `documents/${seg(id)}`);
+  if (!data) return;
   const d = data.document || {};
   const text = typeof data.text === 'string' ? data.text : '';
   document.title = `${d.title || `document ${d.id ?? id}`} · warta`;

@@ -1,6 +1,6 @@
 // Pair page: both directions between two actors per period (/api/relations), as a stacked bar
 // chart by quad class with the mean Goldstein line, and the evidence sentences.
-import { api, errorBox } from './api.js';
+import { loadForView } from './api.js';
 import { relationsChart } from './charts.js';
 import { el, fmtDate, fmtNumber, fmtGoldstein, goldsteinChip, quadChip, pairHref, section, seg, message, externalLink, QUAD } from './dom.js';
 
@@ -68,16 +68,8 @@ export async function pairView(ctx, a, b) {
   const body = el('div', null, el('div', { class: 'loading' }, 'Loading…'));
   root.append(body);
 
-  let rel;
-  try {
-    rel = await api('relations', { source: a, target: b, from, to, by });
-  } catch (err) {
-    if (!ctx.alive()) return;
-    body.replaceChildren(errorBox(err));
-    ctx.failed();
-    return;
-  }
-  if (!ctx.alive()) return;
+  const rel = await loadForView(ctx, (box) => body.replaceChildren(box), 'relations', { source: a, target: b, from, to, by });
+  if (!rel) return;
   body.replaceChildren();
   const periods = Array.isArray(rel.periods) ? rel.periods : [];
   const evidence = Array.isArray(rel.evidence) ? rel.evidence : [];

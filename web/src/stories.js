@@ -1,5 +1,5 @@
 // Stories (/api/stories) and topics (/api/topics), and one story (/api/stories/{id}).
-import { api, errorBox, pagedList } from './api.js';
+import { loadForView, pagedList } from './api.js';
 import { el, fmtDate, fmtNumber, fmtSpan, seg, externalLink, externalUrl } from './dom.js';
 
 export async function storiesView(ctx) {
@@ -45,16 +45,8 @@ export async function storiesView(ctx) {
 export async function storyView(ctx, id) {
   const { root } = ctx;
   root.append(el('p', { class: 'crumbs' }, el('a', { href: '#/stories' }, 'Stories'), ' / story'));
-  let data;
-  try {
-    data = await api(`stories/${seg(id)}`);
-  } catch (err) {
-    if (!ctx.alive()) return;
-    root.append(errorBox(err));
-    ctx.failed();
-    return;
-  }
-  if (!ctx.alive()) return;
+  const data = await loadForView(ctx, (box) => root.append(box), `stories/${seg(id)}`);
+  if (!data) return;
   const s = data.story || {};
   const docs = Array.isArray(data.documents) ? data.documents : [];
   document.title = `${s.label ?? 'story'} · warta`;
