@@ -12,6 +12,9 @@ namespace warta {
 
 Status Serve(Store& store, const ServeOptions& options, const std::function<void(int port)>& ready) {
   httplib::Server server;
+  // Answers are written in pieces: without TCP_NODELAY a keep-alive client
+  // waits on Nagle and delayed ACKs (~40 ms) now and then.
+  server.set_tcp_nodelay(true);
   std::mutex store_mutex;  // one SQLite connection: one request at a time
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
