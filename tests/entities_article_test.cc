@@ -15,15 +15,7 @@ namespace warta {
 namespace {
 
 Document AnalyzeExample(const std::string& name, std::optional<std::string> title = std::nullopt) {
-  std::ifstream in(testing::SourcePath("examples/entities/" + name), std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  Record r;
-  r.source = name;
-  r.text = ss.str();
-  EXPECT_FALSE(r.text.empty()) << name;
-  r.title = std::move(title);
-  return Analyze(std::move(r), testing::TestKnowledge(), AnalyzeOptions{});
+  return testing::AnalyzeSourceFile("examples/entities/" + name, std::move(title));
 }
 
 const Entity* Find(const Document& d, std::string_view name) {

@@ -15,16 +15,7 @@
 namespace warta {
 namespace {
 
-Document AnalyzeExample(const std::string& name) {
-  std::ifstream in(testing::SourcePath("examples/quotes/" + name), std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  Record r;
-  r.source = name;
-  r.text = ss.str();
-  EXPECT_FALSE(r.text.empty()) << name;
-  return Analyze(std::move(r), testing::TestKnowledge(), AnalyzeOptions{});
-}
+Document AnalyzeExample(const std::string& name) { return testing::AnalyzeSourceFile("examples/quotes/" + name); }
 
 struct Row {
   std::string start, kind, speaker, mention;

@@ -20,11 +20,7 @@ struct Got {
 };
 
 std::vector<Got> EventsOf(const std::string& text, const std::string& published = "2025-06-01") {
-  Record r;
-  r.source = "test";
-  r.text = text;
-  r.published = published;
-  Document d = Analyze(std::move(r), testing::TestKnowledge(), AnalyzeOptions{});
+  Document d = testing::AnalyzeText(text, published);
   std::vector<Got> out;
   for (const Event& e : d.events) {
     EXPECT_LE(e.sentence.end, d.original.size());

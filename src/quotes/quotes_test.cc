@@ -16,11 +16,7 @@ struct Got {
 };
 
 std::vector<Got> QuotesOf(const std::string& text, const std::string& published = "2025-03-01") {
-  Record r;
-  r.source = "test";
-  r.text = text;
-  r.published = published;
-  Document d = Analyze(std::move(r), testing::TestKnowledge(), AnalyzeOptions{});
+  Document d = testing::AnalyzeText(text, published);
   std::vector<Got> out;
   auto slice = [&](const Span& s) { return d.original.substr(s.start, s.end - s.start); };
   for (const Quote& q : d.quotes) {
