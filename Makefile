@@ -48,5 +48,13 @@ model: build
 countries: build
 	@$(BUILD)/warta_gen_countries > data/entities/countries.tsv
 
+# libFuzzer harnesses (clang, ASan+UBSan) in build-fuzz/, each run for FUZZ_SECONDS
+# (FUZZ_TARGET=fuzz_readers for one); installs clang's fuzzer runtime if missing. See fuzz/README.md.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGET ?= fuzz_readers fuzz_analyze fuzz_api
+.PHONY: fuzz
+fuzz: setup
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGET="$(FUZZ_TARGET)" fuzz/run.sh
+
 clean:
 	rm -rf $(BUILD)
