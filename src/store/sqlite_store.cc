@@ -2,6 +2,7 @@
 // transactions, every statement prepared once with bound parameters.
 #include <fmt/format.h>
 
+#include <charconv>
 #include <unordered_map>
 
 #include "store/schema.h"
@@ -411,8 +412,10 @@ class SqliteStore final : public Store {
     auto party = [&](const char* column, const char* entity, const std::string& v) {
       bool digits = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
       if (digits) {
+        int64_t id = -1;  // too large for an id: no entity has it
+        std::from_chars(v.data(), v.data() + v.size(), id);
         where += fmt::format(" AND e.{} = ?{}", entity, args.size() + 1);
-        args.push_back(Arg(static_cast<int64_t>(std::stoll(v))));
+        args.push_back(Arg(id));
       } else {
         where += fmt::format(" AND (e.{0} LIKE ?{1} OR e.{2} = ?{3} COLLATE NOCASE)", column, args.size() + 1,
                              column == std::string("source_actor") ? "source_name" : "target_name", args.size() + 2);
