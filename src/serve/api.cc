@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -19,15 +21,35 @@ struct Failure {
   std::string message;
 };
 
+constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
+
 ApiResponse Error(int status, const std::string& message) {
-  std::string body;
-  JsonWriter w(&body);
-  w.BeginObject();
-  w.Key("error");
-  w.String(message);
-  w.EndObject();
-  return {status, body};
+  return {status, ApiErrorBody(message), ""};
 }
+
+// A failure of the store (a corrupt page, an I/O error): the client learns
+// only that it was not its fault; the detail goes to the server's log.
+ApiResponse Internal(const std::string& detail) { return {500, ApiErrorBody("internal error"), detail}; }
+
+enum class IntError { kNone, kNotANumber, kOutOfRange };
+
+// A decimal integer (an optional '-', digits, nothing else) in [min, max],
+// parsed without exceptions: any number of digits is refused, not thrown on.
+IntError ParseInt(std::string_view text, int64_t min, int64_t max, int64_t* out) {
+  int64_t v = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, v);
+  if (ec == std::errc::invalid_argument || ptr != end) return IntError::kNotANumber;
+  if (ec == std::errc::result_out_of_range || v < min || v > max) return IntError::kOutOfRange;
+  *out = v;
+  return IntError::kNone;
+}
+
+std::string Between(const std::string& name, int64_t min, int64_t max) {
+  return fmt::format("{}: must be between {} and {}", name, min, max);
+}
+
+bool AllDigits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; }
 
 // Reads and checks the query parameters; the first problem is kept.
 class Params {
@@ -42,11 +64,14 @@ class Params {
     return it->second;
   }
   std::optional<int64_t> Int(const std::string& name, int64_t min, int64_t max) {
-    auto t = Text(name, 20);
-    if (!t) return std::nullopt;
-    if (t->find_first_not_of("0123456789") != std::string::npos) return FailInt(name + ": not a whole number");
-    int64_t v = std::stoll(*t);
-    if (v < min || v > max) return FailInt(fmt::format("{}: must be between {} and {}", name, min, max));
+    auto it = p_.find(name);
+    if (it == p_.end() || it->second.empty()) return std::nullopt;
+    int64_t v = 0;
+    switch (ParseInt(it->second, min, max, &v)) {
+      case IntError::kNotANumber: return FailInt(name + ": not a whole number");
+      case IntError::kOutOfRange: return FailInt(Between(name, min, max));
+      case IntError::kNone: break;
+    }
     return v;
   }
   std::optional<int32_t> Day(const std::string& name) {
@@ -61,11 +86,16 @@ class Params {
   }
   // An actor code prefix (CHN, IDNGOV, IGOUNO) or an entity id.
   std::optional<std::string> Actor(const std::string& name) {
+    auto it = p_.find(name);
+    if (it != p_.end() && AllDigits(it->second)) {  // an entity id, however many digits
+      int64_t id = 0;
+      if (ParseInt(it->second, 1, kMaxId, &id) != IntError::kNone) return Fail(Between(name + " (an entity id)", 1, kMaxId));
+      return it->second;
+    }
     auto t = Text(name, 20);
     if (!t) return std::nullopt;
     bool code = t->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos && t->size() >= 3;
-    bool id = t->find_first_not_of("0123456789") == std::string::npos;
-    if (!code && !id) return Fail(name + ": an actor code such as CHN or IDNGOV, or an entity id");
+    if (!code) return Fail(name + ": an actor code such as CHN or IDNGOV, or an entity id");
     return t;
   }
   Page GetPage() {
@@ -103,54 +133,80 @@ std::string List(const Table& t, const Page& page) {
 }
 
 // Unwraps a store answer; a failure becomes a 500 (the store, not the request, is at fault).
-#define WARTA_TABLE(var, expr)                                   \
-  auto var##_result = (expr);                                   \
-  if (!var##_result.ok()) return Error(500, "store: " + var##_result.status().message()); \
+#define WARTA_TABLE(var, expr)                                                        \
+  auto var##_result = (expr);                                                         \
+  if (!var##_result.ok()) return Internal("store: " + var##_result.status().message()); \
   const Table& var = var##_result.value()
 
-// "/api/actors/12" with prefix "/api/actors/" → 12; nullopt when the rest is not an id.
-std::optional<int64_t> IdAfter(const std::string& path, const std::string& prefix) {
+// The path as quoted in a message: printable ASCII kept, other bytes '?', at most 100 bytes.
+std::string Shown(const std::string& path) {
+  std::string out;
+  for (char c : path.substr(0, 100)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
+  return path.size() > 100 ? out + "..." : out;
+}
+
+ApiResponse NoSuchEndpoint(const std::string& path) { return Error(404, "no such endpoint " + Shown(path)); }
+
+// "/api/actors/12" with prefix "/api/actors/" → 12 in *id. Otherwise the
+// answer: 404 when the rest is not one path segment, 400 when it is not an id.
+std::optional<ApiResponse> IdAfter(const std::string& path, const std::string& prefix, const char* what, int64_t* id) {
   std::string rest = path.substr(prefix.size());
-  if (rest.empty() || rest.size() > 18 || rest.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoll(rest);
+  if (rest.empty() || rest.find('/') != std::string::npos) return NoSuchEndpoint(path);
+  switch (ParseInt(rest, 1, kMaxId, id)) {
+    case IntError::kNotANumber: return Error(400, fmt::format("{} id: not a whole number", what));
+    case IntError::kOutOfRange: return Error(400, Between(std::string(what) + " id", 1, kMaxId));
+    case IntError::kNone: break;
+  }
+  return std::nullopt;
 }
 
 // An actor parameter as an actor code prefix: an entity id becomes its entity's code.
-std::optional<std::string> ActorCode(Store& store, const std::string& v) {
-  if (v.find_first_not_of("0123456789") != std::string::npos) return v;
-  auto t = store.Actor(std::stoll(v));
-  if (!t.ok() || t.value().rows.empty()) return std::nullopt;
+// An unknown id answers 404, a failing store 500 (in *error).
+std::optional<std::string> ActorCode(Store& store, const std::string& v, ApiResponse* error) {
+  if (!AllDigits(v)) return v;
+  int64_t id = 0;
+  if (ParseInt(v, 1, kMaxId, &id) != IntError::kNone) {  // Params::Actor checked it already
+    *error = Error(400, Between("entity id", 1, kMaxId));
+    return std::nullopt;
+  }
+  auto t = store.Actor(id);
+  if (!t.ok()) {
+    *error = Internal("store: " + t.status().message());
+    return std::nullopt;
+  }
   const Table& row = t.value();
-  for (size_t i = 0; i < row.columns.size(); ++i)
-    if (row.columns[i] == "actor") return row.rows[0][i];
+  if (!row.rows.empty())
+    for (size_t i = 0; i < row.columns.size(); ++i)
+      if (row.columns[i] == "actor" && row.rows[0][i]) return row.rows[0][i];
+  *error = Error(404, fmt::format("no such actor {}", id));
   return std::nullopt;
 }
 
 ApiResponse Handle(Store& store, const std::string& path, Params& q) {
   if (path == "/api/stats") {
     WARTA_TABLE(t, store.Stats());
-    return {200, RowToJson(t, t.rows.at(0))};
+    return {200, RowToJson(t, t.rows.at(0)), ""};
   }
   if (path == "/api/actors") {
     auto text = q.Text("q");
     Page page = q.GetPage();
     if (q.error()) return Error(400, *q.error());
     WARTA_TABLE(t, store.Actors(text, page));
-    return {200, List(t, page)};
+    return {200, List(t, page), ""};
   }
   if (path.rfind("/api/actors/", 0) == 0) {
-    auto id = IdAfter(path, "/api/actors/");
-    if (!id) return Error(404, "not found");
-    WARTA_TABLE(actor, store.Actor(*id));
-    if (actor.rows.empty()) return Error(404, "not found");
-    WARTA_TABLE(months, store.ActorMentionsByMonth(*id));
-    WARTA_TABLE(quotes, store.QuotesOf(*id, Page{100, 0}));
-    WARTA_TABLE(as_source, store.EventsOf(*id, true, Page{100, 0}));
-    WARTA_TABLE(as_target, store.EventsOf(*id, false, Page{100, 0}));
+    int64_t id = 0;
+    if (auto bad = IdAfter(path, "/api/actors/", "actor", &id)) return *bad;
+    WARTA_TABLE(actor, store.Actor(id));
+    if (actor.rows.empty()) return Error(404, fmt::format("no such actor {}", id));
+    WARTA_TABLE(months, store.ActorMentionsByMonth(id));
+    WARTA_TABLE(quotes, store.QuotesOf(id, Page{100, 0}));
+    WARTA_TABLE(as_source, store.EventsOf(id, true, Page{100, 0}));
+    WARTA_TABLE(as_target, store.EventsOf(id, false, Page{100, 0}));
     return {200, fmt::format("{{\"actor\":{},\"mentions_by_month\":{},\"quotes\":{},\"events_as_source\":{},"
                              "\"events_as_target\":{}}}",
                              RowToJson(actor, actor.rows[0]), Rows(months), Rows(quotes), Rows(as_source),
-                             Rows(as_target))};
+                             Rows(as_target)), ""};
   }
   if (path == "/api/graph") {
     auto from = q.Day("from"), to = q.Day("to");
@@ -158,7 +214,7 @@ ApiResponse Handle(Store& store, const std::string& path, Params& q) {
     if (q.error()) return Error(400, *q.error());
     WARTA_TABLE(nodes, store.GraphNodes(from, to));
     WARTA_TABLE(edges, store.GraphEdges(from, to, min_events));
-    return {200, fmt::format("{{\"nodes\":{},\"edges\":{}}}", Rows(nodes), Rows(edges))};
+    return {200, fmt::format("{{\"nodes\":{},\"edges\":{}}}", Rows(nodes), Rows(edges)), ""};
   }
   if (path == "/api/relations") {
     auto source = q.Actor("source"), target = q.Actor("target");
@@ -168,8 +224,11 @@ ApiResponse Handle(Store& store, const std::string& path, Params& q) {
     if (!q.error() && by != "day" && by != "week" && by != "month" && by != "year")
       return Error(400, "by: day, week, month or year");
     if (q.error()) return Error(400, *q.error());
-    auto a = ActorCode(store, *source), b = ActorCode(store, *target);
-    if (!a || !b) return Error(404, "not found");
+    ApiResponse unknown;
+    auto a = ActorCode(store, *source, &unknown);
+    if (!a) return unknown;
+    auto b = ActorCode(store, *target, &unknown);
+    if (!b) return unknown;
     WARTA_TABLE(periods, store.Relations(*a, *b, by, from, to));
     EventFilter both;  // the evidence: events of the pair, either way
     both.since = from;
@@ -194,7 +253,7 @@ ApiResponse Handle(Store& store, const std::string& path, Params& q) {
     w.String(by);
     w.EndObject();
     out.pop_back();
-    return {200, out + fmt::format(",\"periods\":{},\"evidence\":{}}}", Rows(periods), evidence)};
+    return {200, out + fmt::format(",\"periods\":{},\"evidence\":{}}}", Rows(periods), evidence), ""};
   }
   if (path == "/api/events") {
     EventFilter f;
@@ -205,14 +264,14 @@ ApiResponse Handle(Store& store, const std::string& path, Params& q) {
     f.page = q.GetPage();
     if (q.error()) return Error(400, *q.error());
     WARTA_TABLE(t, store.Events(f));
-    return {200, List(t, f.page)};
+    return {200, List(t, f.page), ""};
   }
   if (path == "/api/quotes") {
     auto speaker = q.Text("speaker"), words = q.Text("q");
     Page page = q.GetPage();
     if (q.error()) return Error(400, *q.error());
     WARTA_TABLE(t, store.Quotes(speaker, words, page));
-    return {200, List(t, page)};
+    return {200, List(t, page), ""};
   }
   for (Grouping g : {Grouping::kStory, Grouping::kTopic}) {
     std::string base = g == Grouping::kStory ? "/api/stories" : "/api/topics";
@@ -220,26 +279,27 @@ ApiResponse Handle(Store& store, const std::string& path, Params& q) {
       Page page = q.GetPage();
       if (q.error()) return Error(400, *q.error());
       WARTA_TABLE(t, store.Groups(g, page));
-      return {200, List(t, page)};
+      return {200, List(t, page), ""};
     }
     if (path.rfind(base + "/", 0) == 0) {
-      auto id = IdAfter(path, base + "/");
-      if (!id) return Error(404, "not found");
-      WARTA_TABLE(row, store.Group(g, *id));
-      if (row.rows.empty()) return Error(404, "not found");
-      WARTA_TABLE(docs, store.GroupDocuments(g, *id, Page{kMaxPageLimit, 0}));
+      const char* what = g == Grouping::kStory ? "story" : "topic";
+      int64_t id = 0;
+      if (auto bad = IdAfter(path, base + "/", what, &id)) return *bad;
+      WARTA_TABLE(row, store.Group(g, id));
+      if (row.rows.empty()) return Error(404, fmt::format("no such {} {}", what, id));
+      WARTA_TABLE(docs, store.GroupDocuments(g, id, Page{kMaxPageLimit, 0}));
       return {200, fmt::format("{{\"{}\":{},\"documents\":{}}}", g == Grouping::kStory ? "story" : "topic",
-                               RowToJson(row, row.rows[0]), Rows(docs))};
+                               RowToJson(row, row.rows[0]), Rows(docs)), ""};
     }
   }
   if (path.rfind("/api/documents/", 0) == 0) {
-    auto id = IdAfter(path, "/api/documents/");
-    if (!id) return Error(404, "not found");
-    WARTA_TABLE(doc, store.Document(*id));
-    if (doc.rows.empty()) return Error(404, "not found");
-    WARTA_TABLE(entities, store.DocumentSpans(*id));
-    WARTA_TABLE(quotes, store.DocumentQuotes(*id));
-    WARTA_TABLE(events, store.DocumentEvents(*id));
+    int64_t id = 0;
+    if (auto bad = IdAfter(path, "/api/documents/", "document", &id)) return *bad;
+    WARTA_TABLE(doc, store.Document(id));
+    if (doc.rows.empty()) return Error(404, fmt::format("no such document {}", id));
+    WARTA_TABLE(entities, store.DocumentSpans(id));
+    WARTA_TABLE(quotes, store.DocumentQuotes(id));
+    WARTA_TABLE(events, store.DocumentEvents(id));
     // The document's fields without its texts; `text` is the original, which every offset indexes.
     Table fields;
     std::vector<std::optional<std::string>> row;
@@ -255,7 +315,7 @@ ApiResponse Handle(Store& store, const std::string& path, Params& q) {
     std::string text;
     AppendJsonString(original.value_or(""), &text);
     return {200, fmt::format("{{\"document\":{},\"text\":{},\"entities\":{},\"quotes\":{},\"events\":{}}}",
-                             RowToJson(fields, row), text, Rows(entities), Rows(quotes), Rows(events))};
+                             RowToJson(fields, row), text, Rows(entities), Rows(quotes), Rows(events)), ""};
   }
   if (path == "/api/search") {
     auto text = q.Text("q");
@@ -265,14 +325,24 @@ ApiResponse Handle(Store& store, const std::string& path, Params& q) {
     auto t = store.Search(*text, page);
     // FTS5 refuses malformed queries ("AND", unbalanced quotes): the request's fault.
     if (!t.ok()) return Error(400, "q: not a valid search (words, \"phrases\", OR, NOT, prefix*)");
-    return {200, List(t.value(), page)};
+    return {200, List(t.value(), page), ""};
   }
-  return Error(404, "not found");
+  return NoSuchEndpoint(path);
 }
 
 #undef WARTA_TABLE
 
 }  // namespace
+
+std::string ApiErrorBody(const std::string& message) {
+  std::string body;
+  JsonWriter w(&body);
+  w.BeginObject();
+  w.Key("error");
+  w.String(message);
+  w.EndObject();
+  return body;
+}
 
 ApiResponse HandleApi(Store& store, const std::string& path, const std::map<std::string, std::string>& params) {
   Params q(params);

@@ -13,14 +13,21 @@ namespace warta {
 struct ApiResponse {
   int status = 200;
   std::string body;  // JSON
+  std::string log;   // on 500: what failed, for the server's log; never sent to the client
 };
 
 // The hard cap on `limit`.
 inline constexpr int64_t kMaxPageLimit = 500;
 
 // `path` starts with "/api/"; `params` are the decoded query parameters (the
-// first value of each). Bad parameters give 400, unknown ids and paths 404,
-// both with {"error": "..."}; a failing store gives 500.
+// first value of each). Every answer but 200 has the body {"error": "..."}
+// saying what was wrong: bad parameters and ids that are not ids give 400
+// ("limit: must be between 1 and 500"), unknown ids and paths 404 ("no such
+// actor 12", "no such endpoint /api/x"). A failing store gives 500 with
+// {"error":"internal error"} and the store's message in `log` only.
 ApiResponse HandleApi(Store& store, const std::string& path, const std::map<std::string, std::string>& params);
+
+// {"error": message}. REQUIRES: message is valid UTF-8.
+std::string ApiErrorBody(const std::string& message);
 
 }  // namespace warta

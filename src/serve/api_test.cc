@@ -6,9 +6,12 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <fstream>
+#include <vector>
 
 #include "corpus/ingest.h"
 #include "tests/test_support.h"
@@ -99,7 +102,7 @@ TEST_F(Api, StatsActorsAndOneActor) {
   EXPECT_GE(simdjson::dom::array(one["events_as_source"]).size(), 1u);
   EXPECT_GE(simdjson::dom::array(one["events_as_target"]).size(), 1u);
   Get("/api/actors/999999", {}, 404);
-  Get("/api/actors/abc", {}, 404);
+  Get("/api/actors/abc", {}, 400);
 }
 
 TEST_F(Api, GraphRelationsAndEvents) {
@@ -176,6 +179,105 @@ TEST_F(Api, BadParametersAre400AndNever5xx) {
   EXPECT_EQ(int64_t(capped["limit"]), 500);
   // The store is intact after the hostile parameters.
   EXPECT_EQ(int64_t(Get("/api/stats", {}, 200)["events"]), int64_t(Get("/api/stats", {}, 200)["events"]));
+}
+
+TEST_F(Api, AllDigitParametersOf2To63AreA400NotA500) {
+  // std::stoll threw on these: a 500 for the client's mistake.
+  for (const std::string& big : std::vector<std::string>{"9223372036854775808", "18446744073709551616", std::string(400, '9')}) {
+    for (const auto& [path, params] : std::vector<std::pair<std::string, std::map<std::string, std::string>>>{
+             {"/api/actors", {{"limit", big}}},
+             {"/api/actors", {{"offset", big}}},
+             {"/api/quotes", {{"limit", "-" + big}}},
+             {"/api/graph", {{"min_events", big}}},
+             {"/api/events", {{"source", big}}},
+             {"/api/events", {{"target", big}}},
+             {"/api/relations", {{"source", big}, {"target", "CHN"}}},
+             {"/api/relations", {{"source", "CHN"}, {"target", big}}},
+             {"/api/actors/" + big, {}},
+             {"/api/stories/" + big, {}},
+             {"/api/topics/" + big, {}},
+             {"/api/documents/" + big, {}},
+         }) {
+      auto e = Get(path, params, 400);
+      EXPECT_NE(std::string_view(e["error"]).find("must be between"), std::string_view::npos) << path;
+    }
+  }
+  // The largest id is a valid id, and unknown: 404.
+  Get("/api/actors/9223372036854775807", {}, 404);
+  Get("/api/events", {{"source", "9223372036854775807"}}, 200);
+}
+
+TEST_F(Api, ErrorBodiesSayWhatWasWrong) {
+  auto error = [&](const std::string& path, const std::map<std::string, std::string>& params, int status) {
+    return std::string(std::string_view(Get(path, params, status)["error"]));
+  };
+  EXPECT_EQ(error("/api/actors", {{"limit", "501"}}, 400), "limit: must be between 1 and 500");
+  EXPECT_EQ(error("/api/actors", {{"offset", "-1"}}, 400), "offset: must be between 0 and 1000000000");
+  EXPECT_EQ(error("/api/actors", {{"limit", "ten"}}, 400), "limit: not a whole number");
+  EXPECT_EQ(error("/api/actors", {{"limit", "5 "}}, 400), "limit: not a whole number");
+  EXPECT_EQ(error("/api/events", {{"from", "2025-02-30"}}, 400), "from: a date like 2025-10-01");
+  EXPECT_EQ(error("/api/actors/999999", {}, 404), "no such actor 999999");
+  EXPECT_EQ(error("/api/stories/424242", {}, 404), "no such story 424242");
+  EXPECT_EQ(error("/api/topics/424242", {}, 404), "no such topic 424242");
+  EXPECT_EQ(error("/api/documents/424242", {}, 404), "no such document 424242");
+  EXPECT_EQ(error("/api/relations", {{"source", "999999"}, {"target", "CHN"}}, 404), "no such actor 999999");
+  EXPECT_EQ(error("/api/x", {}, 404), "no such endpoint /api/x");
+  EXPECT_EQ(error("/api/actors/", {}, 404), "no such endpoint /api/actors/");
+  EXPECT_EQ(error("/api/actors/1/more", {}, 404), "no such endpoint /api/actors/1/more");
+  EXPECT_EQ(error("/api/\xff<b>", {}, 404), "no such endpoint /api/?<b>");
+  // A path id that is not a number is a bad request (docs/api.md), not an unknown id.
+  EXPECT_EQ(error("/api/actors/abc", {}, 400), "actor id: not a whole number");
+  EXPECT_EQ(error("/api/documents/-1", {}, 400), "document id: must be between 1 and 9223372036854775807");
+  EXPECT_EQ(error("/api/stories/0", {}, 400), "story id: must be between 1 and 9223372036854775807");
+}
+
+// A copy of `from` whose every table and index root page (all but the schema)
+// is overwritten with junk: the store opens, and every query fails.
+void CorruptCopy(const std::string& from, const std::string& to) {
+  {
+    std::ifstream in(from, std::ios::binary);
+    std::ofstream out(to, std::ios::binary | std::ios::trunc);
+    out << in.rdbuf();
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(to.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  std::vector<int64_t> roots;
+  int64_t page_size = 0;
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT rootpage FROM sqlite_schema WHERE rootpage > 1", -1, &st, nullptr), SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW) roots.push_back(sqlite3_column_int64(st, 0));
+  sqlite3_finalize(st);
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  page_size = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  ASSERT_GT(roots.size(), 5u);
+  std::fstream f(to, std::ios::binary | std::ios::in | std::ios::out);
+  std::string junk(static_cast<size_t>(page_size), '\xa5');
+  for (int64_t root : roots) {
+    f.seekp((root - 1) * page_size);
+    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+}
+
+TEST_F(Api, AStoreFailureIsA500WithoutSqlText) {
+  std::string corrupt = *path_ + ".corrupt.db";
+  CorruptCopy(*path_, corrupt);
+  auto store = Store::OpenSqlite(corrupt, Store::Mode::kReadOnly);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  for (const std::string path : {"/api/stats", "/api/actors", "/api/graph", "/api/stories", "/api/documents/1",
+                                 "/api/actors/1", "/api/events"}) {
+    ApiResponse r = HandleApi(*store.value(), path, {});
+    EXPECT_EQ(r.status, 500) << path << ": " << r.body;
+    EXPECT_EQ(r.body, R"({"error":"internal error"})") << path;
+    EXPECT_NE(r.log.find("malformed"), std::string::npos) << path << ": the detail is for the log: " << r.log;
+  }
+  ApiResponse r = HandleApi(*store.value(), "/api/relations", {{"source", "1"}, {"target", "CHN"}});
+  EXPECT_EQ(r.status, 500) << r.body;
+  EXPECT_EQ(r.body, R"({"error":"internal error"})");
+  store.value().reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((corrupt + suffix).c_str());
 }
 
 }  // namespace
