@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <memory>
 
 #include "store/store.h"
@@ -20,11 +22,42 @@ struct Common {
   int64_t limit = 50;
 };
 
+// A whole number in [min, max], written in decimal: parsed with from_chars,
+// never stoll (which throws) nor CLI11's own conversion (which reads "010" as
+// octal 8 and 2^64 as 2^63-1). The value is rewritten in canonical form, so
+// CLI11's conversion afterwards is exact.
+CLI::Validator WholeNumber(int64_t min, int64_t max) {
+  return CLI::Validator(
+      [min, max](std::string& text) -> std::string {
+        int64_t v = 0;
+        const char* end = text.data() + text.size();
+        auto [ptr, ec] = std::from_chars(text.data(), end, v);
+        if (ec == std::errc::invalid_argument || ptr != end) return fmt::format("not a whole number: '{}'", text);
+        if (ec == std::errc::result_out_of_range || v < min || v > max)
+          return fmt::format("must be between {} and {}, got '{}'", min, max, text);
+        text = std::to_string(v);
+        return "";
+      },
+      fmt::format("INT in [{} - {}]", min, max));
+}
+
+// An actor given as digits is an entity id: it must fit one.
+bool CheckActor(const std::string& flag, const std::optional<std::string>& v) {
+  if (!v || v->empty() || v->find_first_not_of("0123456789") != std::string::npos) return true;
+  int64_t id = 0;
+  const char* end = v->data() + v->size();
+  auto [ptr, ec] = std::from_chars(v->data(), end, id);
+  if (ec == std::errc() && ptr == end && id >= 1) return true;
+  fmt::print(stderr, "warta: {}: an entity id must be between 1 and {}, got '{}'\n", flag,
+             std::numeric_limits<int64_t>::max(), *v);
+  return false;
+}
+
 void AddCommon(CLI::App* cmd, Common* c, bool limit = true) {
   cmd->add_option("--db", c->db, "The store (an SQLite file written by `warta ingest`)")->capture_default_str();
   auto* json = cmd->add_flag("--json", c->json, "A JSON array of objects instead of a table");
   cmd->add_flag("--csv", c->csv, "CSV (RFC 4180, with a header) instead of a table")->excludes(json);
-  if (limit) cmd->add_option("--limit", c->limit, "At most this many rows")->check(CLI::Range(1, 1000000))->capture_default_str();
+  if (limit) cmd->add_option("--limit", c->limit, "At most this many rows")->transform(WholeNumber(1, 1000000))->capture_default_str();
 }
 
 std::unique_ptr<Store> OpenOrSay(const std::string& db) {
@@ -98,9 +131,9 @@ std::string GdeltLine(const Table& h, const std::vector<std::optional<std::strin
     set("MonthYear", ymd.substr(0, 6));
     set("Year", ymd.substr(0, 4));
     auto day = DaysFromIso(date);
-    int year = std::stoi(date.substr(0, 4));
-    double fraction = year + (*day - DaysFromCivil(year, 1, 1)) / 365.0;
-    set("FractionDate", fmt::format("{:.4f}", fraction));
+    int year = 0;
+    std::from_chars(date.data(), date.data() + 4, year);
+    if (day) set("FractionDate", fmt::format("{:.4f}", year + (*day - DaysFromCivil(year, 1, 1)) / 365.0));
   }
   auto actor = [&](const std::string& prefix, const std::string& code, const std::string& name) {
     set((prefix + "Code").c_str(), code);
@@ -175,7 +208,9 @@ std::function<int()> AddQueryCommands(CLI::App& app) {
   AddCommon(st->dyads, &c);
   st->show = app.add_subcommand("show", "One document: its fields, actors, quotes and events");
   AddCommon(st->show, &c, false);
-  st->show->add_option("doc", st->doc, "The document id (`warta export documents` lists them)")->required();
+  st->show->add_option("doc", st->doc, "The document id (`warta export documents` lists them)")
+      ->required()
+      ->transform(WholeNumber(1, std::numeric_limits<int64_t>::max()));
   st->exportc = app.add_subcommand("export", "Write a whole table: documents, events or quotes");
   st->exportc->add_option("--db", c.db, "The store")->capture_default_str();
   st->exportc->add_option("what", st->what, "documents | events | quotes")
@@ -199,6 +234,7 @@ std::function<int()> AddQueryCommands(CLI::App& app) {
     EventFilter filter;
     if (s.events->parsed()) {
       if (!ParseDay("--since", s.since, &filter.since) || !ParseDay("--until", s.until, &filter.until)) return 2;
+      if (!CheckActor("--source", s.source) || !CheckActor("--target", s.target)) return 2;
       filter.source = s.source;
       filter.target = s.target;
       filter.page = Page{c.limit, 0};
