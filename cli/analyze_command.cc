@@ -12,9 +12,6 @@
 #include "input/input_set.h"
 
 namespace warta {
-namespace {
-
-}  // namespace
 
 CLI::App* AddAnalyzeCommand(CLI::App& app, AnalyzeArgs* a) {
   CLI::App* cmd = app.add_subcommand(
@@ -59,7 +56,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
   size_t rejected = 0;
   std::vector<Record> batch;
   struct Output {
-    std::string where, json;
+    std::string where, json, error;
     size_t invalid_utf8 = 0;
   };
   std::vector<Output> outputs;
@@ -69,13 +66,24 @@ int RunAnalyze(const AnalyzeArgs& args) {
     outputs.assign(batch.size(), Output());
     ParallelFor(batch.size(), threads, [&](size_t i) {
       Output& out = outputs[i];
-      out.where = batch[i].line ? fmt::format("{}:{}", batch[i].source, batch[i].line) : batch[i].source;
-      Document doc = Analyze(std::move(batch[i]), knowledge.value(), options);
-      out.json = ToJson(doc, json);
-      out.json.push_back('\n');
-      out.invalid_utf8 = doc.invalid_utf8;
+      out.where = WhereOf(batch[i]);
+      // One record's failure is that record's: reported, the run goes on.
+      try {
+        Document doc = Analyze(std::move(batch[i]), knowledge.value(), options);
+        out.json = ToJson(doc, json);
+        out.json.push_back('\n');
+        out.invalid_utf8 = doc.invalid_utf8;
+      } catch (const std::exception& e) {
+        out.json.clear();
+        out.error = e.what();
+      }
     });
     for (const Output& out : outputs) {
+      if (!out.error.empty()) {
+        fmt::print(stderr, "warta: {}: cannot analyse this record ({}); skipped\n", out.where, out.error);
+        ++rejected;
+        continue;
+      }
       // Not a rejection: the text is kept with U+FFFD in place of each bad sequence.
       if (out.invalid_utf8 > 0)
         fmt::print(stderr, "warta: {}: {} invalid UTF-8 sequence(s) replaced with U+FFFD\n", out.where, out.invalid_utf8);

@@ -81,6 +81,10 @@ CLI::App* AddIngestCommand(CLI::App& app, IngestArgs* a) {
   AddInputOptions(cmd, &a->input, "the store's contents never depend on it");
   cmd->add_option("--db", a->db, "The store: an SQLite file, created when missing")->capture_default_str();
   cmd->add_flag("--quiet", a->quiet, "No progress display (it is shown only on a terminal anyway)");
+  cmd->add_flag("--wait", a->wait, "When another process is writing to the store, wait for it instead of stopping");
+  cmd->add_flag("--no-check", a->no_check,
+                "Skip the quick integrity check of the store at the start (a damaged store is never written to "
+                "knowingly; see `warta check`)");
   return cmd;
 }
 
@@ -99,9 +103,23 @@ int RunIngest(const IngestArgs& args) {
     return 2;
   }
   auto store = Store::OpenSqlite(args.db, Store::Mode::kReadWrite);
+  if (!store.ok() && store.status().code() == Status::Code::kBusy && args.wait) {
+    fmt::print(stderr, "warta: {}: another process is writing to this store; waiting for it\n", args.db);
+    store = Store::OpenSqlite(args.db, Store::Mode::kReadWrite, /*wait_for_writer=*/true);
+  }
   if (!store.ok()) {
     fmt::print(stderr, "warta: {}\n", store.status().message());
     return 3;
+  }
+  if (!args.no_check) {
+    // A damaged store is not written to: new batches could land on bad pages.
+    auto problems = store.value()->CheckIntegrity(/*quick=*/true);
+    if (!problems.ok() || !problems.value().empty()) {
+      fmt::print(stderr, "warta: {}: the store is damaged ({}); nothing was ingested. `warta check --db {}` lists the "
+                         "problems; restore it from a copy or ingest into a new store\n",
+                 args.db, problems.ok() ? problems.value()[0] : problems.status().message(), args.db);
+      return 3;
+    }
   }
   auto ingester = Ingester::Open(store.value().get(), std::move(stories).value(), std::move(topics).value());
   if (!ingester.ok()) {
@@ -157,17 +175,37 @@ int RunIngest(const IngestArgs& args) {
     }
     prepared.clear();
     prepared.resize(batch.size());
+    std::vector<std::string> where(batch.size()), failed(batch.size());
     ParallelFor(batch.size(), setup.threads, [&](size_t i) {
-      prepared[i] = PrepareDocument(std::move(batch[i]), knowledge.value(), options[i]);
+      where[i] = WhereOf(batch[i]);
+      // One record's failure is that record's: reported, the others are stored.
+      try {
+        prepared[i] = PrepareDocument(std::move(batch[i]), knowledge.value(), options[i]);
+      } catch (const std::exception& e) {
+        failed[i] = e.what();
+      }
     });
-    for (const PreparedDocument& p : prepared)
-      if (p.doc.invalid_utf8 > 0)
-        fmt::print(stderr, "warta: {}: {} invalid UTF-8 sequence(s) replaced with U+FFFD\n", p.doc.source,
-                   p.doc.invalid_utf8);
+    size_t kept = 0;
+    for (size_t i = 0; i < prepared.size(); ++i) {
+      if (!failed[i].empty()) {
+        fmt::print(stderr, "warta: {}: cannot analyse this record ({}); skipped\n", where[i], failed[i]);
+        ++rejected;
+        continue;
+      }
+      if (prepared[i].doc.invalid_utf8 > 0)
+        fmt::print(stderr, "warta: {}: {} invalid UTF-8 sequence(s) replaced with U+FFFD\n", where[i],
+                   prepared[i].doc.invalid_utf8);
+      if (kept != i) prepared[kept] = std::move(prepared[i]);
+      ++kept;
+    }
+    prepared.resize(kept);
     if (!prepared.empty()) {
       Status s = ingester.value().Write(&prepared, &counts);
       if (!s.ok()) {
-        fmt::print(stderr, "warta: {}: {}\n", args.db, s.message());
+        fmt::print(stderr, "warta: {}: {}{}\n", args.db, s.message(),
+                   s.code() == Status::Code::kCorrupt ? "; the store is damaged: ingest stopped, the batches "
+                                                        "before this one are stored (`warta check` lists the problems)"
+                                                      : "");
         return 3;
       }
     }

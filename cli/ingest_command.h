@@ -14,6 +14,8 @@ struct IngestArgs {
   InputArgs input;
   std::string db = "warta.db";
   bool quiet = false;  // no progress bar even on a terminal
+  bool wait = false;   // wait for another writer instead of stopping
+  bool no_check = false;  // skip the store's quick integrity check at the start
 };
 
 CLI::App* AddIngestCommand(CLI::App& app, IngestArgs* args);

@@ -41,17 +41,22 @@ void Report(const Diagnostic& d) {
   else fmt::print(stderr, "warta: {}: {}\n", d.source, d.message);
 }
 
+std::string WhereOf(const Record& record) {
+  return record.line ? fmt::format("{}:{}", record.source, record.line) : record.source;
+}
+
 bool ReadBatch(InputSet* inputs, std::vector<Record>* batch, size_t* rejected,
                const std::function<bool(const Record&)>& keep) {
   batch->clear();
-  std::vector<Diagnostic> diagnostics;
+  // Problems are printed as they are found: two million bad lines cost no memory.
+  DiagnosticSink report = [rejected](const Diagnostic& d) {
+    Report(d);
+    ++*rejected;
+  };
   size_t bytes = 0;
   Record record;
   while (batch->size() < kBatchRecords && bytes < kBatchBytes) {
-    bool more = inputs->Next(&record, &diagnostics);
-    for (const auto& d : diagnostics) Report(d);
-    *rejected += diagnostics.size();
-    diagnostics.clear();
+    bool more = inputs->Next(&record, report);
     if (!more) return false;
     if (keep && !keep(record)) continue;
     bytes += record.text.size();

@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "cli/analyze_command.h"
+#include "cli/check_command.h"
 #include "cli/ingest_command.h"
 #include "cli/query_commands.h"
 #include "cli/serve_command.h"
@@ -21,6 +22,8 @@ int main(int argc, char** argv) {
     auto run_query = warta::AddQueryCommands(app);
     warta::ServeArgs serve;
     CLI::App* serve_cmd = warta::AddServeCommand(app, &serve);
+    warta::CheckArgs check;
+    CLI::App* check_cmd = warta::AddCheckCommand(app, &check);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -30,6 +33,7 @@ int main(int argc, char** argv) {
     if (analyze_cmd->parsed()) return warta::RunAnalyze(analyze);
     if (ingest_cmd->parsed()) return warta::RunIngest(ingest);
     if (serve_cmd->parsed()) return warta::RunServe(serve);
+    if (check_cmd->parsed()) return warta::RunCheck(check);
     int rc = run_query();
     return rc >= 0 ? rc : 2;
   } catch (const std::exception& e) {

@@ -171,7 +171,8 @@ void CameoExamples(const Knowledge& k, const std::string& data_dir) {
   std::vector<Diagnostic> diags;
   Record r;
   size_t examples = 0, with_actors = 0, root_found = 0, triple_gold = 0, triple_found = 0, reported = 0, right = 0;
-  while (inputs->Next(&r, &diags)) {
+  DiagnosticSink report = [&diags](Diagnostic d) { diags.push_back(std::move(d)); };
+  while (inputs->Next(&r, report)) {
     const std::string code = r.id.value_or("");
     const std::string example(Trim(r.text));
     if (example.empty() || example == "NA" || code.size() < 2) continue;

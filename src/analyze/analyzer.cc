@@ -1,16 +1,191 @@
 #include "analyze/analyzer.h"
 
+#include <set>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
 #include "util/hash.h"
 #include "util/json_writer.h"
+#include "util/strings.h"
 #include "util/utf8.h"
 
 namespace warta {
 
+namespace {
+
+// Bound: the token stages (entities, quotes, events) see at most about
+// kSectionBytes of text at a time. An article is one section; a record far
+// longer than any article (a whole site crawled into one record) is analysed
+// in sections of whole sentences, and a paragraph longer than a section is cut
+// at a space first. Memory for the token stages is then O(kSectionBytes)
+// whatever the record's size, and their time linear in it.
+constexpr size_t kSectionBytes = size_t{1} << 20;
+
+// `p` cut into pieces of at most about kSectionBytes, at spaces where there are any.
+std::vector<Span> Pieces(std::string_view text, Span p) {
+  std::vector<Span> out;
+  while (p.end - p.start > kSectionBytes) {
+    size_t cut = p.start + kSectionBytes;
+    size_t space = cut;
+    while (space > cut - 4096 && text[space] != ' ' && text[space] != '\n') --space;
+    if (text[space] == ' ' || text[space] == '\n') cut = space;
+    while ((static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    out.push_back({p.start, cut});
+    p.start = cut;
+  }
+  out.push_back(p);
+  return out;
+}
+
+// Where an entity is the same across sections: as the store keys actors.
+std::string EntityKey(const Entity& e) { return e.kb.empty() ? e.type + "|" + e.country + "|" + e.name : "kb:" + e.kb; }
+
+// What makes a quotation or an event a repeat within the article, as the
+// quote and event stages judge it inside one section (crawler copies).
+struct Seen {
+  std::unordered_map<std::string, int> entities;  // entity key → index in the document's entities
+  std::unordered_set<std::string> quotes;          // folded text
+  std::set<std::tuple<std::string, std::string, std::string, bool, uint64_t>> events;
+};
+
+std::string QuoteKey(std::string_view text, Span s) {
+  return FoldCase(CollapseSpace(text.substr(s.start, s.end - s.start)));
+}
+
+// Adds one section's entities, quotes and events to the document: an entity
+// already found in an earlier section takes the new mentions, indexes follow;
+// a quotation or an event an earlier section reported is not repeated.
+void Merge(std::vector<Entity> entities, std::vector<Quote> quotes, std::vector<Event> events, Seen* seen,
+           Document* doc) {
+  auto* index = &seen->entities;
+  std::vector<int> to(entities.size());
+  for (size_t i = 0; i < entities.size(); ++i) {
+    auto [it, added] = index->emplace(EntityKey(entities[i]), static_cast<int>(doc->entities.size()));
+    to[i] = it->second;
+    if (added) {
+      doc->entities.push_back(std::move(entities[i]));
+      doc->entities.back().id = "e" + std::to_string(doc->entities.size());
+    } else {
+      auto& m = doc->entities[static_cast<size_t>(it->second)].mentions;
+      m.insert(m.end(), entities[i].mentions.begin(), entities[i].mentions.end());
+    }
+  }
+  auto remap = [&](int e) { return e < 0 ? e : to[static_cast<size_t>(e)]; };
+  for (Quote& q : quotes) {
+    if (!seen->quotes.insert(QuoteKey(doc->original, q.span)).second) continue;
+    q.speaker_entity = remap(q.speaker_entity);
+    doc->quotes.push_back(std::move(q));
+  }
+  for (Event& e : events) {
+    uint64_t text = Fnv1a64(QuoteKey(doc->original, e.sentence));
+    if (!seen->events.emplace(e.source_actor, e.target_actor, e.code->code, e.negated, text).second) continue;
+    e.source = remap(e.source);
+    e.target = remap(e.target);
+    doc->events.push_back(std::move(e));
+  }
+}
+
+class SectionAnalyzer {
+ public:
+  SectionAnalyzer(const Knowledge& k, const AnalyzeOptions& options, Document* doc) : k_(k), options_(options), doc_(doc) {
+    for (const Removal& r : doc->clean.removed)
+      if (r.kind == "title") title_ = SplitSentences(doc->original, r.span, k.abbreviations);
+    // A title given as a field and not in the text: its own mentions.
+    if (title_.empty() && doc->clean.title && !doc->clean.title->empty()) {
+      title_field_ = *doc->clean.title;
+      title_field_sentences_ = SplitSentences(title_field_, Span{0, title_field_.size()}, k.abbreviations);
+    }
+  }
+
+  void Run() {
+    size_t total = 0;
+    for (const Span& p : doc_->clean.paragraphs) total += p.end - p.start;
+    sectioned_ = total > kSectionBytes;
+    std::vector<Sentence> sentences;
+    std::vector<Span> paragraphs;
+    size_t bytes = 0;
+    for (const Span& whole : doc_->clean.paragraphs) {
+      for (const Span& p : Pieces(doc_->original, whole)) {
+        if (bytes + (p.end - p.start) > kSectionBytes && !sentences.empty()) {
+          Section(&sentences, &paragraphs);
+          bytes = 0;
+        }
+        for (auto& x : SplitSentences(doc_->original, p, k_.abbreviations)) sentences.push_back(std::move(x));
+        paragraphs.push_back(p);
+        bytes += p.end - p.start;
+      }
+    }
+    if (!sentences.empty() || first_) Section(&sentences, &paragraphs);
+  }
+
+ private:
+  // One section's entities, quotes and events; the sentences are kept only
+  // when the document asks for them.
+  void Section(std::vector<Sentence>* sentences, std::vector<Span>* paragraphs) {
+    if (options_.entities) {
+      std::vector<Sentence> with_title;
+      size_t headline = 0;
+      std::string_view title_field;
+      std::vector<Sentence> no_title;
+      if (first_) {  // the title names entities too, once
+        with_title = title_;
+        headline = title_.size();
+        title_field = title_field_;
+      }
+      with_title.insert(with_title.end(), sentences->begin(), sentences->end());
+      LinkContext context{DateKey(doc_->clean.published.value_or("")), doc_->lang.code.value_or(""), headline};
+      std::vector<Entity> entities = LinkEntities(doc_->original, with_title, k_.entities, context, title_field,
+                                                  first_ ? title_field_sentences_ : no_title);
+      with_title = {};
+      std::vector<Quote> quotes;
+      if (options_.quotes) {
+        QuoteInput input{doc_->original, paragraphs, sentences, &entities};
+        quotes = ExtractQuotes(input, k_.entities, k_.quotes);
+      }
+      std::vector<Event> events;
+      if (options_.events) {
+        EventInput input{doc_->original, sentences, &entities, &quotes};
+        events = CodeEvents(input, k_.events, k_.cameo);
+      }
+      if (!sectioned_) {  // one section: as found
+        doc_->entities = std::move(entities);
+        doc_->quotes = std::move(quotes);
+        doc_->events = std::move(events);
+      } else {
+        Merge(std::move(entities), std::move(quotes), std::move(events), &seen_, doc_);
+      }
+    }
+    if (options_.sentences)
+      for (auto& x : *sentences) doc_->sentences.push_back(std::move(x));
+    sentences->clear();
+    paragraphs->clear();
+    first_ = false;
+  }
+
+  const Knowledge& k_;
+  const AnalyzeOptions& options_;
+  Document* doc_;
+  std::vector<Sentence> title_, title_field_sentences_;
+  std::string_view title_field_;
+  Seen seen_;  // across sections
+  bool first_ = true;
+  bool sectioned_ = false;  // more than one section: entities merged
+};
+
+}  // namespace
+
 Document Analyze(Record record, const Knowledge& k, const AnalyzeOptions& options) {
   Document doc;
-  RepairedUtf8 repaired = RepairUtf8(record.text);
-  doc.original = std::move(repaired.text);
-  doc.invalid_utf8 = record.invalid_utf8 + repaired.invalid_sequences;
+  if (IsValidUtf8(record.text)) {
+    doc.original = std::move(record.text);  // no copy of a large record
+  } else {
+    RepairedUtf8 repaired = RepairUtf8(record.text);
+    record.text = std::string();
+    doc.original = std::move(repaired.text);
+    doc.invalid_utf8 = repaired.invalid_sequences;
+  }
+  doc.invalid_utf8 += record.invalid_utf8;
   doc.id = record.id ? *record.id : "h" + Hex64(Fnv1a64(doc.original));
   doc.source = std::move(record.source);
   if (record.url) doc.url = RepairUtf8(*record.url).text;
@@ -31,42 +206,34 @@ Document Analyze(Record record, const Knowledge& k, const AnalyzeOptions& option
   doc.lang = k.langid.Identify(for_lang);
 
   if (!options.sentences && !options.entities) return doc;
-  std::vector<Sentence> sentences;
-  for (const Span& p : doc.clean.paragraphs) {
-    auto s = SplitSentences(doc.original, p, k.abbreviations);
-    for (auto& x : s) sentences.push_back(std::move(x));
-  }
-  if (options.entities) {
-    // The title (when it is part of the text) names entities too.
-    std::vector<Sentence> with_title, title_field_sentences;
-    for (const Removal& r : doc.clean.removed)
-      if (r.kind == "title") with_title = SplitSentences(doc.original, r.span, k.abbreviations);
-    // A title given as a field and not in the text: its own mentions.
-    std::string_view title_field;
-    if (with_title.empty() && doc.clean.title && !doc.clean.title->empty()) {
-      title_field = *doc.clean.title;
-      title_field_sentences = SplitSentences(title_field, Span{0, title_field.size()}, k.abbreviations);
-    }
-    size_t headline = with_title.size();
-    with_title.insert(with_title.end(), sentences.begin(), sentences.end());
-    LinkContext context{DateKey(doc.clean.published.value_or("")), doc.lang.code.value_or(""), headline};
-    doc.entities = LinkEntities(doc.original, with_title, k.entities, context, title_field, title_field_sentences);
-    if (options.quotes) {
-      QuoteInput input{doc.original, &doc.clean.paragraphs, &sentences, &doc.entities};
-      doc.quotes = ExtractQuotes(input, k.entities, k.quotes);
-    }
-    if (options.events) {
-      EventInput input{doc.original, &sentences, &doc.entities, &doc.quotes};
-      doc.events = CodeEvents(input, k.events, k.cameo);
-    }
-  }
-  if (options.sentences) doc.sentences = std::move(sentences);
+  SectionAnalyzer(k, options, &doc).Run();
   return doc;
 }
 
+namespace {
+
+// About the size of the line ToJson writes, so that a large document's line
+// is allocated once instead of doubling (a doubling holds 1.5 to 3 times the
+// line at its peak).
+size_t JsonSizeEstimate(const Document& doc, const JsonOptions& options) {
+  size_t n = 1024 + doc.clean.text.size() + doc.clean.text.size() / 16;
+  for (const Removal& r : doc.clean.removed) n += 64 + (r.span.end - r.span.start);
+  n += 24 * doc.clean.paragraphs.size();
+  for (const Entity& e : doc.entities) n += 160 + e.name.size() + e.role.size() + 40 * e.mentions.size();
+  n += 320 * doc.quotes.size();
+  for (const Quote& q : doc.quotes) n += q.span.end - q.span.start;
+  for (const Event& e : doc.events) n += 320 + (e.sentence.end - e.sentence.start);
+  if (options.sentences)
+    for (const Sentence& s : doc.sentences) n += 48 + (s.span.end - s.span.start) + 20 * s.tokens.size();
+  if (options.original) n += doc.original.size() + doc.original.size() / 16;
+  return n + n / 8;  // rather a little too much than a doubling
+}
+
+}  // namespace
+
 std::string ToJson(const Document& doc, const JsonOptions& options) {
   std::string out;
-  out.reserve(doc.original.size() * 2 + 512);
+  out.reserve(JsonSizeEstimate(doc, options));
   JsonWriter w(&out);
   auto slice = [&](const Span& s) { return std::string_view(doc.original).substr(s.start, s.end - s.start); };
   const CleanResult& c = doc.clean;

@@ -30,10 +30,12 @@ BufferedReader::LineResult BufferedReader::ReadLine(std::string* line, size_t ma
       if (line->size() + take > max_bytes) {
         too_long = true;
         line->clear();
+        line->shrink_to_fit();
       } else {
         line->append(start, take);
       }
     }
+    if (too_long && std::memchr(start, '\0', take) != nullptr) return LineResult::kBinary;
     pos_ += take;
     if (nl) {
       ++pos_;
@@ -48,19 +50,18 @@ BufferedReader::LineResult BufferedReader::ReadLine(std::string* line, size_t ma
 
 bool BufferedReader::ReadAll(std::string* out, size_t max_bytes) {
   out->clear();
-  bool fits = true;
   for (;;) {
     if (pos_ == len_ && !Refill()) break;
     size_t take = len_ - pos_;
-    if (fits && out->size() + take > max_bytes) {
-      fits = false;
+    if (out->size() + take > max_bytes) {
       out->clear();
       out->shrink_to_fit();
+      return false;
     }
-    if (fits) out->append(buf_.data() + pos_, take);
+    out->append(buf_.data() + pos_, take);
     pos_ = len_;
   }
-  return fits;
+  return true;
 }
 
 }  // namespace warta

@@ -25,13 +25,16 @@ class BufferedReader {
     return static_cast<unsigned char>(buf_[pos_]);
   }
 
-  enum class LineResult { kLine, kTooLong, kEnd };
+  enum class LineResult { kLine, kTooLong, kBinary, kEnd };
   // Reads the next line (without "\n" or "\r\n"). If it is longer than
-  // `max_bytes`, the rest of the line is skipped and kTooLong returned.
+  // `max_bytes`, the rest of the line is skipped and kTooLong returned; if
+  // that over-long line holds a NUL byte, reading stops there and kBinary is
+  // returned (endless binary input such as /dev/zero is not skipped forever).
+  // Memory: at most `max_bytes` plus the 64 KB buffer.
   LineResult ReadLine(std::string* line, size_t max_bytes);
 
-  // Reads everything left, up to `max_bytes`; returns false (and skips the rest)
-  // if there was more.
+  // Reads everything left, up to `max_bytes`; returns false as soon as there
+  // is more (the rest is not read: the input may be endless).
   bool ReadAll(std::string* out, size_t max_bytes);
 
   const Status& status() const { return status_; }

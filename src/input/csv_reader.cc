@@ -15,10 +15,10 @@ class CsvReader final : public RecordReader {
   CsvReader(std::unique_ptr<ByteSource> in, std::string name, const ReaderOptions& options)
       : in_(std::move(in)), name_(std::move(name)), options_(options) {}
 
-  bool Next(Record* record, std::vector<Diagnostic>* diagnostics) override {
+  bool Next(Record* record, const DiagnosticSink& report) override {
     if (!header_read_) {
       header_read_ = true;
-      if (!ReadHeader(diagnostics)) return false;
+      if (!ReadHeader(report)) return false;
     }
     std::vector<std::string> fields;
     for (;;) {
@@ -26,16 +26,20 @@ class CsvReader final : public RecordReader {
       std::string error;
       auto r = ReadRow(&fields, &error);
       if (r == Row::kEnd) {
-        if (!in_.status().ok()) diagnostics->push_back({name_, line_, in_.status().message()});
+        if (!in_.status().ok()) report({name_, line_, in_.status().message()});
+        return false;
+      }
+      if (r == Row::kBinary) {
+        report({name_, start_line, error});
         return false;
       }
       if (r == Row::kBad) {
-        diagnostics->push_back({name_, start_line, error});
+        report({name_, start_line, error});
         continue;
       }
       if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
       if (fields.size() != header_.size()) {
-        diagnostics->push_back({name_, start_line,
+        report({name_, start_line,
                                 "CSV row has " + std::to_string(fields.size()) + " fields, header has " +
                                     std::to_string(header_.size()) + "; skipped"});
         continue;
@@ -65,13 +69,13 @@ class CsvReader final : public RecordReader {
   }
 
  private:
-  enum class Row { kOk, kBad, kEnd };
+  enum class Row { kOk, kBad, kBinary, kEnd };
 
-  bool ReadHeader(std::vector<Diagnostic>* diagnostics) {
+  bool ReadHeader(const DiagnosticSink& report) {
     std::string error;
     auto r = ReadRow(&header_, &error);
     if (r != Row::kOk) {
-      diagnostics->push_back({name_, 1, r == Row::kEnd ? (in_.status().ok() ? "empty CSV file; no header"
+      report({name_, 1, r == Row::kEnd ? (in_.status().ok() ? "empty CSV file; no header"
                                                                               : in_.status().message())
                                                        : error});
       return false;
@@ -91,7 +95,7 @@ class CsvReader final : public RecordReader {
     published_col_ = col(f.published);
     authors_col_ = col(f.authors);
     if (text_col_ < 0) {
-      diagnostics->push_back({name_, 1, "CSV header has no text column '" + f.text + "' (use --field text=NAME)"});
+      report({name_, 1, "CSV header has no text column '" + f.text + "' (use --field text=NAME)"});
       return false;
     }
     return true;
@@ -119,6 +123,10 @@ class CsvReader final : public RecordReader {
         too_large = true;
         field.clear();
         field.shrink_to_fit();
+      }
+      if (too_large && c == 0) {  // endless binary data (/dev/zero): stop, do not skip forever
+        *error = "binary data: an over-long row with NUL bytes; rest of the input skipped";
+        return Row::kBinary;
       }
       if (quoted) {
         if (c == '"') {

@@ -1,5 +1,7 @@
 // The inputs of one run: files, directories (walked recursively, in sorted
-// order) and "-" for stdin, read one after another as a single record stream.
+// order, following symbolic links; hidden entries and, unless a format is
+// forced, files without an article extension are left out) and "-" for stdin,
+// read one after another as a single record stream.
 #pragma once
 
 #include <memory>
@@ -19,14 +21,18 @@ class InputSet {
  public:
   InputSet(std::vector<std::string> inputs, Format format, ReaderOptions options);
 
-  // Next record from the inputs, in order; false when all are read.
+  // Next record from the inputs, in order; false when all are read. Problems
+  // go to `report` as they are found (a directory entry that cannot be read, a
+  // bad record, a broken archive), each naming its file and line.
+  bool Next(Record* record, const DiagnosticSink& report);
+  // The same, collecting the problems (for tools and tests on small inputs).
   bool Next(Record* record, std::vector<Diagnostic>* diagnostics);
 
   // How many files (or stdin) have been opened so far.
   uint64_t files_opened() const { return files_opened_; }
 
  private:
-  bool OpenNext(std::vector<Diagnostic>* diagnostics);
+  bool OpenNext(const DiagnosticSink& report);
 
   std::vector<std::string> pending_;  // inputs not yet opened, in order
   size_t next_ = 0;

@@ -27,7 +27,8 @@ std::vector<Record> ReadRecords(Format format, const std::string& bytes, std::ve
   auto reader = NewReader(format, MemorySource(bytes), "mem", options);
   std::vector<Record> out;
   Record r;
-  while (reader->Next(&r, diags)) out.push_back(r);
+  DiagnosticSink report = [diags](Diagnostic d) { diags->push_back(std::move(d)); };
+  while (reader->Next(&r, report)) out.push_back(r);
   return out;
 }
 

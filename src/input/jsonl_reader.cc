@@ -42,22 +42,26 @@ class JsonlReader final : public RecordReader {
   JsonlReader(std::unique_ptr<ByteSource> in, std::string name, const ReaderOptions& options)
       : in_(std::move(in)), name_(std::move(name)), options_(options) {}
 
-  bool Next(Record* record, std::vector<Diagnostic>* diagnostics) override {
+  bool Next(Record* record, const DiagnosticSink& report) override {
     for (;;) {
       auto r = in_.ReadLine(&line_, options_.max_record_bytes);
       ++line_no_;
       if (r == BufferedReader::LineResult::kEnd) {
-        if (!in_.status().ok()) diagnostics->push_back({name_, line_no_, in_.status().message()});
+        if (!in_.status().ok()) report({name_, line_no_, in_.status().message()});
+        return false;
+      }
+      if (r == BufferedReader::LineResult::kBinary) {
+        report({name_, line_no_, "binary data: an over-long line with NUL bytes; rest of the input skipped"});
         return false;
       }
       if (r == BufferedReader::LineResult::kTooLong) {
-        diagnostics->push_back({name_, line_no_, "line exceeds the record size limit (--max-record-mb); skipped"});
+        report({name_, line_no_, "line exceeds the record size limit (--max-record-mb); skipped"});
         continue;
       }
       if (Trim(line_).empty()) continue;
       std::string error;
       if (Parse(record, &error)) return true;
-      diagnostics->push_back({name_, line_no_, error});
+      report({name_, line_no_, error});
     }
   }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,5 +37,9 @@ struct Diagnostic {
   uint64_t line = 0;  // 0 when the problem is not tied to a line
   std::string message;
 };
+
+// Where problems go as they are found: streamed to the caller, never held, so
+// memory does not grow with the number of bad records.
+using DiagnosticSink = std::function<void(Diagnostic)>;
 
 }  // namespace warta

@@ -23,8 +23,10 @@ class RecordReader {
  public:
   virtual ~RecordReader() = default;
   // Fills *record and returns true, or returns false at the end of the input.
-  // Problems go to *diagnostics; the reader skips what it cannot read.
-  virtual bool Next(Record* record, std::vector<Diagnostic>* diagnostics) = 0;
+  // Problems go to `report` as they are found; the reader skips what it cannot
+  // read. Work per call is bounded by the input consumed, never by its content:
+  // a reader stops early on endless binary data (NUL bytes in an over-long record).
+  virtual bool Next(Record* record, const DiagnosticSink& report) = 0;
 };
 
 // `name` is what records and diagnostics name as their source.

@@ -12,25 +12,25 @@ class TxtReader final : public RecordReader {
   TxtReader(std::unique_ptr<ByteSource> in, std::string name, const ReaderOptions& options)
       : in_(std::move(in)), name_(std::move(name)), options_(options) {}
 
-  bool Next(Record* record, std::vector<Diagnostic>* diagnostics) override {
+  bool Next(Record* record, const DiagnosticSink& report) override {
     if (done_) return false;
     done_ = true;
     std::string text;
     bool fits = in_.ReadAll(&text, options_.max_record_bytes);
     if (!in_.status().ok()) {
-      diagnostics->push_back({name_, 0, in_.status().message()});
+      report({name_, 0, in_.status().message()});
       return false;
     }
     if (!fits) {
-      diagnostics->push_back({name_, 0, "file exceeds the record size limit (--max-record-mb); skipped"});
+      report({name_, 0, "file exceeds the record size limit (--max-record-mb); skipped (read no further)"});
       return false;
     }
     if (std::memchr(text.data(), '\0', std::min<size_t>(text.size(), 1 << 16)) != nullptr) {
-      diagnostics->push_back({name_, 0, "binary file (NUL bytes); skipped"});
+      report({name_, 0, "binary file (NUL bytes); skipped"});
       return false;
     }
     if (Trim(text).empty()) {
-      diagnostics->push_back({name_, 0, "empty file; no article"});
+      report({name_, 0, "empty file; no article"});
       return false;
     }
     *record = Record();

@@ -9,26 +9,15 @@
 
 namespace warta::quotes_internal {
 
-size_t Extractor::Words(size_t begin, size_t end) const {
-  size_t n = 0;
-  for (size_t i = begin; i < end; ++i) n += tokens_[i].word;
-  return n;
-}
+size_t Extractor::Words(size_t begin, size_t end) const { return prefix_[end].words - prefix_[begin].words; }
 
 // "Pemikiran Xi Jinping tentang Diplomasi": most words capitalised and no
 // sentence inside: a title or a name, not someone's words.
+// Constant time (prefix counts, see BuildTokens).
 bool Extractor::TitleLike(size_t begin, size_t end) const {
-  size_t words = 0, upper = 0;
-  for (size_t i = begin; i < end; ++i) {
-    if (tokens_[i].stop) return false;
-    if (!tokens_[i].word) continue;
-    ++words;
-    if (tokens_[i].upper || !IsLetter(static_cast<unsigned char>(tokens_[i].text[0]))) ++upper;
-  }
-  // Short function words ("tentang", "of", "dan") are lower case in titles.
-  size_t function_words = 0;
-  for (size_t i = begin; i < end; ++i)
-    if (tokens_[i].word && !tokens_[i].upper && folded_[i].size() <= 7 && IsPreposition(i)) ++function_words;
+  if (prefix_[end].stops != prefix_[begin].stops) return false;
+  size_t words = prefix_[end].words - prefix_[begin].words, upper = prefix_[end].upper - prefix_[begin].upper;
+  size_t function_words = prefix_[end].function_words - prefix_[begin].function_words;
   return words >= 2 && upper * 10 >= (words - function_words) * 7 && upper >= 2;
 }
 
@@ -211,11 +200,23 @@ Attribution Extractor::BeforeQuote(size_t begin, size_t open) const {
 }
 
 void Extractor::Direct(const std::vector<QuotedSegment>& segments) {
-  for (size_t si = 0; si < segments.size(); ++si) {
+  // Each token lies in the last segment that covers it. Segments are visited
+  // last first and each token is labelled once: `next_free` skips labelled
+  // runs (path halving), so nested segments cost near-linear time.
+  std::vector<size_t> next_free(tokens_.size() + 1);
+  for (size_t t = 0; t <= tokens_.size(); ++t) next_free[t] = t;
+  auto free_from = [&](size_t t) {
+    while (next_free[t] != t) t = next_free[t] = next_free[next_free[t]];
+    return t;
+  };
+  for (size_t si = segments.size(); si-- > 0;) {
     const Span whole{segments[si].open.end > segments[si].open.start ? segments[si].open.start : segments[si].inner.start,
                      segments[si].close.end > segments[si].close.start ? segments[si].close.end : segments[si].inner.end};
-    for (size_t t = FirstTokenAtOrAfter(whole.start); t < tokens_.size() && tokens_[t].span.end <= whole.end; ++t)
+    for (size_t t = free_from(FirstTokenAtOrAfter(whole.start)); t < tokens_.size() && tokens_[t].span.end <= whole.end;
+         t = free_from(t)) {
       tokens_[t].segment = static_cast<int>(si);
+      next_free[t] = t + 1;
+    }
   }
   const auto& paragraphs = *in_.paragraphs;
   std::vector<int> item_of(segments.size(), -1);

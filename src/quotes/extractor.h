@@ -9,6 +9,7 @@
 //   quotes.cc    tokens and mentions in, quotes out
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -116,6 +117,12 @@ class Extractor {
   std::vector<Token> tokens_;
   std::vector<std::string> folded_;
   std::vector<CueMatch> cues_;  // the lexicon's phrase starting at each token, looked up once
+  // Counts over tokens [0, i): Words() and TitleLike() in constant time, so
+  // that nested or numerous quotations cost linear time, not quadratic.
+  struct Prefix {
+    uint32_t words = 0, upper = 0, stops = 0, function_words = 0;
+  };
+  std::vector<Prefix> prefix_;
   struct MentionRef {
     int entity;
     size_t begin, end;  // tokens

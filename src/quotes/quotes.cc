@@ -54,6 +54,17 @@ void Extractor::BuildTokens() {
   }
   cues_.reserve(tokens_.size());
   for (size_t i = 0; i < tokens_.size(); ++i) cues_.push_back(lex_.Match(folded_, i));
+  prefix_.resize(tokens_.size() + 1);
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    const Token& t = tokens_[i];
+    Prefix p = prefix_[i];
+    p.words += t.word;
+    p.upper += t.word && (t.upper || !IsLetter(static_cast<unsigned char>(t.text[0])));
+    p.stops += t.stop;
+    // Short function words ("tentang", "of", "dan") are lower case in titles.
+    p.function_words += t.word && !t.upper && folded_[i].size() <= 7 && IsPreposition(i);
+    prefix_[i + 1] = p;
+  }
 }
 
 size_t Extractor::FirstTokenAtOrAfter(size_t byte) const {

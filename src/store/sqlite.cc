@@ -1,10 +1,15 @@
 #include "store/sqlite.h"
 
+#include <fmt/format.h>
+#include <unistd.h>
+
 namespace warta::sqlite {
 
 namespace {
 Status DbError(sqlite3* db, std::string_view what) {
-  return Status::Error(Status::Code::kIoError, std::string(what) + ": " + sqlite3_errmsg(db));
+  int code = sqlite3_extended_errcode(db) & 0xFF;
+  return Status::Error(code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? Status::Code::kCorrupt : Status::Code::kIoError,
+                       std::string(what) + ": " + sqlite3_errmsg(db));
 }
 }  // namespace
 
@@ -20,16 +25,41 @@ Result<Database> Database::Open(const std::string& path, bool create, bool read_
   }
   sqlite3_busy_timeout(raw, 10000);
   sqlite3_extended_result_codes(raw, 1);
+  if (read_only && (sqlite3_exec(raw, "PRAGMA schema_version", nullptr, nullptr, nullptr) & 0xFF) == SQLITE_READONLY) {
+    // A WAL store in a directory we cannot write: SQLite cannot make its
+    // shared-memory file. With no write-ahead log left beside it the file
+    // holds every committed batch and no writer is at work (a writer would
+    // have made the log), so it is read as immutable.
+    if (::access((path + "-wal").c_str(), F_OK) == 0)
+      return Status::Error(Status::Code::kIoError,
+                           path + ": cannot read the store: its directory is read-only and a writer's log (" + path +
+                               "-wal) is beside it; open it once where it is writable, or copy it elsewhere");
+    std::string uri = "file:";
+    for (char c : path) {  // percent-encode what a URI path cannot hold as is
+      if (c == '%' || c == '?' || c == '#') uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+      else uri += c;
+    }
+    uri += "?immutable=1";
+    sqlite3* imm = nullptr;
+    rc = sqlite3_open_v2(uri.c_str(), &imm, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+    Database reopened(imm);
+    if (rc != SQLITE_OK)
+      return Status::Error(Status::Code::kIoError, path + ": cannot open the database: " + sqlite3_errmsg(imm));
+    sqlite3_extended_result_codes(imm, 1);
+    return reopened;
+  }
   return db;
 }
 
 Status Database::Exec(std::string_view sql) {
   std::string s(sql);
   char* err = nullptr;
-  if (sqlite3_exec(db_.get(), s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+  if (int rc = sqlite3_exec(db_.get(), s.c_str(), nullptr, nullptr, &err); rc != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    return Status::Error(Status::Code::kIoError, "sqlite: " + msg);
+    rc &= 0xFF;
+    return Status::Error(rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? Status::Code::kCorrupt : Status::Code::kIoError,
+                         "sqlite: " + msg);
   }
   return Status::Ok();
 }

@@ -6,6 +6,8 @@
 #include <unordered_map>
 
 #include "store/schema.h"
+#include "store/writer_lock.h"
+#include "util/strings.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -22,11 +24,36 @@ constexpr std::string_view kCanonical = "d.duplicate_of IS NULL";
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(Database db) : db_(std::move(db)) {}
+  SqliteStore(Database db, std::optional<WriterLock> lock) : lock_(std::move(lock)), db_(std::move(db)) {}
+
+  Result<std::vector<std::string>> CheckIntegrity(bool quick) override {
+    auto st = db_.Prepare(quick ? "PRAGMA quick_check" : "PRAGMA integrity_check");
+    if (!st.ok()) return st.status();
+    std::vector<std::string> problems;
+    Status s;
+    while (st.value().Step(&s)) {
+      // A row may hold several problems, one per line, under a "*** in database main ***" heading.
+      std::string row = st.value().Text(0);
+      for (auto line : Split(row, '\n'))
+        if (line != "ok" && !line.empty() && !StartsWith(line, "***")) problems.emplace_back(line);
+    }
+    if (!s.ok()) {
+      int code = sqlite3_extended_errcode(db_.get()) & 0xFF;
+      if (code != SQLITE_CORRUPT && code != SQLITE_NOTADB) return s;
+      problems.push_back(db_.Error());
+    }
+    return problems;
+  }
 
   Status Migrate(bool read_only) {
     int version = SchemaVersion();
-    if (version < 0) return Err("not a warta store: " + db_.Error());
+    if (version < 0) {
+      int code = sqlite3_extended_errcode(db_.get()) & 0xFF;
+      if (code == SQLITE_NOTADB) return Err("not a warta store (not an SQLite database)");
+      if (code == SQLITE_CORRUPT)
+        return Status::Error(Status::Code::kCorrupt, "the store is damaged (" + db_.Error() + "); see `warta check`");
+      return Err("cannot read the store: " + db_.Error());
+    }
     const auto& migrations = Migrations();
     if (version > static_cast<int>(migrations.size()))
       return Err(fmt::format("the database has schema version {}, newer than this warta ({})", version,
@@ -648,6 +675,8 @@ class SqliteStore final : public Store {
     return t;
   }
 
+  // Declared first, so released last: after the connection has closed (and checkpointed).
+  std::optional<WriterLock> lock_;  // held while the store is open for writing
   Database db_;
   std::unordered_map<std::string, Statement> cache_;
   std::unordered_map<std::string, int64_t> entity_ids_;
@@ -655,11 +684,17 @@ class SqliteStore final : public Store {
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path, Mode mode) {
+Result<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path, Mode mode, bool wait_for_writer) {
   bool read_only = mode == Mode::kReadOnly;
+  std::optional<WriterLock> lock;
+  if (!read_only) {
+    auto l = WriterLock::Acquire(path, wait_for_writer);
+    if (!l.ok()) return l.status();
+    lock.emplace(std::move(l).value());
+  }
   auto db = Database::Open(path, !read_only, read_only);
   if (!db.ok()) return db.status();
-  auto store = std::make_unique<SqliteStore>(std::move(db).value());
+  auto store = std::make_unique<SqliteStore>(std::move(db).value(), std::move(lock));
   // WAL: readers never block the writer, and a killed writer leaves the last
   // committed batch intact. NORMAL sync is durable at each checkpoint and
   // consistent always (the WAL guarantees atomic commits).

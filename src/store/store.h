@@ -80,11 +80,17 @@ struct EventFilter {
 class Store {
  public:
   enum class Mode { kReadWrite, kReadOnly };
-  // Opens or creates the SQLite file and brings its schema to the current version.
-  static Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, Mode mode);
+  // Opens or creates the SQLite file and brings its schema to the current
+  // version. kReadWrite takes the store's writer lock (one writer at a time):
+  // kBusy when another process holds it, unless `wait_for_writer`.
+  static Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, Mode mode, bool wait_for_writer = false);
   virtual ~Store() = default;
 
   virtual int SchemaVersion() = 0;
+
+  // The database's own integrity check (`quick`: pages and records without
+  // cross-checking indexes, much faster). One line per problem; none when sound.
+  virtual Result<std::vector<std::string>> CheckIntegrity(bool quick) = 0;
 
   // Writes happen inside a transaction; Commit makes a batch durable at once.
   virtual Status Begin() = 0;

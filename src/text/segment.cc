@@ -1,5 +1,6 @@
 #include "text/segment.h"
 
+#include <algorithm>
 
 #include "util/strings.h"
 #include "util/tsv.h"
@@ -39,10 +40,12 @@ bool IsOpener(char32_t c) {
 }
 bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c) || c == '_'; }
 
-// The word (letters, digits, inner dots) ending at text[end) before a '.'.
+// The word (letters, digits, inner dots) ending at text[end) before a '.',
+// at most its last 64 bytes: abbreviations are short, and a bound keeps a long
+// run of "a.a.a.a..." linear.
 std::string_view WordBefore(std::string_view text, size_t begin, size_t end) {
   size_t b = end;
-  while (b > begin) {
+  while (b > begin && end - b < 64) {
     size_t p = PrevCodePointStart(text, b);
     size_t q = p;
     char32_t c = NextCodePoint(text, &q);
@@ -84,10 +87,18 @@ std::vector<Sentence> SplitSentences(std::string_view text, Span paragraph, cons
   auto emit = [&](size_t s, size_t e) {
     size_t b, f;
     TrimBounds(text.substr(s, e - s), &b, &f);
-    if (f > b) {
+    if (f <= b) return;
+    std::vector<Span> tokens = Tokenize(text, Span{s + b, s + f}, abbr);
+    // Bound: no sentence longer than kMaxSentenceTokens. Text without
+    // sentence ends (a table, a crawl of a whole site on one line) is cut into
+    // pieces, so that every later stage's work per sentence stays bounded.
+    for (size_t from = 0; from < tokens.size(); from += kMaxSentenceTokens) {
+      size_t to = std::min(tokens.size(), from + kMaxSentenceTokens);
       Sentence sentence;
-      sentence.span = {s + b, s + f};
-      sentence.tokens = Tokenize(text, sentence.span, abbr);
+      sentence.span = tokens.size() <= kMaxSentenceTokens ? Span{s + b, s + f}
+                                                          : Span{tokens[from].start, tokens[to - 1].end};
+      sentence.tokens.assign(tokens.begin() + static_cast<std::ptrdiff_t>(from),
+                             tokens.begin() + static_cast<std::ptrdiff_t>(to));
       out.push_back(std::move(sentence));
     }
   };
@@ -174,6 +185,15 @@ std::vector<Span> Tokenize(std::string_view text, Span span, const Abbreviations
         }
       }
       break;
+    }
+    // Bound: a "word" longer than kMaxTokenLength (a hash, base64, a run of
+    // letters) is cut into pieces at code-point boundaries.
+    if (e - at > kMaxTokenLength) {
+      e = at + kMaxTokenLength;
+      while (e > at && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;
+      out.push_back({at, e});
+      i = e;
+      continue;
     }
     // Keep the final '.' of an abbreviation or initial with the word.
     if (e < span.end && text[e] == '.') {

@@ -28,6 +28,12 @@ class Abbreviations {
   std::unordered_map<std::string, Kind> map_;
 };
 
+// Bounds that keep every stage linear on hostile text: a sentence has at most
+// kMaxSentenceTokens tokens (longer runs are cut into pieces) and a token at
+// most kMaxTokenLength bytes (longer runs of word characters are cut).
+inline constexpr size_t kMaxSentenceTokens = 256;
+inline constexpr size_t kMaxTokenLength = 256;
+
 struct Sentence {
   Span span;
   std::vector<Span> tokens;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/test_support.h"
+#include "util/utf8.h"
 
 namespace warta {
 namespace {
@@ -74,6 +75,47 @@ TEST(Segment, TokensKeepWordsWhole) {
                                       "dia", "."}));
   EXPECT_EQ(Tokens("Prof. Siti (PBB) tiba."),
             (std::vector<std::string>{"Prof.", "Siti", "(", "PBB", ")", "tiba", "."}));
+}
+
+}  // namespace warta
+
+namespace warta {
+
+// Issue 13: text without sentence ends (a whole site on one line) is cut into
+// sentences of at most kMaxSentenceTokens tokens, so that no later stage works
+// on an unbounded sentence; every token is kept, in order.
+TEST(Segment, ASentenceWithoutEndsIsCutIntoBoundedPieces) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "kata" + std::to_string(i) + " ";
+  auto sentences = SplitSentences(text, {0, text.size()}, testing::TestKnowledge().abbreviations);
+  ASSERT_EQ(sentences.size(), (1000 + kMaxSentenceTokens - 1) / kMaxSentenceTokens);
+  size_t tokens = 0, last_end = 0;
+  for (const Sentence& s : sentences) {
+    EXPECT_LE(s.tokens.size(), kMaxSentenceTokens);
+    EXPECT_EQ(s.span.start, s.tokens.front().start);
+    EXPECT_EQ(s.span.end, s.tokens.back().end);
+    EXPECT_GE(s.span.start, last_end);
+    last_end = s.span.end;
+    tokens += s.tokens.size();
+  }
+  EXPECT_EQ(tokens, 1000u);
+  EXPECT_EQ(text.substr(sentences[1].tokens[0].start, 7), "kata256");
+}
+
+TEST(Tokenize, AnOverlongWordIsCutAtCodePointBoundaries) {
+  std::string word;
+  for (int i = 0; i < 300; ++i) word += "\xc3\xa9";  // é: 600 bytes of one "word"
+  std::string text = "awal " + word + " akhir";
+  std::vector<std::string> got = [&] {
+    std::vector<std::string> out;
+    for (const Span& t : Tokenize(text, {0, text.size()}, testing::TestKnowledge().abbreviations))
+      out.emplace_back(text.substr(t.start, t.end - t.start));
+    return out;
+  }();
+  ASSERT_EQ(got.size(), 5u);  // awal, 3 pieces, akhir
+  EXPECT_EQ(got[1].size(), kMaxTokenLength);
+  EXPECT_EQ(got[1] + got[2] + got[3], word);
+  for (const auto& t : got) EXPECT_TRUE(IsValidUtf8(t));
 }
 
 }  // namespace warta

@@ -20,6 +20,8 @@ class [[nodiscard]] Status {
     kTruncated,        // a compressed stream or record ended early
     kTooLarge,         // a record exceeds the configured size limit
     kInvalidArgument,  // a user-supplied option or value is wrong
+    kBusy,             // another process holds what is needed (a store's writer lock)
+    kCorrupt,          // stored data failed its integrity check
   };
 
   Status() = default;

@@ -66,23 +66,27 @@ RepairedUtf8 RepairUtf8(std::string_view in) {
 }
 
 char32_t NextCodePoint(std::string_view in, size_t* pos) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(in[k]); };
+  // Total on any bytes: an ill-formed or truncated sequence (a lead byte as the
+  // last byte of the text, say) decodes as U+FFFD and advances one byte, so no
+  // caller can read past the end however the text was cut.
   size_t i = *pos;
-  unsigned char c = b(i);
+  unsigned char c = static_cast<unsigned char>(in[i]);
   if (c < 0x80) { *pos = i + 1; return c; }
-  if (c < 0xE0) { *pos = i + 2; return (char32_t(c & 0x1F) << 6) | (b(i + 1) & 0x3F); }
-  if (c < 0xF0) {
-    *pos = i + 3;
-    return (char32_t(c & 0x0F) << 12) | (char32_t(b(i + 1) & 0x3F) << 6) | (b(i + 2) & 0x3F);
-  }
-  *pos = i + 4;
+  size_t bad = 0;
+  size_t len = WellFormedLength(in, i, &bad);
+  if (len == 0) { *pos = i + 1; return 0xFFFD; }
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(in[k]); };
+  *pos = i + len;
+  if (len == 2) return (char32_t(c & 0x1F) << 6) | (b(i + 1) & 0x3F);
+  if (len == 3) return (char32_t(c & 0x0F) << 12) | (char32_t(b(i + 1) & 0x3F) << 6) | (b(i + 2) & 0x3F);
   return (char32_t(c & 0x07) << 18) | (char32_t(b(i + 1) & 0x3F) << 12) |
          (char32_t(b(i + 2) & 0x3F) << 6) | (b(i + 3) & 0x3F);
 }
 
 size_t PrevCodePointStart(std::string_view in, size_t pos) {
+  // At most three continuation bytes back: constant time on any bytes.
   size_t i = pos - 1;
-  while (i > 0 && (static_cast<unsigned char>(in[i]) & 0xC0) == 0x80) --i;
+  for (int k = 0; k < 3 && i > 0 && (static_cast<unsigned char>(in[i]) & 0xC0) == 0x80; ++k) --i;
   return i;
 }
 

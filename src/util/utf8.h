@@ -22,11 +22,12 @@ RepairedUtf8 RepairUtf8(std::string_view in);
 bool IsValidUtf8(std::string_view in);
 
 // Decodes the code point starting at in[*pos] and advances *pos past it.
-// REQUIRES: `in` is valid UTF-8 and *pos < in.size().
+// An ill-formed or truncated sequence gives U+FFFD and advances one byte;
+// *pos never passes in.size(). REQUIRES: *pos < in.size().
 char32_t NextCodePoint(std::string_view in, size_t* pos);
 
-// Decodes the code point ending just before in[pos] and returns its start.
-// REQUIRES: `in` is valid UTF-8 and 0 < pos <= in.size().
+// The start of the code point ending just before in[pos] (for valid UTF-8;
+// on other bytes a position in [0, pos)). REQUIRES: 0 < pos <= in.size().
 size_t PrevCodePointStart(std::string_view in, size_t pos);
 
 // Appends the UTF-8 encoding of `cp` to `out`.

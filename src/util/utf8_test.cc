@@ -54,3 +54,40 @@ TEST(JsonWriter, WritesNestedStructuresWithCommas) {
 }
 
 }  // namespace warta
+
+namespace warta {
+
+// Issue 13: a text whose last byte is a UTF-8 lead byte made Trim read past
+// the buffer, and when the stray bytes decoded as a space, substr threw.
+TEST(Utf8, TrimOfALoneLeadByteAtTheEndStaysInTheBuffer) {
+  for (std::string_view lead : {"\xe2", "\xf0\x9f", "\xc3", "\xf4\x8f\xbf"}) {
+    std::string text = std::string("xyA\n") + std::string(lead);
+    std::string_view view(text.data(), text.size());  // no terminator read through a view
+    EXPECT_EQ(Trim(view), view) << "the stray bytes are not spaces";
+    size_t b = 0, e = 0;
+    TrimBounds(view, &b, &e);
+    EXPECT_LE(e, view.size());
+  }
+  EXPECT_EQ(Trim(std::string_view("\xe2")), "\xe2");
+}
+
+TEST(Utf8, NextCodePointOnIllFormedBytesGivesReplacementAndAdvancesOneByte) {
+  std::string text = "a\xe2\x80";  // a truncated three-byte sequence at the end
+  size_t pos = 1;
+  EXPECT_EQ(NextCodePoint(text, &pos), char32_t{0xFFFD});
+  EXPECT_EQ(pos, 2u);
+  EXPECT_EQ(NextCodePoint(text, &pos), char32_t{0xFFFD});
+  EXPECT_EQ(pos, 3u);
+  std::string valid = "\xe2\x80\x9c";  // “
+  pos = 0;
+  EXPECT_EQ(NextCodePoint(valid, &pos), char32_t{0x201C});
+  EXPECT_EQ(pos, 3u);
+}
+
+TEST(Utf8, PrevCodePointStartLooksBackAtMostThreeBytes) {
+  std::string text = "a" + std::string(1000, '\x80');  // continuation bytes only
+  EXPECT_EQ(PrevCodePointStart(text, text.size()), text.size() - 4);
+  EXPECT_EQ(PrevCodePointStart("a\xc3\xa9", 3), 1u);
+}
+
+}  // namespace warta
