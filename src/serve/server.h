@@ -1,5 +1,7 @@
-// `warta serve` on HTTP (cpp-httplib): the API of api.h under /api/ and the
-// embedded dashboard at /. Requests run on httplib's thread pool; the store
+// `warta serve` on HTTP: the API of api.h under /api/ and the embedded
+// dashboard at /. Connections are accepted and requests read by one thread,
+// bounded in bytes and time (docs/api.md, "Limits"); whole requests are
+// answered by worker threads with cpp-httplib's request handling. The store
 // connection is read-only and used by one request at a time.
 #pragma once
 
