@@ -79,8 +79,6 @@ PreparedDocument PrepareDocument(Record record, const Knowledge& knowledge, cons
     if (day) row.day = *day;
   }
   row.lang = d.lang.code.value_or("und");
-  row.original = d.original;
-  row.text = d.clean.text;
   std::string normalized = NormalizeForDedup(d.clean.text);
   row.content_hash = Hex64(Fnv1a64(normalized));
   p.shingles = Shingles(normalized);
@@ -109,6 +107,8 @@ Result<Ingester> Ingester::Open(Store* store, StoryClusterer stories, StoryClust
 
 Status Ingester::WriteOne(PreparedDocument* p, IngestCounts* counts) {
   const Document& d = p->doc;
+  p->row.original = d.original;  // views: `d` outlives the call
+  p->row.text = d.clean.text;
   auto id = store_->AddDocument(p->row);
   if (!id.ok()) return id.status();
   const int64_t doc = id.value();
@@ -210,8 +210,9 @@ Status Ingester::WriteOne(PreparedDocument* p, IngestCounts* counts) {
   StoryDoc sd;
   sd.doc = doc;
   if (p->row.title) sd.title = *p->row.title;
-  sd.text = p->row.text;
+  sd.text = d.clean.text;
   sd.actors = ActorsOf(d);
+  int64_t groups[2] = {0, 0};  // story, topic
   for (Level& level : levels_) {
     sd.day = level.dated ? p->row.day : std::nullopt;
     int64_t before = level.clusterer.next_id(), group = 0;
@@ -224,10 +225,9 @@ Status Ingester::WriteOne(PreparedDocument* p, IngestCounts* counts) {
     group = original ? level.clusterer.Join(sd, *original) : level.clusterer.Add(sd);
     if (level.clusterer.next_id() > before)
       ++(level.grouping == Grouping::kStory ? counts->stories_started : counts->topics_started);
-    Status s = store_->SetGroup(level.grouping, doc, group);
-    if (!s.ok()) return s;
+    groups[level.grouping == Grouping::kStory ? 0 : 1] = group;
   }
-  return Status::Ok();
+  return store_->SetGroups(doc, groups[0], groups[1]);
 }
 
 Status Ingester::Write(std::vector<PreparedDocument>* batch, IngestCounts* counts) {

@@ -52,6 +52,9 @@ class Statement {
   Statement& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
   Statement& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
   Statement& BindBlob(int i, std::string_view bytes);
+  // Binds without a copy: the bytes must stay alive and unchanged until the
+  // statement is reset (for large texts, bound once and run at once).
+  Statement& BindStatic(int i, std::string_view v);
   Statement& BindNull(int i);
   template <typename T>
   Statement& Bind(int i, const std::optional<T>& v) {

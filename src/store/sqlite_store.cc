@@ -105,7 +105,7 @@ class SqliteStore final : public Store {
         "content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return Err(db_.Error());
     st->Bind(1, d.identity).Bind(2, d.input_id).Bind(3, d.source).Bind(4, d.site).Bind(5, d.url).Bind(6, d.title);
-    st->Bind(7, d.published).Bind(9, d.lang).Bind(10, d.original).Bind(11, d.text).Bind(12, d.content_hash);
+    st->Bind(7, d.published).Bind(9, d.lang).BindStatic(10, d.original).BindStatic(11, d.text).Bind(12, d.content_hash);
     d.day ? st->Bind(8, static_cast<int64_t>(*d.day)) : st->BindNull(8);
     Status s = st->Run();
     if (!s.ok()) return s;
@@ -252,10 +252,11 @@ class SqliteStore final : public Store {
     return OptionalInt(st);
   }
 
-  Status SetGroup(Grouping g, int64_t document, int64_t group) override {
-    Statement* st = Stmt(fmt::format("UPDATE documents SET {} = ? WHERE id = ?", Column(g)));
+  Status SetGroups(int64_t document, int64_t story, int64_t topic) override {
+    Statement* st = Stmt(fmt::format("UPDATE documents SET {} = ?, {} = ? WHERE id = ?", Column(Grouping::kStory),
+                                     Column(Grouping::kTopic)));
     if (!st) return Err(db_.Error());
-    return st->Bind(1, group).Bind(2, document).Run();
+    return st->Bind(1, story).Bind(2, topic).Bind(3, document).Run();
   }
 
   Status SaveGroup(Grouping g, const StoryRow& r) override {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corpus/stories.h"
@@ -23,8 +24,10 @@ struct DocumentRow {
   std::string site;    // the outlet: the URL's host, else the source
   std::optional<int32_t> day;  // days since 1970-01-01 of `published`
   std::string lang;
-  std::string original;  // the text as read (UTF-8 repaired): every offset indexes it
-  std::string text;      // the cleaned body
+  // The two texts are views (no copy of a large article): the caller keeps
+  // their bytes alive until AddDocument returns.
+  std::string_view original;  // the text as read (UTF-8 repaired): every offset indexes it
+  std::string_view text;      // the cleaned body
   std::string content_hash;  // of the normalised cleaned text (exact duplicates)
 };
 
@@ -114,7 +117,9 @@ class Store {
 
   // Stories and topics.
   virtual Result<std::optional<int64_t>> GroupOf(Grouping g, int64_t document) = 0;
-  virtual Status SetGroup(Grouping g, int64_t document, int64_t group) = 0;
+  // A document's story and topic, set in one update (the row holds the
+  // article's texts: each update rewrites it).
+  virtual Status SetGroups(int64_t document, int64_t story, int64_t topic) = 0;
   virtual Status SaveGroup(Grouping g, const StoryRow& s) = 0;
   virtual Result<std::vector<StoryRow>> OpenGroups(Grouping g) = 0;  // by id
 
