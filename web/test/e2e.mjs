@@ -395,7 +395,7 @@ await check('a 404 from the API is shown in the page', async () => {
   const s = await go('#/doc/999999999');
   assert(s.state === 'error', `state is ${s.state}`);
   const msg = await page.locator('#app .msg-error').textContent();
-  assert(/404/.test(msg) && /not found/i.test(msg), `message: ${msg}`);
+  assert(/404/.test(msg) && /no such document 999999999/i.test(msg), `message: ${msg}`);
   return msg.trim();
 });
 
