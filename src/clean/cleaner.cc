@@ -164,8 +164,7 @@ class Cleaner {
         bool labelled = line.find(':') != std::string_view::npos;
         if (!head && !labelled) continue;
         for (auto& a : byline->authors)
-          if (std::find(byline_authors_.begin(), byline_authors_.end(), a) == byline_authors_.end())
-            byline_authors_.push_back(a);
+          if (byline_author_set_.insert(a).second) byline_authors_.push_back(a);  // a set: linear in bylines
         if (byline->editor && !byline_editor_) byline_editor_ = byline->editor;
         if (byline->date && !byline_date_) byline_date_ = byline->date->value;
         Remove(item, "byline", "byline");
@@ -354,6 +353,7 @@ class Cleaner {
   std::vector<Item> items_;
   CleanResult result_;
   std::vector<std::string> byline_authors_;
+  std::unordered_set<std::string> byline_author_set_;
   std::optional<std::string> byline_editor_, editor_initials_;
   std::optional<DateTime> byline_date_;
 };

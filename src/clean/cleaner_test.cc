@@ -4,6 +4,8 @@
 
 #include "tests/test_support.h"
 
+#include <unordered_set>
+
 namespace warta {
 namespace {
 
@@ -161,4 +163,29 @@ TEST(Cleaner, LearnedFurnitureIsRemoved) {
 }
 
 }  // namespace
+}  // namespace warta
+
+namespace warta {
+
+// Issue 13 (found by probing stages with hostile shapes): 50,000 labelled
+// byline lines took quadratic time, each author compared with every earlier
+// one. Each author is kept once, in order, in linear time (ctest's timeout).
+TEST(Cleaner, ThousandsOfBylineAuthorsAreKeptOnceInOrder) {
+  std::string text = "Judul Berita\n";
+  auto name = [](int n) {  // Budi Aaa, Budi Aab, ...: letters only, as names are
+    std::string s = "Budi A";
+    for (int k = 0; k < 4; ++k, n /= 26) s += static_cast<char>('a' + n % 26);
+    return s;
+  };
+  for (int i = 0; i < 50000; ++i) text += "Penulis: " + name(i / 2) + "\n";  // each name on two lines
+  text += "Isi berita yang sebenarnya.\n";
+  CleanResult r = CleanText(text);
+  ASSERT_EQ(r.authors.size(), 25000u);
+  EXPECT_EQ(r.authors.front(), name(0));
+  EXPECT_EQ(r.authors.back(), name(24999));
+  std::unordered_set<std::string> unique(r.authors.begin(), r.authors.end());
+  EXPECT_EQ(unique.size(), r.authors.size()) << "each author once";
+  EXPECT_EQ(r.text, "Isi berita yang sebenarnya.");
+}
+
 }  // namespace warta
