@@ -303,6 +303,14 @@ TEST(Serve, ErrorBodiesSayWhatWasWrongNotNotFound) {
   EXPECT_EQ(ReadResponse(fd, 5000, &buffer).status, 404);
   EXPECT_EQ(ReadResponse(fd, 5000, &buffer).status, 200);
   close(fd);
+  // A GET's body is skipped too (httplib does not read it), not taken for the next request.
+  fd = Connect(server.port());
+  buffer.clear();
+  ASSERT_TRUE(SendAll(fd, "GET /api/stats HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+                          "GET /api/stats HTTP/1.1\r\nHost: x\r\n\r\n"));
+  EXPECT_EQ(ReadResponse(fd, 5000, &buffer).status, 200);
+  EXPECT_EQ(ReadResponse(fd, 5000, &buffer).status, 200);
+  close(fd);
   // A refused POST's body is read: the next request on the connection is answered.
   fd = Connect(server.port());
   EXPECT_EQ(Exchange(fd, "POST /api/stats HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n0123456789").status, 405);

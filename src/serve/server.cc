@@ -78,9 +78,11 @@ constexpr const char* kJson = "application/json; charset=utf-8";
 enum class Framing { kIncomplete, kComplete, kUrlTooLong, kHeadTooLarge };
 
 // Whether `in` starts with a whole request: its head, and its body when it
-// has a Content-Length of at most kMaxBodyBytes (a larger body is never read:
-// httplib answers 413 on the head alone, and the connection is closed).
-Framing Frame(std::string_view in) {
+// has a Content-Length of at most kMaxBodyBytes. A larger body, or one of
+// unknown length (chunked), is never waited for: the request is answered on
+// its head (httplib says 413, or ignores a GET's body) and the connection
+// closed after the answer (*close_after). *length: the request's bytes in `in`.
+Framing Frame(std::string_view in, size_t* length = nullptr, bool* close_after = nullptr) {
   size_t line = in.find("\r\n");
   if ((line == std::string_view::npos && in.size() > kMaxUrlBytes + 2) ||
       (line != std::string_view::npos && line > kMaxUrlBytes))
@@ -88,21 +90,27 @@ Framing Frame(std::string_view in) {
   size_t head = in.find("\r\n\r\n");
   if (head == std::string_view::npos) return in.size() >= kMaxHeadBytes ? Framing::kHeadTooLarge : Framing::kIncomplete;
   if (head + 4 > kMaxHeadBytes) return Framing::kHeadTooLarge;
-  // Content-Length, case-insensitive; a malformed one is httplib's to refuse.
-  static constexpr std::string_view kName = "\r\ncontent-length:";
-  for (size_t at = in.find("\r\n"); at < head; at = in.find("\r\n", at + 2)) {
-    if (head - at < kName.size()) break;
-    bool match = true;
-    for (size_t i = 0; i < kName.size() && match; ++i)
-      match = std::tolower(static_cast<unsigned char>(in[at + i])) == kName[i];
-    if (!match) continue;
-    size_t v = at + kName.size();
+  size_t body = 0;
+  bool unbounded = false;
+  // Content-Length and Transfer-Encoding, case-insensitive; a malformed value is httplib's to refuse.
+  auto header = [&](size_t at, std::string_view name) {
+    if (head - at < name.size()) return false;
+    for (size_t i = 0; i < name.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(in[at + i])) != name[i]) return false;
+    return true;
+  };
+  for (size_t at = line; at < head; at = in.find("\r\n", at + 2)) {
+    if (header(at, "\r\ntransfer-encoding:")) unbounded = true;
+    if (!header(at, "\r\ncontent-length:")) continue;
+    size_t v = at + 17;
     while (v < head && (in[v] == ' ' || in[v] == '\t')) ++v;
-    size_t length = 0;
-    auto [end, ec] = std::from_chars(in.data() + v, in.data() + head, length);
-    if (ec != std::errc() || length > kMaxBodyBytes) return Framing::kComplete;
-    return in.size() >= head + 4 + length ? Framing::kComplete : Framing::kIncomplete;
+    auto [end, ec] = std::from_chars(in.data() + v, in.data() + head, body);
+    if (ec != std::errc() || body > kMaxBodyBytes) unbounded = true;
   }
+  if (unbounded) body = 0;
+  if (in.size() < head + 4 + body) return Framing::kIncomplete;
+  if (length) *length = head + 4 + body;
+  if (close_after) *close_after = unbounded;
   return Framing::kComplete;
 }
 
@@ -426,10 +434,13 @@ class Dispatcher {
         bool closed = false;
         t_close_after = false;
         c->consumed = 0;
+        size_t length = 0;
+        bool unbounded = false;
+        Frame(c->in, &length, &unbounded);
         BufferedStream stream(c);
         bool ok = handler_->Process(stream, last, &closed);
-        c->in.erase(0, c->consumed);
-        c->close = !ok || closed || last || t_close_after || stream.failed();
+        c->in.erase(0, std::min(c->in.size(), std::max(c->consumed, length)));  // a body httplib did not read, too
+        c->close = !ok || closed || last || unbounded || t_close_after || stream.failed();
         if (Frame(c->in) != Framing::kComplete) break;  // else a pipelined request: on with it
       }
       {
