@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "clean/calendar.h"
+#include "cli/ordered_pool.h"
 
 namespace warta {
 
@@ -107,6 +108,10 @@ bool SetUpInput(const InputArgs& a, InputSetup* setup) {
                   : a.format == "jsonl" ? Format::kJsonl
                   : a.format == "csv" ? Format::kCsv : Format::kAuto;
   setup->threads = a.threads ? a.threads : std::max(1u, std::thread::hardware_concurrency());
+  // A record longer than one section may use the run's threads for its sections.
+  unsigned threads = setup->threads;
+  setup->analyze.section_threads = threads;
+  setup->analyze.parallel_for = [threads](size_t n, const std::function<void(size_t)>& fn) { ParallelFor(n, threads, fn); };
   setup->data = a.data_dir.empty() ? EmbeddedDataReader() : DirectoryDataReader(a.data_dir);
   return true;
 }

@@ -1,5 +1,6 @@
 #include "analyze/analyzer.h"
 
+#include <algorithm>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -86,6 +87,10 @@ void Merge(std::vector<Entity> entities, std::vector<Quote> quotes, std::vector<
   }
 }
 
+// Sections analysed at once when the caller gives a ParallelFor: a bound on
+// the memory one record's sections may hold together.
+constexpr size_t kMaxSectionsAtOnce = 4;
+
 class SectionAnalyzer {
  public:
   SectionAnalyzer(const Knowledge& k, const AnalyzeOptions& options, Document* doc) : k_(k), options_(options), doc_(doc) {
@@ -102,65 +107,96 @@ class SectionAnalyzer {
     size_t total = 0;
     for (const Span& p : doc_->clean.paragraphs) total += p.end - p.start;
     sectioned_ = total > kSectionBytes;
-    std::vector<Sentence> sentences;
-    std::vector<Span> paragraphs;
+    size_t at_once = sectioned_ && options_.parallel_for && options_.section_threads > 1
+                         ? std::min<size_t>(options_.section_threads, kMaxSectionsAtOnce)
+                         : 1;
+    std::vector<Input> wave(1);
+    wave[0].first = true;
     size_t bytes = 0;
     for (const Span& whole : doc_->clean.paragraphs) {
       for (const Span& p : Pieces(doc_->original, whole)) {
-        if (bytes + (p.end - p.start) > kSectionBytes && !sentences.empty()) {
-          Section(&sentences, &paragraphs);
+        if (bytes + (p.end - p.start) > kSectionBytes && !wave.back().sentences.empty()) {
+          if (wave.size() == at_once) Flush(&wave);
+          wave.emplace_back();
           bytes = 0;
         }
-        for (auto& x : SplitSentences(doc_->original, p, k_.abbreviations)) sentences.push_back(std::move(x));
-        paragraphs.push_back(p);
+        for (auto& x : SplitSentences(doc_->original, p, k_.abbreviations)) wave.back().sentences.push_back(std::move(x));
+        wave.back().paragraphs.push_back(p);
         bytes += p.end - p.start;
       }
     }
-    if (!sentences.empty() || first_) Section(&sentences, &paragraphs);
+    Flush(&wave);
   }
 
  private:
-  // One section's entities, quotes and events; the sentences are kept only
-  // when the document asks for them.
-  void Section(std::vector<Sentence>* sentences, std::vector<Span>* paragraphs) {
+  struct Input {
+    std::vector<Sentence> sentences;
+    std::vector<Span> paragraphs;
+    bool first = false;  // the title's entities belong to the first section
+  };
+  struct Output {
+    std::vector<Entity> entities;
+    std::vector<Quote> quotes;
+    std::vector<Event> events;
+  };
+
+  // The sections of `wave` analysed (at once when the caller allows) and taken
+  // into the document in text order: the result never depends on the threads.
+  void Flush(std::vector<Input>* wave) {
+    std::vector<Output> out(wave->size());
     if (options_.entities) {
-      std::vector<Sentence> with_title;
-      size_t headline = 0;
-      std::string_view title_field;
-      std::vector<Sentence> no_title;
-      if (first_) {  // the title names entities too, once
-        with_title = title_;
-        headline = title_.size();
-        title_field = title_field_;
-      }
-      with_title.insert(with_title.end(), sentences->begin(), sentences->end());
-      LinkContext context{DateKey(doc_->clean.published.value_or("")), doc_->lang.code.value_or(""), headline};
-      std::vector<Entity> entities = LinkEntities(doc_->original, with_title, k_.entities, context, title_field,
-                                                  first_ ? title_field_sentences_ : no_title);
-      with_title = {};
-      std::vector<Quote> quotes;
-      if (options_.quotes) {
-        QuoteInput input{doc_->original, paragraphs, sentences, &entities};
-        quotes = ExtractQuotes(input, k_.entities, k_.quotes);
-      }
-      std::vector<Event> events;
-      if (options_.events) {
-        EventInput input{doc_->original, sentences, &entities, &quotes};
-        events = CodeEvents(input, k_.events, k_.cameo);
-      }
+      auto one = [&](size_t i) { out[i] = AnalyzeSection((*wave)[i]); };
+      if (wave->size() > 1) options_.parallel_for(wave->size(), one);
+      else if (!wave->empty()) one(0);
+    }
+    for (size_t i = 0; i < wave->size(); ++i) Take(&(*wave)[i], &out[i]);
+    wave->clear();
+  }
+
+  // One section's entities, quotes and events. Const: sections may run at once.
+  Output AnalyzeSection(const Input& in) const {
+    Output out;
+    std::vector<Sentence> with_title;
+    size_t headline = 0;
+    std::string_view title_field;
+    std::vector<Sentence> no_title;
+    if (in.first) {  // the title names entities too, once
+      with_title = title_;
+      headline = title_.size();
+      title_field = title_field_;
+    }
+    with_title.insert(with_title.end(), in.sentences.begin(), in.sentences.end());
+    LinkContext context{DateKey(doc_->clean.published.value_or("")), doc_->lang.code.value_or(""), headline};
+    out.entities = LinkEntities(doc_->original, with_title, k_.entities, context, title_field,
+                                in.first ? title_field_sentences_ : no_title);
+    with_title = {};
+    if (options_.quotes) {
+      QuoteInput input{doc_->original, &in.paragraphs, &in.sentences, &out.entities};
+      out.quotes = ExtractQuotes(input, k_.entities, k_.quotes);
+    }
+    if (options_.events) {
+      EventInput input{doc_->original, &in.sentences, &out.entities, &out.quotes};
+      out.events = CodeEvents(input, k_.events, k_.cameo);
+    }
+    return out;
+  }
+
+  // A section's results into the document; its sentences kept only when the
+  // document asks for them.
+  void Take(Input* in, Output* out) {
+    if (options_.entities) {
       if (!sectioned_) {  // one section: as found
-        doc_->entities = std::move(entities);
-        doc_->quotes = std::move(quotes);
-        doc_->events = std::move(events);
+        doc_->entities = std::move(out->entities);
+        doc_->quotes = std::move(out->quotes);
+        doc_->events = std::move(out->events);
       } else {
-        Merge(std::move(entities), std::move(quotes), std::move(events), &seen_, doc_);
+        Merge(std::move(out->entities), std::move(out->quotes), std::move(out->events), &seen_, doc_);
       }
     }
     if (options_.sentences)
-      for (auto& x : *sentences) doc_->sentences.push_back(std::move(x));
-    sentences->clear();
-    paragraphs->clear();
-    first_ = false;
+      for (auto& x : in->sentences) doc_->sentences.push_back(std::move(x));
+    *in = Input();
+    *out = Output();
   }
 
   const Knowledge& k_;
@@ -169,7 +205,6 @@ class SectionAnalyzer {
   std::vector<Sentence> title_, title_field_sentences_;
   std::string_view title_field_;
   Seen seen_;  // across sections
-  bool first_ = true;
   bool sectioned_ = false;  // more than one section: entities merged
 };
 

@@ -2,6 +2,7 @@
 // Pure: a Record in, a Document out; no files, clock or threads.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,11 @@ struct AnalyzeOptions {
   bool entities = true;    // recognise and link entities
   bool quotes = true;      // find quotations and their speakers (needs entities)
   bool events = true;      // code events between actors (needs entities; uses quotes)
+  // How a record longer than one section (1 MiB) may analyse several sections
+  // at once: the caller's threads (the core starts none). Unset or
+  // section_threads <= 1: one after another. The result is the same.
+  std::function<void(size_t n, const std::function<void(size_t i)>& fn)> parallel_for;
+  unsigned section_threads = 1;
 };
 
 struct Document {

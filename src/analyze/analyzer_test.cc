@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <thread>
 
 #include "tests/test_support.h"
 
@@ -73,6 +74,31 @@ TEST(Analyze, AOneLineRecordIsCutIntoSectionsAtSpaces) {
   ExpectConsistent(d);
   EXPECT_GE(d.quotes.size(), 6990u);  // a quotation cut by the section boundary may be lost, no more
   EXPECT_FALSE(d.events.empty());
+}
+
+TEST(Analyze, SectionsAnalysedAtOnceGiveTheSameBytes) {
+  std::string text = Paragraphs(9000, "\n\n");  // about 2 MB: two sections or more
+  auto run = [&](bool parallel) {
+    Record r;
+    r.source = "test";
+    r.text = text;
+    AnalyzeOptions options;
+    size_t calls = 0;
+    if (parallel) {
+      // Any order of the sections' work: here the last first, on threads.
+      options.section_threads = 4;
+      options.parallel_for = [&calls](size_t n, const std::function<void(size_t)>& fn) {
+        ++calls;
+        std::vector<std::thread> pool;
+        for (size_t i = n; i-- > 0;) pool.emplace_back(fn, i);
+        for (auto& t : pool) t.join();
+      };
+    }
+    std::string json = ToJson(Analyze(std::move(r), testing::TestKnowledge(), options), JsonOptions{});
+    if (parallel) EXPECT_GE(calls, 1u) << "the sections were handed to the caller's threads";
+    return json;
+  };
+  EXPECT_EQ(run(false), run(true));
 }
 
 TEST(Analyze, AShortRecordIsOneSectionAsBefore) {
