@@ -323,8 +323,16 @@ ApiResponse Handle(Store& store, const std::string& path, Params& q) {
     if (!q.error() && !text) return Error(400, "q is required");
     if (q.error()) return Error(400, *q.error());
     auto t = store.Search(*text, page);
-    // FTS5 refuses malformed queries ("AND", unbalanced quotes): the request's fault.
-    if (!t.ok()) return Error(400, "q: not a valid search (words, \"phrases\", OR, NOT, prefix*)");
+    if (!t.ok()) {
+      // FTS5 refuses malformed queries ("AND", unbalanced quotes, "col:word", deep
+      // nesting): the request's fault. Anything else is the store's.
+      const std::string& m = t.status().message();
+      bool syntax = t.status().code() != Status::Code::kCorrupt &&
+                    (m.find("fts5") != std::string::npos || m.find("unterminated string") != std::string::npos ||
+                     m.find("no such column") != std::string::npos || m.find("unknown special query") != std::string::npos);
+      if (!syntax) return Internal("store: " + m);
+      return Error(400, "q: not a valid search (words, \"phrases\", OR, NOT, prefix*)");
+    }
     return {200, List(t.value(), page), ""};
   }
   return NoSuchEndpoint(path);

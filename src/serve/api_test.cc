@@ -168,6 +168,10 @@ TEST_F(Api, BadParametersAre400AndNever5xx) {
            {"/api/search", {}},
            {"/api/search", {{"q", "\"unbalanced"}}},
            {"/api/search", {{"q", "AND OR NOT"}}},
+           {"/api/search", {{"q", "nosuchcolumn:sanksi"}}},
+           {"/api/search", {{"q", "* x"}}},
+           {"/api/search", {{"q", std::string(150, '(') + "a"}}},
+           {"/api/search", {{"q", "NEAR(a b, -1)"}}},
        }) {
     auto e = Get(path, params, 400);
     EXPECT_FALSE(std::string_view(e["error"]).empty()) << path;
@@ -273,9 +277,14 @@ TEST_F(Api, AStoreFailureIsA500WithoutSqlText) {
     EXPECT_EQ(r.body, R"({"error":"internal error"})") << path;
     EXPECT_NE(r.log.find("malformed"), std::string::npos) << path << ": the detail is for the log: " << r.log;
   }
-  ApiResponse r = HandleApi(*store.value(), "/api/relations", {{"source", "1"}, {"target", "CHN"}});
-  EXPECT_EQ(r.status, 500) << r.body;
-  EXPECT_EQ(r.body, R"({"error":"internal error"})");
+  for (const auto& [path, params] : std::vector<std::pair<std::string, std::map<std::string, std::string>>>{
+           {"/api/relations", {{"source", "1"}, {"target", "CHN"}}},
+           {"/api/search", {{"q", "sanksi"}}},  // not taken for a bad search
+       }) {
+    ApiResponse r = HandleApi(*store.value(), path, params);
+    EXPECT_EQ(r.status, 500) << path << ": " << r.body;
+    EXPECT_EQ(r.body, R"({"error":"internal error"})") << path;
+  }
   store.value().reset();
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((corrupt + suffix).c_str());
 }
