@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -352,6 +353,36 @@ TEST(Serve, IdleKeepAliveConnectionsDoNotStarveOthers) {
   }
   double closed_after = std::chrono::duration<double>(Clock::now() - start).count();
   EXPECT_LT(closed_after, 7.0);
+}
+
+// More silent connections than the server keeps open (2048): the rest
+// waited in the backlog until the idle ones timed out (5 s). The idle ones
+// now make room for new clients.
+TEST(Serve, AFloodOfSilentConnectionsDelaysNobody) {
+  rlimit files{};
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &files), 0);
+  files.rlim_cur = std::min<rlim_t>(files.rlim_max, 65536);
+  setrlimit(RLIMIT_NOFILE, &files);  // inherited by the server
+  constexpr int kSilent = 2500;
+  if (files.rlim_cur < 2 * kSilent + 256) GTEST_SKIP() << "needs " << 2 * kSilent + 256 << " open files";
+  ServerProcess server;
+  ASSERT_TRUE(server.Start(ExamplesStore()));
+  std::vector<int> silent;
+  for (int i = 0; i < kSilent; ++i) {
+    int fd = Connect(server.port(), /*nonblocking=*/true);
+    ASSERT_GE(fd, 0);
+    silent.push_back(fd);
+  }
+  usleep(200000);
+  auto start = Clock::now();
+  int fd = Connect(server.port());
+  ASSERT_GE(fd, 0);
+  RawResponse r = Exchange(fd, "GET /api/stats HTTP/1.1\r\nHost: x\r\n\r\n");
+  double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  EXPECT_EQ(r.status, 200);
+  EXPECT_LT(seconds, 1.0) << kSilent << " silent connections delayed /api/stats";
+  close(fd);
+  for (int s : silent) close(s);
 }
 
 // A client that sends its request a byte at a time (slowloris) held a worker

@@ -270,7 +270,8 @@ class Dispatcher {
   }
 
   void Accept() {
-    while (open_ < max_connections_) {
+    for (;;) {
+      if (open_ >= max_connections_ && !EvictIdle()) return Listen(false);  // further clients wait in the backlog
       int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
       if (fd < 0) {
         if (errno == EINTR || errno == ECONNABORTED) continue;
@@ -284,7 +285,21 @@ class Dispatcher {
       ++open_;
       Watch(c);
     }
-    Listen(false);  // full: further clients wait in the backlog
+  }
+
+  // With every connection slot taken, the idle ones (no request begun) make
+  // room: the longest idle eighth of them is closed. A flood of silent
+  // connections then delays nobody; a request under way is never cut.
+  bool EvictIdle() {
+    std::vector<Connection*> idle;
+    for (Connection* c : watched_)
+      if (c->state == Connection::State::kIdle) idle.push_back(c);
+    if (idle.empty()) return false;
+    size_t n = std::max<size_t>(1, idle.size() / 8);
+    std::nth_element(idle.begin(), idle.begin() + static_cast<std::ptrdiff_t>(n - 1), idle.end(),
+                     [](const Connection* a, const Connection* b) { return a->deadline < b->deadline; });
+    for (size_t i = 0; i < n; ++i) Close(idle[i]);
+    return true;
   }
 
   // Accepting on or off (off while kMaxConnections are open or fds ran out).
