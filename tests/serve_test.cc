@@ -424,6 +424,50 @@ TEST(Serve, SlowClientsGet408AndHoldNoWorker) {
   EXPECT_LT(took, 13.0);
 }
 
+// A client that asks for the page and does not read the answer held a
+// worker until the write timed out: 64 of them, each with 20 requests
+// pipelined, delayed /api/stats by 9 s. What a client is slow to read now
+// waits in its connection, and a slow reader still gets every answer whole.
+TEST(Serve, SlowReadersHoldNoWorker) {
+  ServerProcess server;
+  ASSERT_TRUE(server.Start(ExamplesStore()));
+  httplib::Client client("127.0.0.1", server.port());
+  auto page = client.Get("/");
+  ASSERT_TRUE(page);
+  std::string pipelined;
+  for (int i = 0; i < 20; ++i) pipelined += "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+  auto small_window = [&] {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    int size = 4096;
+    setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(server.port()));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    return fd;
+  };
+  std::vector<int> readers;
+  for (int i = 0; i < 64; ++i) {
+    readers.push_back(small_window());
+    ASSERT_TRUE(SendAll(readers.back(), pipelined));
+  }
+  usleep(500000);
+  auto start = Clock::now();
+  auto stats = client.Get("/api/stats");
+  ASSERT_TRUE(stats);
+  EXPECT_EQ(stats->status, 200);
+  EXPECT_LT(std::chrono::duration<double>(Clock::now() - start).count(), 0.5);
+  // One of them reads after all: 20 whole pages, in order.
+  std::string buffer;
+  for (int i = 0; i < 20; ++i) {
+    RawResponse r = ReadResponse(readers[0], 5000, &buffer);
+    ASSERT_EQ(r.status, 200) << "answer " << i;
+    EXPECT_EQ(r.body, page->body) << "answer " << i;
+  }
+  for (int fd : readers) close(fd);
+}
+
 // Headers were read without bound: 50 MB of them grew the server by 1.1 GB.
 // Now a request line and headers have 32 KiB; past that the answer is 431.
 TEST(Serve, HugeHeadersGet431AndTheServerStaysSmall) {

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <charconv>
@@ -46,12 +47,16 @@ using std::chrono::seconds;
 // (the dispatcher) accepts them and reads each request into the connection's
 // buffer, bounded in bytes and time; only a whole request goes to a worker,
 // which runs httplib's request handling on the buffer and writes the answer.
-// An idle, slow or silent client holds a connection slot, never a worker.
+// An idle, slow or silent client holds a connection slot, never a worker;
+// and what a client is slow to read waits in its connection's buffer, sent by
+// the dispatcher as the client reads it, so a slow reader holds no worker
+// either (up to kMaxQueuedOutput in all; past that, workers write themselves).
 constexpr auto kIdle = seconds(5);              // waiting for a request: the first, or the next on keep-alive
 constexpr auto kRequest = seconds(10);          // from a request's first byte to its last, else 408
 constexpr auto kResponse = seconds(30);         // writing one answer
 constexpr auto kStall = seconds(5);             // a write that makes no progress
 constexpr auto kDrain = seconds(1);             // reading what a refused client still sends, before closing
+constexpr size_t kMaxQueuedOutput = 64 << 20;   // answers waiting for slow readers, all connections together
 constexpr size_t kMaxHeadBytes = 32 * 1024;     // request line and headers, else 431
 constexpr size_t kMaxUrlBytes = 8192;           // the request line, else 414 (httplib's own limit too)
 constexpr size_t kMaxBodyBytes = 4096;          // the API is read-only: a body is only read to be refused (413)
@@ -126,12 +131,15 @@ std::string RawAnswer(int status, const char* reason, const std::string& message
 // --- Connections -----------------------------------------------------------
 
 struct Connection {
-  enum class State { kIdle, kReading, kDraining };
+  enum class State { kIdle, kReading, kWriting, kDraining };
   int fd = -1;
   State state = State::kIdle;
   Clock::time_point deadline;
   std::string in;        // received, not yet handled
   size_t consumed = 0;   // of `in`, by the request being handled
+  std::string out;       // answered, not yet sent (the client reads slowly)
+  size_t sent = 0;       // of `out`
+  Clock::time_point write_deadline;
   size_t requests = 0;
   bool close = false;    // set by a worker: close instead of waiting for the next request
 };
@@ -141,31 +149,38 @@ struct Connection {
 // request there), writes go to the socket with a deadline.
 class BufferedStream final : public httplib::Stream {
  public:
-  explicit BufferedStream(Connection* c) : c_(c), deadline_(Clock::now() + kResponse) {}
+  BufferedStream(Connection* c, std::atomic<size_t>* queued) : c_(c), queued_(queued), deadline_(Clock::now() + kResponse) {}
 
   bool is_readable() const override { return c_->consumed < c_->in.size(); }
-  bool is_writable() const override { return Wait(POLLOUT); }
+  bool is_writable() const override { return true; }
   ssize_t read(char* ptr, size_t size) override {
     size_t n = std::min(size, c_->in.size() - c_->consumed);  // 0 at the end: the request is all there is
     std::memcpy(ptr, c_->in.data() + c_->consumed, n);
     c_->consumed += n;
     return static_cast<ssize_t>(n);
   }
+  // Sends what the socket takes now; the rest waits in the connection's
+  // `out` for the dispatcher. Past kMaxQueuedOutput, waits for the client
+  // (kStall without progress, kResponse in all).
   ssize_t write(const char* ptr, size_t size) override {
-    size_t done = 0;
-    while (done < size && !failed_) {
-      ssize_t n = ::send(c_->fd, ptr + done, size - done, MSG_NOSIGNAL);
-      if (n > 0) {
-        done += static_cast<size_t>(n);
-      } else if (n < 0 && errno == EINTR) {
-        continue;
-      } else if (n < 0 && errno == EAGAIN) {
-        failed_ = !Wait(POLLOUT);
-      } else {
-        failed_ = true;
-      }
+    if (failed_) return -1;
+    std::string_view data(ptr, size);
+    if (c_->out.size() == c_->sent) {
+      size_t n = Send(data, false);
+      if (failed_) return -1;
+      data.remove_prefix(n);
     }
-    return failed_ ? -1 : static_cast<ssize_t>(done);
+    if (data.empty()) return static_cast<ssize_t>(size);
+    if (queued_->fetch_add(data.size()) + data.size() <= kMaxQueuedOutput) {
+      c_->out.append(data);
+      return static_cast<ssize_t>(size);
+    }
+    queued_->fetch_sub(data.size());
+    // Too much is queued already: this worker waits for its client.
+    std::string_view pending(c_->out.data() + c_->sent, c_->out.size() - c_->sent);
+    c_->sent += Send(pending, true);
+    if (!failed_) Send(data, true);
+    return failed_ ? -1 : static_cast<ssize_t>(size);
   }
   void get_remote_ip_and_port(std::string& ip, int& port) const override { Address(true, ip, port); }
   void get_local_ip_and_port(std::string& ip, int& port) const override { Address(false, ip, port); }
@@ -174,6 +189,25 @@ class BufferedStream final : public httplib::Stream {
   bool failed() const { return failed_; }
 
  private:
+  // Sends from `data`; without `wait`, what the socket takes now. The bytes sent.
+  size_t Send(std::string_view data, bool wait) {
+    size_t done = 0;
+    while (done < data.size() && !failed_) {
+      ssize_t n = ::send(c_->fd, data.data() + done, data.size() - done, MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (n > 0) {
+        done += static_cast<size_t>(n);
+      } else if (n < 0 && errno == EINTR) {
+        continue;
+      } else if (n < 0 && errno == EAGAIN) {
+        if (!wait) break;
+        failed_ = !Wait(POLLOUT);
+      } else {
+        failed_ = true;
+      }
+    }
+    return done;
+  }
+
   // Waits for the socket to be ready, at most kStall and never past the answer's deadline.
   bool Wait(short events) const {
     auto left = std::min<Clock::duration>(kStall, deadline_ - Clock::now());
@@ -199,6 +233,7 @@ class BufferedStream final : public httplib::Stream {
   }
 
   Connection* c_;
+  std::atomic<size_t>* queued_;
   Clock::time_point deadline_;
   bool failed_ = false;
 };
@@ -252,7 +287,8 @@ class Dispatcher {
         void* tag = events[static_cast<size_t>(i)].data.ptr;
         if (tag == &listen_tag_) Accept();
         else if (tag == &wake_tag_) TakeBack();
-        else Readable(static_cast<Connection*>(tag));
+        else if (auto* c = static_cast<Connection*>(tag); c->state == Connection::State::kWriting) Flush(c);
+        else Readable(c);
       }
       if (Clock::now() >= next_sweep) {
         Sweep();
@@ -350,6 +386,41 @@ class Dispatcher {
     Check(c, eof);
   }
 
+  // Sends what a slow reader has not taken yet; once all is sent, the
+  // connection goes on as it would have from the worker.
+  void Flush(Connection* c) {
+    while (c->sent < c->out.size()) {
+      ssize_t n = ::send(c->fd, c->out.data() + c->sent, c->out.size() - c->sent, MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (n > 0) {
+        c->sent += static_cast<size_t>(n);
+        queued_ -= static_cast<size_t>(n);
+        c->deadline = std::min(c->write_deadline, Clock::now() + kStall);
+      } else if (n < 0 && errno == EINTR) {
+        continue;
+      } else if (n < 0 && errno == EAGAIN) {
+        return;
+      } else {
+        return Close(c);
+      }
+    }
+    epoll_ctl(epoll_, EPOLL_CTL_DEL, c->fd, nullptr);
+    watched_.erase(c);
+    std::string().swap(c->out);
+    c->sent = 0;
+    if (c->close) return Shut(c);
+    Watch(c);  // a pipelined request already whole goes straight to a worker
+  }
+
+  // Closes our side once the answer is sent, then drains what the client still sends.
+  void Shut(Connection* c) {
+    ::shutdown(c->fd, SHUT_WR);
+    c->state = Connection::State::kDraining;
+    c->deadline = Clock::now() + kDrain;
+    std::string().swap(c->in);
+    Add(c->fd, EPOLLIN | EPOLLRDHUP, c);
+    watched_.insert(c);
+  }
+
   // A whole request goes to a worker; too large a one is refused; a client
   // gone before finishing its request is closed.
   void Check(Connection* c, bool eof) {
@@ -386,6 +457,7 @@ class Dispatcher {
 
   void Close(Connection* c) {
     if (watched_.erase(c)) epoll_ctl(epoll_, EPOLL_CTL_DEL, c->fd, nullptr);
+    queued_ -= c->out.size() - c->sent;
     ::close(c->fd);
     delete c;
     --open_;
@@ -393,7 +465,8 @@ class Dispatcher {
   }
 
   // Deadlines: an idle connection is closed, a request still incomplete is
-  // answered 408, a refused client's drain ends.
+  // answered 408, an answer not taken in time (kStall without progress,
+  // kResponse in all) is dropped with its connection, a refused client's drain ends.
   void Sweep() {
     auto now = Clock::now();
     std::vector<Connection*> due;
@@ -419,13 +492,18 @@ class Dispatcher {
       back.swap(returned_);
     }
     for (Connection* c : back) {
-      if (c->close) {
-        ::shutdown(c->fd, SHUT_WR);  // the answer is sent; drain, then close
-        c->state = Connection::State::kDraining;
-        c->deadline = Clock::now() + kDrain;
-        std::string().swap(c->in);
-        Add(c->fd, EPOLLIN | EPOLLRDHUP, c);
+      if (c->sent < c->out.size()) {
+        c->state = Connection::State::kWriting;
+        c->write_deadline = Clock::now() + kResponse;
+        c->deadline = std::min(c->write_deadline, Clock::now() + kStall);
+        Add(c->fd, EPOLLOUT, c);
         watched_.insert(c);
+        continue;
+      }
+      c->out.clear();
+      c->sent = 0;
+      if (c->close) {
+        Shut(c);  // the answer is sent; drain, then close
       } else {
         Watch(c);
       }
@@ -452,10 +530,13 @@ class Dispatcher {
         size_t length = 0;
         bool unbounded = false;
         Frame(c->in, &length, &unbounded);
-        BufferedStream stream(c);
+        BufferedStream stream(c, &queued_);
         bool ok = handler_->Process(stream, last, &closed);
         c->in.erase(0, std::min(c->in.size(), std::max(c->consumed, length)));  // a body httplib did not read, too
         c->close = !ok || closed || last || unbounded || t_close_after || stream.failed();
+        if (c->sent < c->out.size()) break;  // the client reads slowly: the dispatcher sends the rest
+        c->out.clear();
+        c->sent = 0;
         if (Frame(c->in) != Framing::kComplete) break;  // else a pipelined request: on with it
       }
       {
@@ -474,6 +555,7 @@ class Dispatcher {
   bool listening_ = true;
   size_t open_ = 0;
   const size_t max_connections_ = MaxConnections();
+  std::atomic<size_t> queued_{0};  // bytes in every connection's `out`, not yet sent
   std::unordered_set<Connection*> watched_;
   std::mutex mutex_;
   std::condition_variable work_;
