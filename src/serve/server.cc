@@ -283,13 +283,16 @@ class Dispatcher {
     for (;;) {
       int n = epoll_wait(epoll_, events.data(), static_cast<int>(events.size()), 100);
       if (n < 0 && errno != EINTR) return Status::Error(Status::Code::kIoError, "epoll_wait: " + std::string(strerror(errno)));
+      bool accept = false;
       for (int i = 0; i < n; ++i) {
         void* tag = events[static_cast<size_t>(i)].data.ptr;
-        if (tag == &listen_tag_) Accept();
+        if (tag == &listen_tag_) accept = true;
         else if (tag == &wake_tag_) TakeBack();
         else if (auto* c = static_cast<Connection*>(tag); c->state == Connection::State::kWriting) Flush(c);
         else Readable(c);
       }
+      // Last: accepting may close idle connections (EvictIdle) whose events are in this batch.
+      if (accept) Accept();
       if (Clock::now() >= next_sweep) {
         Sweep();
         next_sweep = Clock::now() + std::chrono::milliseconds(100);
