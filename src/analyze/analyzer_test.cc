@@ -32,8 +32,12 @@ void ExpectConsistent(const Document& d) {
   for (const Event& e : d.events) {
     ASSERT_LT(e.source, static_cast<int>(d.entities.size()));
     ASSERT_LT(e.target, static_cast<int>(d.entities.size()));
-    if (e.source >= 0) EXPECT_EQ(e.source_name, d.entities[static_cast<size_t>(e.source)].name);
-    if (e.target >= 0) EXPECT_EQ(e.target_name, d.entities[static_cast<size_t>(e.target)].name);
+    if (e.source >= 0) {
+      EXPECT_EQ(e.source_name, d.entities[static_cast<size_t>(e.source)].name);
+    }
+    if (e.target >= 0) {
+      EXPECT_EQ(e.target_name, d.entities[static_cast<size_t>(e.target)].name);
+    }
     EXPECT_LE(e.sentence.end, d.original.size());
   }
 }
@@ -95,7 +99,9 @@ TEST(Analyze, SectionsAnalysedAtOnceGiveTheSameBytes) {
       };
     }
     std::string json = ToJson(Analyze(std::move(r), testing::TestKnowledge(), options), JsonOptions{});
-    if (parallel) EXPECT_GE(calls, 1u) << "the sections were handed to the caller's threads";
+    if (parallel) {
+      EXPECT_GE(calls, 1u) << "the sections were handed to the caller's threads";
+    }
     return json;
   };
   EXPECT_EQ(run(false), run(true));
