@@ -161,7 +161,9 @@ std::vector<Span> Tokenize(std::string_view text, Span span, const Abbreviations
     // A word: word characters, joined by single - ' ’ . , when a word character follows
     // (so "3,5" and "U.S" stay whole but "kata," does not).
     size_t e = i;
-    while (e < span.end) {
+    // The scan stops once the word is longer than kMaxTokenLength (it is cut
+    // below): a megabyte-long word is scanned once, not once per piece.
+    while (e < span.end && e - at <= kMaxTokenLength) {
       size_t k = e;
       char32_t d = NextCodePoint(text, &k);
       if (IsWordChar(d) || IsMark(d)) {
