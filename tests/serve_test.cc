@@ -291,6 +291,10 @@ TEST(Serve, ErrorBodiesSayWhatWasWrongNotNotFound) {
   EXPECT_EQ(garbage.body, R"({"error":"bad request: a malformed request line or header"})");
   close(fd);
   fd = Connect(server.port());
+  RawResponse bare = Exchange(fd, "GET /api/stats HTTP/1.1\nHost: x\n\n");  // bare LF line ends: refused at once
+  EXPECT_EQ(bare.status, 400);
+  close(fd);
+  fd = Connect(server.port());
   RawResponse trace = Exchange(fd, "TRACE / HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_EQ(trace.status, 405);
   EXPECT_EQ(trace.body, not_allowed);

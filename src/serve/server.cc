@@ -92,7 +92,13 @@ Framing Frame(std::string_view in, size_t* length = nullptr, bool* close_after =
   if ((line == std::string_view::npos && in.size() > kMaxUrlBytes + 2) ||
       (line != std::string_view::npos && line > kMaxUrlBytes))
     return Framing::kUrlTooLong;
-  size_t head = in.find("\r\n\r\n");
+  size_t head = in.find("\r\n\r\n"), bare = in.find("\n\n");
+  if (bare < head) {  // bare LF line ends: httplib refuses them (400), so the head ends there
+    if (bare + 2 > kMaxHeadBytes) return Framing::kHeadTooLarge;
+    if (length) *length = bare + 2;
+    if (close_after) *close_after = false;
+    return Framing::kComplete;
+  }
   if (head == std::string_view::npos) return in.size() >= kMaxHeadBytes ? Framing::kHeadTooLarge : Framing::kIncomplete;
   if (head + 4 > kMaxHeadBytes) return Framing::kHeadTooLarge;
   size_t body = 0;
