@@ -31,6 +31,11 @@ extern char** environ;
 namespace warta {
 namespace {
 
+// "Answered promptly": far below what starvation costs (the 5 s idle and 10 s
+// request timeouts), with room for a loaded test machine. These tests tell
+// starvation from service, not speed (speed is measured by scripts/load-test).
+constexpr double kPrompt = 2.5;
+
 using Clock = std::chrono::steady_clock;
 
 std::string TempPath(const std::string& name) {
@@ -349,7 +354,7 @@ TEST(Serve, IdleKeepAliveConnectionsDoNotStarveOthers) {
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   ASSERT_TRUE(stats);
   EXPECT_EQ(stats->status, 200);
-  EXPECT_LT(seconds, 0.5) << "400 idle connections delayed /api/stats";
+  EXPECT_LT(seconds, kPrompt) << "400 idle connections delayed /api/stats";
   // The server closes idle connections after its idle timeout (5 s).
   for (int fd : idle) {
     EXPECT_TRUE(ClosedWithin(fd, 8000));
@@ -384,7 +389,7 @@ TEST(Serve, AFloodOfSilentConnectionsDelaysNobody) {
   RawResponse r = Exchange(fd, "GET /api/stats HTTP/1.1\r\nHost: x\r\n\r\n");
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   EXPECT_EQ(r.status, 200);
-  EXPECT_LT(seconds, 1.0) << kSilent << " silent connections delayed /api/stats";
+  EXPECT_LT(seconds, kPrompt) << kSilent << " silent connections delayed /api/stats";
   close(fd);
   for (int s : silent) close(s);
 }
@@ -411,7 +416,7 @@ TEST(Serve, SlowClientsGet408AndHoldNoWorker) {
     auto stats = client.Get("/api/stats");
     ASSERT_TRUE(stats);
     EXPECT_EQ(stats->status, 200);
-    EXPECT_LT(std::chrono::duration<double>(Clock::now() - t0).count(), 0.5);
+    EXPECT_LT(std::chrono::duration<double>(Clock::now() - t0).count(), kPrompt);
     usleep(1000000);
   }
   int timed_out = 0;
@@ -461,7 +466,7 @@ TEST(Serve, SlowReadersHoldNoWorker) {
   auto stats = client.Get("/api/stats");
   ASSERT_TRUE(stats);
   EXPECT_EQ(stats->status, 200);
-  EXPECT_LT(std::chrono::duration<double>(Clock::now() - start).count(), 0.5);
+  EXPECT_LT(std::chrono::duration<double>(Clock::now() - start).count(), kPrompt);
   // One of them reads after all: 20 whole pages, in order.
   std::string buffer;
   for (int i = 0; i < 20; ++i) {
