@@ -49,12 +49,6 @@ std::string Repeat(const std::string& s, size_t n) {
   return out;
 }
 
-double Seconds(const std::function<void()>& f) {
-  auto t0 = std::chrono::steady_clock::now();
-  f();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
 }  // namespace
 
 // ---- every kept input, through its harness (a failed invariant aborts) -----
@@ -199,12 +193,12 @@ TEST(FuzzRegression, ApiNumbersOf2To63AreBadRequests) {
   EXPECT_EQ(FuzzApi(Bytes(ok), ok.size()).response.status, 200);
 }
 
-// ---- issue 13: 50,000 nested quotation marks --------------------------------
-// Quadratic before (Extractor::TitleLike per quote): 10,000 took seconds,
-// 50,000 minutes. Linear: ten times the marks take about ten times as long;
-// the bound allows twenty times plus two seconds (robust to a slow machine,
-// far below the hundredfold of a quadratic step).
-TEST(FuzzRegression, FiftyThousandNestedQuotationMarksTakeLinearTime) {
+// ---- issue 13: nested quotation marks ---------------------------------------
+// Quadratic before (Extractor::TitleLike per quote): 50,000 nested marks took
+// 10 s, 100,000 took 53 s. 300,000 would take about 8 minutes that way, past
+// ctest's 300 s timeout, which is what fails here (no timing in the test:
+// speed is measured by scripts/bench-hostile); linear, they take about a second.
+TEST(FuzzRegression, ThreeHundredThousandNestedQuotationMarksAreLinear) {
   auto nested = [](size_t n) {
     return std::string(1, '\0') + "Dia berkata " + Repeat("\xe2\x80\x9c", n) + "x" + Repeat("\xe2\x80\x9d", n) +
            ", katanya.\n";
@@ -213,33 +207,24 @@ TEST(FuzzRegression, FiftyThousandNestedQuotationMarksTakeLinearTime) {
     return std::string(1, '\0') + Repeat("\xe2\x80\x9c" "a ", n) + Repeat("b\xe2\x80\x9d ", n) + ", kata Budi.\n";
   };
   for (auto make : {+nested, +interleaved}) {
-    std::string small = make(5000), large = make(50000);
-    double t_small = Seconds([&] { FuzzAnalyze(Bytes(small), small.size()); });
-    double t_large = Seconds([&] { FuzzAnalyze(Bytes(large), large.size()); });
-    EXPECT_LT(t_large, 2.0 + 20 * t_small) << "5,000 marks: " << t_small << " s, 50,000: " << t_large << " s";
+    std::string large = make(300000);
+    FuzzAnalyze(Bytes(large), large.size());  // every span a slice of the text (checked inside)
   }
 }
 
-// ---- found with the analyze harness: a long word takes quadratic time ------
+// ---- found with the analyze harness: a long word took quadratic time --------
 // A run of word characters longer than kMaxTokenLength is cut into pieces,
-// but Tokenize (src/text/segment.cc) first scans the whole run to its end and
-// then starts again after the first piece: L²/(2·256) code points for a run
-// of L bytes. A 1 MB hex string (no spaces) takes 21 s in the release build
-// (100 KB: 0.19 s); records beyond 1 MiB are analysed in sections, so a 50 MB
-// one takes about 17 minutes. The fix: stop the scan of a word once it is
-// longer than kMaxTokenLength.
-// DISABLED_: not fixed yet (src/text/segment.cc, Tokenize's inner loop).
-TEST(FuzzRegression, DISABLED_AMegabyteWordTakesLinearTime) {
-  auto word = [](size_t n) {
-    std::string text(1, '\0');  // FuzzAnalyze's flags: none
-    static const char kHex[] = "0123456789abcdef";
-    for (size_t i = 0; i < n; ++i) text += kHex[(i * 7 + i / 16) % 16];
-    return text;
-  };
-  std::string small = word(100000), large = word(1000000);
-  double t_small = Seconds([&] { FuzzAnalyze(Bytes(small), small.size()); });
-  double t_large = Seconds([&] { FuzzAnalyze(Bytes(large), large.size()); });
-  EXPECT_LT(t_large, 2.0 + 20 * t_small) << "100 KB: " << t_small << " s, 1 MB: " << t_large << " s";
+// but Tokenize (src/text/segment.cc) scanned the whole run to its end and then
+// started again after the first piece: L²/(2·256) code points for a run of L
+// bytes (1 MB: 21 s). Fixed in 99c0e71: the scan stops past kMaxTokenLength.
+// 5 MB would take about 9 minutes quadratically (past ctest's 300 s timeout);
+// linear, well under a second per megabyte.
+TEST(FuzzRegression, AFiveMegabyteWordIsLinear) {
+  std::string text(1, '\0');  // FuzzAnalyze's flags: none
+  static const char kHex[] = "0123456789abcdef";
+  for (size_t i = 0; i < 5000000; ++i) text += kHex[(i * 7 + i / 16) % 16];
+  AnalyzeOutcome out = FuzzAnalyze(Bytes(text), text.size());
+  EXPECT_EQ(out.quotes, 0u);
 }
 
 // ---- found by fuzz_analyze: an indirect quote that ends before it starts ----
@@ -253,11 +238,9 @@ TEST(FuzzRegression, DISABLED_AMegabyteWordTakesLinearTime) {
 // and the quote's span is {tokens_[from].span.start, tokens_[to - 1].span.end}:
 // start after end ([62, 26) in the input found), or tokens_ read one past its
 // end (a garbage start; ToJson's substr throws std::out_of_range).
-// DISABLED_: not fixed yet; the inputs are tests/fuzz_regressions/fuzz_analyze/
-// unfixed-indirect_speaker_after_sentence_end*. The fix: in SpeakerAfter, take
-// the fallback only when i < end; in IndirectIn's add, return false when
-// from >= to.
-TEST(FuzzRegression, DISABLED_AnIndirectQuoteEndsAfterItStarts) {
+// Fixed: SpeakerAfter takes the fallback only when i < end; IndirectIn's add
+// reports nothing when from >= to; Words and TitleLike of an empty range are 0.
+TEST(FuzzRegression, AnIndirectQuoteEndsAfterItStarts) {
   // The minimal input: flags "title and authors fields", both empty.
   std::string minimal = "\x0a\n\nmenurut\nJK";
   AnalyzeOutcome out = FuzzAnalyze(Bytes(minimal), minimal.size());
@@ -265,7 +248,7 @@ TEST(FuzzRegression, DISABLED_AnIndirectQuoteEndsAfterItStarts) {
   std::string title_only = "\x02\nmenurut\nJK";
   EXPECT_EQ(FuzzAnalyze(Bytes(title_only), title_only.size()).quotes, 0u);
   std::filesystem::path dir = std::filesystem::path(WARTA_SOURCE_DIR) / "tests/fuzz_regressions/fuzz_analyze";
-  for (const char* name : {"unfixed-indirect_speaker_after_sentence_end", "unfixed-indirect_speaker_after_sentence_end_found"}) {
+  for (const char* name : {"indirect_speaker_after_sentence_end", "indirect_speaker_after_sentence_end_found"}) {
     std::string bytes = ReadFile(dir / name);
     ASSERT_FALSE(bytes.empty()) << name;
     FuzzAnalyze(Bytes(bytes), bytes.size());  // every span a slice of the text (checked inside)

@@ -9,12 +9,15 @@
 
 namespace warta::quotes_internal {
 
-size_t Extractor::Words(size_t begin, size_t end) const { return prefix_[end].words - prefix_[begin].words; }
+size_t Extractor::Words(size_t begin, size_t end) const {
+  return end > begin ? prefix_[end].words - prefix_[begin].words : 0;
+}
 
 // "Pemikiran Xi Jinping tentang Diplomasi": most words capitalised and no
 // sentence inside: a title or a name, not someone's words.
 // Constant time (prefix counts, see BuildTokens).
 bool Extractor::TitleLike(size_t begin, size_t end) const {
+  if (end <= begin) return false;
   if (prefix_[end].stops != prefix_[begin].stops) return false;
   size_t words = prefix_[end].words - prefix_[begin].words, upper = prefix_[end].upper - prefix_[begin].upper;
   size_t function_words = prefix_[end].function_words - prefix_[begin].function_words;

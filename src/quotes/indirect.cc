@@ -22,6 +22,7 @@ bool Extractor::IndirectIn(size_t b, size_t e) {
   size_t end = e;
   while (end > b && !tokens_[end - 1].word) --end;  // the final stop
   auto add = [&](size_t from, size_t to, const Attribution& a) {
+    if (from >= to) return false;  // nothing reported (a speaker named past the sentence's end)
     while (from < to && !tokens_[from].word && tokens_[from].text != "\"") ++from;
     while (to > from && (tokens_[to - 1].text == "," || tokens_[to - 1].text == ";" || tokens_[to - 1].text == ":")) --to;
     if (Words(from, to) < 4) return false;

@@ -199,7 +199,7 @@ std::optional<Candidate> Extractor::SpeakerAfter(size_t i, size_t end) const {
   }
   // A name the entity stage did not find: the capitalised words right after
   // the cue ("said Del. Stacey Plaskett of the Virgin Islands").
-  if (i < tokens_.size() && tokens_[i].upper)
+  if (i < end && i < tokens_.size() && tokens_[i].upper)  // within the window: never the next sentence
     if (int person = PersonAfterRole(i, i); person >= 0)
       return PersonWithRole(i, person);  // "ujar Pelaksana Tugas Deputi Penindakan dan Eksekusi KPK Asep Guntur Rahayu".
   size_t e = i;
