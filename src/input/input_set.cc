@@ -56,7 +56,7 @@ class DirectoryWalk {
     fs::directory_iterator it(dir, ec), end;
     if (ec) return Report(dir, "cannot read directory: " + ec.message());
     std::vector<fs::path> subdirs;
-    for (; it != end; it.increment(ec)) {
+    for (; !ec && it != end; it.increment(ec)) {
       const fs::path& p = it->path();
       std::string name = p.filename().string();
       if (name.empty() || name[0] == '.') continue;  // hidden files and directories
