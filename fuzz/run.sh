@@ -86,6 +86,10 @@ for harness in $FUZZ_TARGET; do
   last=$(grep -E '^#[0-9]+' "$log" | tail -n 1 || true)
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
+  if [ -z "$execs" ]; then  # -fork=N prints no final statistics: the last status line has them
+    execs=$(printf '%s\n' "$last" | sed -n 's/^#\([0-9]*\).*/\1/p')
+    speed=$(printf '%s\n' "$last" | sed -n 's/.*exec\/s:* \([0-9]*\).*/\1/p')
+  fi
   files=$(find "$corpus" -type f | wc -l)
   echo "fuzz: $harness: ${execs:-?} executions, ${speed:-?} exec/s, corpus $files files; last: $last"
   if [ "$rc" -eq 72 ]; then
