@@ -1,11 +1,12 @@
 #include "analyze/knowledge.h"
 
-#include "corpus/stories.h"
-
 #include <fstream>
 #include <sstream>
 
 #include "analyze/embedded_data.h"
+#include "util/hash.h"
+#include "util/strings.h"
+#include "util/tsv.h"
 
 namespace warta {
 
@@ -62,12 +63,27 @@ Result<Knowledge> Knowledge::Load(const DataReader& read) {
   for (const char* f : {"corpus/stopwords_id.tsv", "corpus/stopwords_en.tsv"}) {
     auto bytes = read(f);
     if (!bytes.ok()) return bytes.status();
-    auto check = StoryClusterer::Create(StoryClusterer::Options{}, bytes.value(), "data/" + std::string(f));
+    auto check = ParseStopwords(bytes.value(), "data/" + std::string(f));
     if (!check.ok()) return check.status();
     k.story_stopwords += bytes.value();
     if (!k.story_stopwords.empty() && k.story_stopwords.back() != '\n') k.story_stopwords += '\n';
   }
   return k;
+}
+
+Result<FlatHash64> ParseStopwords(std::string_view tsv, std::string_view name) {
+  FlatHash64 words;
+  Status s = ForEachTsvRow(tsv, name, 2, "WORD<TAB>LANG", [&](const auto& cols) -> std::string {
+    std::string_view w = cols[0];
+    if (w.empty() || w != Trim(w) || w.find(' ') != std::string_view::npos) return "WORD must be one word";
+    if (FoldCase(w) != w) return "WORD must be lower-case";
+    if (cols[1].size() != 2) return "LANG must be a two-letter code";
+    words.Insert(Fnv1a64(w), 1);
+    return "";
+  });
+  if (!s.ok()) return s;
+  if (words.size() == 0) return Status::Error(Status::Code::kInvalidInput, std::string(name) + ": empty");
+  return words;
 }
 
 }  // namespace warta

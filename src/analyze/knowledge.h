@@ -16,6 +16,7 @@
 #include "quotes/quote_lexicon.h"
 #include "text/langid.h"
 #include "text/segment.h"
+#include "util/flat_hash.h"
 #include "util/status.h"
 
 namespace warta {
@@ -42,5 +43,13 @@ struct Knowledge {
 
   static Result<Knowledge> Load(const DataReader& read);
 };
+
+// A stopword list: rows WORD<TAB>LANG (data/corpus/stopwords_*.tsv, one or
+// more languages' files concatenated), WORD one lower-case word, LANG a
+// two-letter code; `name` names it in errors. Returns the Fnv1a64 hashes of
+// the words (value 1), or an error for a bad row or an empty list. Here, with
+// the knowledge, so that loading it needs nothing of the corpus stage that
+// uses it (StoryClusterer).
+Result<FlatHash64> ParseStopwords(std::string_view tsv, std::string_view name);
 
 }  // namespace warta

@@ -6,10 +6,10 @@
 #include <cmath>
 #include <cstring>
 
+#include "analyze/knowledge.h"
 #include "text/segment.h"
 #include "util/hash.h"
 #include "util/strings.h"
-#include "util/tsv.h"
 #include "util/utf8.h"
 
 namespace warta {
@@ -140,16 +140,9 @@ Result<StoryClusterer> StoryClusterer::Create(const Options& options, std::strin
     return Status::Error(Status::Code::kInvalidArgument, "story clustering: invalid options");
   StoryClusterer c;
   c.options_ = options;
-  Status s = ForEachTsvRow(stopwords_tsv, name, 2, "WORD<TAB>LANG", [&](const auto& cols) -> std::string {
-    std::string_view w = cols[0];
-    if (w.empty() || w != Trim(w) || w.find(' ') != std::string_view::npos) return "WORD must be one word";
-    if (FoldCase(w) != w) return "WORD must be lower-case";
-    if (cols[1].size() != 2) return "LANG must be a two-letter code";
-    c.stopwords_.Insert(Fnv1a64(w), 1);
-    return "";
-  });
-  if (!s.ok()) return s;
-  if (c.stopwords_.size() == 0) return Status::Error(Status::Code::kInvalidInput, std::string(name) + ": empty");
+  auto stopwords = ParseStopwords(stopwords_tsv, name);
+  if (!stopwords.ok()) return stopwords.status();
+  c.stopwords_ = std::move(stopwords).value();
   c.df_.assign(kDfBuckets, 0);
   return c;
 }

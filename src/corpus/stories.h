@@ -35,6 +35,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/story_state.h"
 #include "util/flat_hash.h"
 #include "util/status.h"
 
@@ -46,18 +47,6 @@ struct StoryDoc {
   std::string_view text;            // cleaned article text (invalid UTF-8 is repaired first)
   std::optional<int32_t> day;       // days since 1970-01-01 of the publication date, if known
   std::vector<std::string> actors;  // actor codes / entity keys named in the article ("CHN", "IDNGOV", "kb:Q123")
-};
-
-// What the store persists per story, so an ingest can resume.
-struct StoryState {
-  int64_t id = 0;                         // 1, 2, 3, ... in order of creation
-  std::string label;                      // a member title, the one closest to the centroid of those compared
-                                          // as members joined (the label and the newcomer; "" while none has one)
-  std::optional<int32_t> first_day, last_day;  // range of its members' days (undated members ignored)
-  int64_t size = 0;                       // member documents
-  int64_t last_doc = 0;                   // the latest member
-  bool open = true;                       // false once closed: it will never change again, drop its centroid
-  std::string centroid;                   // opaque, ASCII, at most ~3 KB: the centroid's terms and weights, actors
 };
 
 class StoryClusterer {

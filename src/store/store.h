@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "corpus/stories.h"
+#include "store/story_state.h"
 #include "util/status.h"
 
 namespace warta {
