@@ -94,7 +94,7 @@ void Stage(benchmark::State& state, const Corpus& c, int stage) {
   if (stage >= 5)
     for (size_t i = 0; i < texts.size(); ++i) {
       entities[i] = LinkEntities(texts[i], sentences[i], K().entities, LinkContext{20251001, "id"});
-      QuoteInput input{texts[i], &cleaned[i].paragraphs, &sentences[i], &entities[i]};
+      QuoteInput input{texts[i], &cleaned[i].paragraphs, sentences[i], &entities[i]};
       quotes[i] = ExtractQuotes(input, K().entities, K().quotes);
     }
   for (auto _ : state) {
@@ -111,12 +111,12 @@ void Stage(benchmark::State& state, const Corpus& c, int stage) {
           benchmark::DoNotOptimize(LinkEntities(texts[i], sentences[i], K().entities, LinkContext{20251001, "id"}).size());
           break;
         case 5: {
-          QuoteInput input{texts[i], &cleaned[i].paragraphs, &sentences[i], &entities[i]};
+          QuoteInput input{texts[i], &cleaned[i].paragraphs, sentences[i], &entities[i]};
           benchmark::DoNotOptimize(ExtractQuotes(input, K().entities, K().quotes).size());
           break;
         }
         case 6: {
-          EventInput input{texts[i], &sentences[i], &entities[i], &quotes[i]};
+          EventInput input{texts[i], sentences[i], &entities[i], &quotes[i]};
           benchmark::DoNotOptimize(CodeEvents(input, K().events, K().cameo).size());
           break;
         }

@@ -45,12 +45,11 @@ void Score(const std::vector<ConllSentence>& sentences, const Knowledge& k, Coun
     using Key = std::tuple<size_t, size_t, std::string>;
     std::set<Key> gold, got;
     for (const NerSpan& g : LabelsToSpans(labels)) gold.insert({starts[g.begin], ends[g.end - 1], std::string(g.type)});
-    std::vector<Span> tokens = Tokenize(text, Span{0, text.size()}, k.abbreviations);
-    std::vector<std::string_view> views;
-    for (const Span& t : tokens) views.push_back(std::string_view(text).substr(t.start, t.end - t.start));
-    for (const NameSpan& n : RecognizeNames(views, k.entities).names) {
+    // Tokenised as warta tokenises (not the gold tokens): what analyze sees.
+    std::vector<Token> tokens = TokenTable(text, Tokenize(text, Span{0, text.size()}, k.abbreviations));
+    for (const NameSpan& n : RecognizeNames(TokenView(text, tokens), k.entities).names) {
       if (n.type != "PER" && n.type != "LOC" && n.type != "ORG") continue;
-      got.insert({tokens[n.begin].start, tokens[n.end - 1].end, std::string(n.type)});
+      got.insert({tokens[n.begin].span.start, tokens[n.end - 1].span.end, std::string(n.type)});
     }
     for (const Key& g : got) {
       bool hit = gold.count(g) > 0;

@@ -265,9 +265,9 @@ AnalyzeOutcome FuzzAnalyze(const uint8_t* data, size_t size) {
   }
   for (const Sentence& s : doc.sentences) {
     CheckSpan(text, s.span, "sentence");
-    for (const Span& t : s.tokens) {
-      CheckSpan(text, t, "token");
-      FUZZ_CHECK(s.span.start <= t.start && t.end <= s.span.end, "a token outside its sentence");
+    for (const Token& t : s.tokens) {
+      CheckSpan(text, t.span, "token");
+      FUZZ_CHECK(s.span.start <= t.span.start && t.span.end <= s.span.end, "a token outside its sentence");
     }
   }
   const std::string_view title = doc.clean.title ? std::string_view(*doc.clean.title) : std::string_view();

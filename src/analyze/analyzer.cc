@@ -112,10 +112,12 @@ class SectionAnalyzer {
                          : 1;
     std::vector<Input> wave(1);
     wave[0].first = true;
+    wave[0].sentences = std::move(title_);  // moved, not copied: token tables are not small
+    wave[0].headline = wave[0].sentences.size();
     size_t bytes = 0;
     for (const Span& whole : doc_->clean.paragraphs) {
       for (const Span& p : Pieces(doc_->original, whole)) {
-        if (bytes + (p.end - p.start) > kSectionBytes && !wave.back().sentences.empty()) {
+        if (bytes + (p.end - p.start) > kSectionBytes && wave.back().sentences.size() > wave.back().headline) {
           if (wave.size() == at_once) Flush(&wave);
           wave.emplace_back();
           bytes = 0;
@@ -130,7 +132,10 @@ class SectionAnalyzer {
 
  private:
   struct Input {
+    // The first section's sentences begin with the title's when the title is
+    // part of the text: the title names entities too, once.
     std::vector<Sentence> sentences;
+    size_t headline = 0;  // how many of `sentences` are the title's
     std::vector<Span> paragraphs;
     bool first = false;  // the title's entities belong to the first section
   };
@@ -156,33 +161,24 @@ class SectionAnalyzer {
   // One section's entities, quotes and events. Const: sections may run at once.
   Output AnalyzeSection(const Input& in) const {
     Output out;
-    std::vector<Sentence> with_title;
-    size_t headline = 0;
-    std::string_view title_field;
-    std::vector<Sentence> no_title;
-    if (in.first) {  // the title names entities too, once
-      with_title = title_;
-      headline = title_.size();
-      title_field = title_field_;
-    }
-    with_title.insert(with_title.end(), in.sentences.begin(), in.sentences.end());
-    LinkContext context{DateKey(doc_->clean.published.value_or("")), doc_->lang.code.value_or(""), headline};
-    out.entities = LinkEntities(doc_->original, with_title, k_.entities, context, title_field,
-                                in.first ? title_field_sentences_ : no_title);
-    with_title = {};
+    const std::vector<Sentence> no_title;
+    LinkContext context{DateKey(doc_->clean.published.value_or("")), doc_->lang.code.value_or(""), in.headline};
+    out.entities = LinkEntities(doc_->original, in.sentences, k_.entities, context,
+                                in.first ? title_field_ : std::string_view(), in.first ? title_field_sentences_ : no_title);
+    const std::span<const Sentence> body = std::span<const Sentence>(in.sentences).subspan(in.headline);
     if (options_.quotes) {
-      QuoteInput input{doc_->original, &in.paragraphs, &in.sentences, &out.entities};
+      QuoteInput input{doc_->original, &in.paragraphs, body, &out.entities};
       out.quotes = ExtractQuotes(input, k_.entities, k_.quotes);
     }
     if (options_.events) {
-      EventInput input{doc_->original, &in.sentences, &out.entities, &out.quotes};
+      EventInput input{doc_->original, body, &out.entities, &out.quotes};
       out.events = CodeEvents(input, k_.events, k_.cameo);
     }
     return out;
   }
 
-  // A section's results into the document; its sentences kept only when the
-  // document asks for them.
+  // A section's results into the document; its sentences (not the title's)
+  // kept only when the document asks for them.
   void Take(Input* in, Output* out) {
     if (options_.entities) {
       if (!sectioned_) {  // one section: as found
@@ -194,7 +190,8 @@ class SectionAnalyzer {
       }
     }
     if (options_.sentences)
-      for (auto& x : in->sentences) doc_->sentences.push_back(std::move(x));
+      for (size_t i = in->headline; i < in->sentences.size(); ++i)
+        doc_->sentences.push_back(std::move(in->sentences[i]));
     *in = Input();
     *out = Output();
   }
@@ -313,10 +310,10 @@ std::string ToJson(const Document& doc, const JsonOptions& options) {
       w.Key("end"); w.Int(static_cast<int64_t>(s.span.end));
       w.Key("text"); w.String(slice(s.span));
       w.Key("tokens"); w.BeginArray();
-      for (const Span& t : s.tokens) {
+      for (const Token& t : s.tokens) {
         w.BeginArray();
-        w.Int(static_cast<int64_t>(t.start));
-        w.Int(static_cast<int64_t>(t.end));
+        w.Int(static_cast<int64_t>(t.span.start));
+        w.Int(static_cast<int64_t>(t.span.end));
         w.EndArray();
       }
       w.EndArray();

@@ -120,8 +120,8 @@ TEST(EntityKnowledge, OfficesByDate) {
 }
 
 TEST(Recognizer, CaseRules) {
-  std::vector<std::string_view> tokens = {"as", "China", "dan", "AS", "serta", "china"};
-  auto names = RecognizeNames(tokens, Kb()).names;
+  WordTable tokens = TableOfWords(std::vector<std::string_view>{"as", "China", "dan", "AS", "serta", "china"});
+  auto names = RecognizeNames(tokens.view(), Kb()).names;
   ASSERT_EQ(names.size(), 2u);  // "as" and "china" are not names; "AS" is exact-case
   EXPECT_EQ(names[0].begin, 1u);
   EXPECT_EQ(names[1].begin, 3u);
@@ -129,8 +129,8 @@ TEST(Recognizer, CaseRules) {
 }
 
 TEST(Recognizer, LongestDictionaryPhraseWins) {
-  std::vector<std::string_view> tokens = {"Perserikatan", "Bangsa-Bangsa", "dan", "PBB"};
-  auto names = RecognizeNames(tokens, Kb()).names;
+  WordTable tokens = TableOfWords(std::vector<std::string_view>{"Perserikatan", "Bangsa-Bangsa", "dan", "PBB"});
+  auto names = RecognizeNames(tokens.view(), Kb()).names;
   ASSERT_EQ(names.size(), 2u);
   EXPECT_EQ(names[0].end, 2u);
   EXPECT_EQ(names[0].kb, names[1].kb);
@@ -271,7 +271,7 @@ std::vector<NerExample> ToyExamples() {
       {{"kata", "Rudi", "Hartono", "kepada", "wartawan"}, {kO, kBPer, kIPer, kO, kO}},
   };
   std::vector<NerExample> out;
-  for (const auto& [tokens, labels] : raw) out.push_back({NerFeaturesFor(tokens, Kb()), labels});
+  for (const auto& [tokens, labels] : raw) out.push_back({NerFeaturesFor(TableOfWords(tokens).view(), Kb()), labels});
   return out;
 }
 

@@ -1,7 +1,6 @@
 #include "entities/linker.h"
 
 #include <algorithm>
-#include <deque>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -38,9 +37,9 @@ bool StartsUpper(std::string_view token) {
 }
 
 // Words that make the title after them a past one. A closed class: listed here.
-bool IsFormer(std::string_view token) {
+bool IsFormer(const std::string& folded) {
   static const std::unordered_set<std::string> words = {"mantan", "eks", "bekas", "former", "ex", "ex-"};
-  return words.count(FoldCase(token)) > 0;
+  return words.count(folded) > 0;
 }
 
 bool IsWordToken(std::string_view token) {
@@ -66,10 +65,8 @@ struct Role {
 };
 
 struct SentenceData {
-  const Sentence* sentence;
-  std::string_view text;  // what the sentence's spans index: the original, or the title field
+  TokenView tokens;  // over the original, or over the title field
   bool in_title_field = false;
-  std::vector<std::string_view> tokens;
   SentenceNames names;
   // By token position (size tokens + 1): the longest title ending / starting
   // there (index into names.matches), the name ending / starting there (index
@@ -120,12 +117,12 @@ struct Builder {
   std::vector<Mention> mentions;
 
   std::string_view Text(size_t s, size_t b, size_t e) const {
-    const auto& t = sentences[s].sentence->tokens;
-    return sentences[s].text.substr(t[b].start, t[e - 1].end - t[b].start);
+    const TokenView& t = sentences[s].tokens;
+    return t.text().substr(t[b].span.start, t[e - 1].span.end - t[b].span.start);
   }
   Span SpanOf(size_t s, size_t b, size_t e) const {
-    const auto& t = sentences[s].sentence->tokens;
-    return {t[b].start, t[e - 1].end};
+    const TokenView& t = sentences[s].tokens;
+    return {t[b].span.start, t[e - 1].span.end};
   }
 
   // The country a name stands for, if it is a country, demonym, capital or seat.
@@ -216,7 +213,7 @@ struct Builder {
         start = j;
         continue;
       }
-      if (IsRoleGlue(FoldCase(tokens[j - 1])) || (j == name_begin && tokens[j - 1] == ",")) {
+      if (IsRoleGlue(tokens.folded(j - 1)) || (j == name_begin && tokens.surface(j - 1) == ",")) {
         --j;
         continue;
       }
@@ -224,8 +221,8 @@ struct Builder {
       // hubungan internasional dari Universitas X"): kept only if a title
       // comes before them.
       size_t words = 0;
-      while (j - words > 0 && words < 4 && !StartsUpper(tokens[j - words - 1]) && IsWordToken(tokens[j - words - 1]) &&
-             !TitleEndingAt(s, j - words))
+      while (j - words > 0 && words < 4 && !StartsUpper(tokens.surface(j - words - 1)) &&
+             IsWordToken(tokens.surface(j - words - 1)) && !TitleEndingAt(s, j - words))
         ++words;
       if (words > 0 && j - words > 0 && TitleEndingAt(s, j - words)) {
         j -= words;
@@ -238,16 +235,16 @@ struct Builder {
     r.begin = start;
     r.end = name_begin;
     // Leading glue is not part of the phrase.
-    while (r.begin < r.end && IsRoleGlue(FoldCase(tokens[r.begin])) && !TitleStartingAt(s, r.begin) &&
+    while (r.begin < r.end && IsRoleGlue(tokens.folded(r.begin)) && !TitleStartingAt(s, r.begin) &&
            NameStartingAt(s, r.begin) < 0)
       ++r.begin;
-    while (r.end > r.begin && (tokens[r.end - 1] == "," || IsRoleGlue(FoldCase(tokens[r.end - 1])))) --r.end;
+    while (r.end > r.begin && (tokens.surface(r.end - 1) == "," || IsRoleGlue(tokens.folded(r.end - 1)))) --r.end;
     const Title& title = k.titles()[nearest_title->entry->ref];
     r.position = title.position;
     r.role = title.role;
     // "mantan Presiden AS", "former President": the role is past, not the
     // state's voice today.
-    if (r.begin > 0 && IsFormer(tokens[r.begin - 1])) {
+    if (r.begin > 0 && IsFormer(tokens.folded(r.begin - 1))) {
       --r.begin;
       r.former = true;
     }
@@ -258,15 +255,15 @@ struct Builder {
   Role RoleAfter(size_t s, size_t name_end) const {
     const auto& tokens = sentences[s].tokens;
     const auto& names = sentences[s].names.names;
-    if (name_end + 1 >= tokens.size() || tokens[name_end] != ",") return Role{};
+    if (name_end + 1 >= tokens.size() || tokens.surface(name_end) != ",") return Role{};
     // ", a senior diplomat from ...", ", seorang pengamat ...": skip an article
     // and up to two describing words before the title.
     size_t at = name_end + 1;
     static const std::unordered_set<std::string_view> kArticles = {"a", "an", "the", "seorang", "sang"};
-    if (at < tokens.size() && kArticles.count(FoldCase(tokens[at]))) ++at;
+    if (at < tokens.size() && kArticles.count(tokens.folded(at))) ++at;
     const DictionaryMatch* t = TitleStartingAt(s, at);
-    for (size_t extra = 0; !t && extra < 2 && at + extra + 1 < tokens.size() && IsWordToken(tokens[at + extra]) &&
-                           !StartsUpper(tokens[at + extra]);
+    for (size_t extra = 0; !t && extra < 2 && at + extra + 1 < tokens.size() && IsWordToken(tokens.surface(at + extra)) &&
+                           !StartsUpper(tokens.surface(at + extra));
          ++extra)
       t = TitleStartingAt(s, at + extra + 1);
     if (!t || k.titles()[t->entry->ref].position == "honorific") return Role{};
@@ -285,18 +282,18 @@ struct Builder {
         j = names[n].end;
         continue;
       }
-      if (IsRoleGlue(FoldCase(tokens[j]))) { ++j; continue; }
+      if (IsRoleGlue(tokens.folded(j))) { ++j; continue; }
       break;
     }
-    while (j > t->end && IsRoleGlue(FoldCase(tokens[j - 1]))) --j;
+    while (j > t->end && IsRoleGlue(tokens.folded(j - 1))) --j;
     // An apposition closes: a comma, the sentence's end, a bracket, or the
     // verb. "Menurut Sugiono, Presiden RI telah ..." is a new clause, not
     // Sugiono's title.
     if (j < tokens.size()) {
-      std::string next = FoldCase(tokens[j]);
+      const std::string& next = tokens.folded(j);
       bool closes = next == "," || next == "." || next == ")" || next == ";" || next == ":" || next == "-" ||
                     StartsWith(next, "me") || StartsWith(next, "ber") || StartsWith(next, "men") ||
-                    (!next.empty() && !StartsUpper(tokens[j]) && ctx.lang == "en");
+                    (!next.empty() && !StartsUpper(tokens.surface(j)) && ctx.lang == "en");
       if (!closes) return Role{};
     }
     r.end = j;
@@ -366,7 +363,7 @@ void Builder::Collect() {
       if (n.kb >= 0) {
         const KbEntity& e = k.entities()[n.kb];
         if (n.kind == PhraseKind::kCapital) {
-          bool place = n.begin > 0 && PlaceWords().count(FoldCase(sd.tokens[n.begin - 1]));
+          bool place = n.begin > 0 && PlaceWords().count(sd.tokens.folded(n.begin - 1));
           if (!place) m.kb = k.Find("country/" + e.country);  // "Beijing menegaskan": the government
         }
       }
@@ -399,7 +396,7 @@ void Builder::TitleOnlyMentions(size_t s) {
     if (m.entry->kind != PhraseKind::kTitle) continue;
     const Title& title = k.titles()[m.entry->ref];
     if (title.position.empty()) continue;
-    if (m.begin > 0 && IsFormer(sd.tokens[m.begin - 1])) continue;  // "mantan Presiden AS": not today's
+    if (m.begin > 0 && IsFormer(sd.tokens.folded(m.begin - 1))) continue;  // "mantan Presiden AS": not today's
     // Only the longest title at this place, and not one inside a longer title.
     if (TitleStartingAt(s, m.begin) != &m || TitleEndingAt(s, m.end) != &m) continue;
     bool inside_longer = false;
@@ -422,10 +419,10 @@ void Builder::TitleOnlyMentions(size_t s) {
       }
     }
     if (NameStartingAt(s, end) >= 0) continue;  // a name follows: RoleBefore handles it
-    if (end < sd.tokens.size() && LooksLikeName(sd.tokens[end])) {
+    if (end < sd.tokens.size() && LooksLikeName(sd.tokens.surface(end))) {
       // "Presiden Xi": a surname the tagger did not mark; the office holder
       // of that name, if there is one, else someone we do not know.
-      int holder = HolderNamed(title.position, country, sd.tokens[end]);
+      int holder = HolderNamed(title.position, country, sd.tokens.surface(end));
       if (holder >= 0) {
         Mention mention;
         mention.sentence = s;
@@ -440,13 +437,13 @@ void Builder::TitleOnlyMentions(size_t s) {
       }
       continue;
     }
-    if (end < sd.tokens.size() && sd.tokens[end] == ",") {
+    if (end < sd.tokens.size() && sd.tokens.surface(end) == ",") {
       // "Presiden, Joko Widodo": still named.
       if (NameStartingAt(s, end + 1) >= 0 && names[NameStartingAt(s, end + 1)].type == "PER") continue;
     }
     if (country.empty()) {
       // Bare "Presiden" in Indonesian news is Indonesia's.
-      bool capital_letter = StartsUpper(sd.tokens[m.begin]);
+      bool capital_letter = StartsUpper(sd.tokens.surface(m.begin));
       if (ctx.lang == "id" && capital_letter && (title.position == "head_of_state" || title.position == "vice_president"))
         country = "IDN";
       else
@@ -495,14 +492,14 @@ void Builder::ShortForms() {
   for (size_t s = 0; s < sentences.size(); ++s) {
     const auto& tokens = sentences[s].tokens;
     for (size_t i = 0; i < tokens.size(); ++i) {
-      if (covered[s][i] || !words.count(std::string(tokens[i]))) continue;
+      if (covered[s][i] || !words.count(std::string(tokens.surface(i)))) continue;
       Mention m;
       m.sentence = s;
       m.begin = i;
       m.end = i + 1;
       m.span = SpanOf(s, i, i + 1);
       m.in_title_field = sentences[s].in_title_field;
-      m.text = std::string(tokens[i]);
+      m.text = std::string(tokens.surface(i));
       m.type = "PER";
       mentions.push_back(std::move(m));
     }
@@ -700,26 +697,15 @@ std::vector<Entity> LinkEntities(std::string_view original, const std::vector<Se
   // hostile input) is read in pieces, so no per-sentence step grows with its
   // square.
   constexpr size_t kMaxTokens = 256;
-  std::deque<Sentence> pieces;
-  auto add_one = [&](const Sentence& s, std::string_view text, bool in_title_field, bool headline) {
-    SentenceData sd;
-    sd.sentence = &s;
-    sd.text = text;
-    sd.in_title_field = in_title_field;
-    sd.tokens.reserve(s.tokens.size());
-    for (const Span& t : s.tokens) sd.tokens.push_back(text.substr(t.start, t.end - t.start));
-    sd.names = RecognizeNames(sd.tokens, k, headline);
-    sd.Index();
-    b.sentences.push_back(std::move(sd));
-  };
   auto add = [&](const Sentence& s, std::string_view text, bool in_title_field, bool headline) {
-    if (s.tokens.size() <= kMaxTokens) return add_one(s, text, in_title_field, headline);
-    for (size_t begin = 0; begin < s.tokens.size(); begin += kMaxTokens) {
-      size_t end = std::min(s.tokens.size(), begin + kMaxTokens);
-      Sentence& piece = pieces.emplace_back();
-      piece.tokens.assign(s.tokens.begin() + static_cast<long>(begin), s.tokens.begin() + static_cast<long>(end));
-      piece.span = {piece.tokens.front().start, piece.tokens.back().end};
-      add_one(piece, text, in_title_field, headline);
+    const TokenView tokens(text, s);
+    for (size_t begin = 0; begin < tokens.size(); begin += kMaxTokens) {
+      SentenceData sd;
+      sd.tokens = tokens.sub(begin, std::min(tokens.size(), begin + kMaxTokens));
+      sd.in_title_field = in_title_field;
+      sd.names = RecognizeNames(sd.tokens, k, headline);
+      sd.Index();
+      b.sentences.push_back(std::move(sd));
     }
   };
   for (const Sentence& s : title_sentences) add(s, title_field, true, true);

@@ -3,7 +3,6 @@
 #include <array>
 
 #include "util/hash.h"
-#include "util/strings.h"
 #include "util/utf8.h"
 
 namespace warta {
@@ -90,9 +89,8 @@ struct TokenHashes {
 
 }  // namespace
 
-void ExtractNerFeatures(const std::vector<std::string_view>& tokens, const std::vector<TokenHint>& hints,
-                        const FeatureContext& context, NerFeatures* features,
-                        const std::vector<bool>* only, const std::vector<std::string>* folded) {
+void ExtractNerFeatures(const TokenView& tokens, const std::vector<TokenHint>& hints, const FeatureContext& context,
+                        NerFeatures* features, const std::vector<bool>* only) {
   constexpr int kTemplates = 30;
   static const auto kSeeds = [] {
     std::array<uint64_t, kTemplates> seeds{};
@@ -112,14 +110,12 @@ void ExtractNerFeatures(const std::vector<std::string_view>& tokens, const std::
       if ((*only)[i])
         for (size_t j = i >= 2 ? i - 2 : 0; j < n && j <= i + 2; ++j) need[j] = true;
   std::vector<TokenHashes> th(n);
-  std::string folded_here;
   for (size_t i = 0; i < n; ++i) {
     if (!need[i]) continue;
-    if (!folded) folded_here = FoldCase(tokens[i]);
-    const std::string& lower = folded ? (*folded)[i] : folded_here;
+    const std::string& lower = tokens.folded(i);
     TokenHashes& t = th[i];
     t.lower = Fnv1a64(lower);
-    t.shape = ShapeHash(tokens[i]);
+    t.shape = ShapeHash(tokens.surface(i));
     t.prefix3 = Fnv1a64(Prefix(lower, 3));
     t.suffix3 = Fnv1a64(Suffix(lower, 3));
     t.suffix2 = Fnv1a64(Suffix(lower, 2));

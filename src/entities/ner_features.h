@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "entities/ner_model.h"
+#include "text/segment.h"
 
 namespace warta {
 
@@ -34,10 +35,9 @@ struct FeatureContext {
 std::string WordShape(std::string_view token);
 
 // features[i] gets the hashes for token i (cleared first); with `only`, just
-// for the tokens it marks (the others get none). `folded`: the tokens
-// case-folded already (else they are folded here).
-void ExtractNerFeatures(const std::vector<std::string_view>& tokens, const std::vector<TokenHint>& hints,
-                        const FeatureContext& context, NerFeatures* features,
-                        const std::vector<bool>* only = nullptr, const std::vector<std::string>* folded = nullptr);
+// for the tokens it marks (the others get none). Shapes read the surface
+// forms, the other features the table's folded forms.
+void ExtractNerFeatures(const TokenView& tokens, const std::vector<TokenHint>& hints, const FeatureContext& context,
+                        NerFeatures* features, const std::vector<bool>* only = nullptr);
 
 }  // namespace warta

@@ -112,8 +112,8 @@ std::vector<NerExample> NerExamplesFromConll(std::string_view conll, const Entit
   std::vector<NerExample> examples;
   for (const ConllSentence& s : ParseConll(conll)) {
     NerExample ex;
-    std::vector<std::string_view> tokens(s.tokens.begin(), s.tokens.end());
-    ex.features = NerFeaturesFor(tokens, k);
+    const WordTable table = TableOfWords(s.tokens);
+    ex.features = NerFeaturesFor(table.view(), k);
     for (const auto& t : s.tags) ex.labels.push_back(ParseNerLabel(t));
     for (size_t i = 0; i < ex.labels.size(); ++i) {
       int l = ex.labels[i];

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "util/strings.h"
 #include "util/utf8.h"
 
 namespace warta {
@@ -34,10 +33,10 @@ int KindPriority(PhraseKind kind) {
 
 // Words a tagged span never starts with ("The Kremlin", "Di Jakarta"): a
 // closed class, so listed here rather than in data/.
-bool IsFunctionWord(std::string_view token) {
+bool IsFunctionWord(const std::string& folded) {
   static const std::unordered_set<std::string> words = {"the", "a", "an", "di", "ke", "dari", "pada", "dan", "yang",
                                                         "para", "sang", "oleh", "untuk", "kepada", "bagi", "and", "of"};
-  return words.count(FoldCase(token)) > 0;
+  return words.count(folded) > 0;
 }
 // Tokens that join names in a list: "China dan Rusia", "China and Russia".
 bool IsConnector(std::string_view token) {
@@ -52,51 +51,44 @@ std::string_view SpanType(const EntityKnowledge& k, const PhraseEntry& e) {
 
 }  // namespace
 
-FoldedTokens FoldTokens(const std::vector<std::string_view>& tokens) {
-  FoldedTokens f;
-  f.folded.resize(tokens.size());
-  f.hashes.resize(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    f.folded[i] = FoldCase(tokens[i]);
-    f.hashes[i] = EntityKnowledge::TokenHash(f.folded[i]);
-  }
-  return f;
+std::vector<uint64_t> FoldedHashes(const TokenView& tokens) {
+  std::vector<uint64_t> hashes(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) hashes[i] = EntityKnowledge::TokenHash(tokens.folded(i));
+  return hashes;
 }
 
-std::vector<DictionaryMatch> MatchDictionary(const std::vector<std::string_view>& tokens, const EntityKnowledge& k) {
-  return MatchDictionary(tokens, FoldTokens(tokens), k);
+std::vector<DictionaryMatch> MatchDictionary(const TokenView& tokens, const EntityKnowledge& k) {
+  return MatchDictionary(tokens, FoldedHashes(tokens), k);
 }
 
-std::vector<DictionaryMatch> MatchDictionary(const std::vector<std::string_view>& tokens, const FoldedTokens& f,
+std::vector<DictionaryMatch> MatchDictionary(const TokenView& tokens, const std::vector<uint64_t>& hashes,
                                              const EntityKnowledge& k) {
   std::vector<DictionaryMatch> out;
   const size_t n = tokens.size();
-  const std::vector<std::string>& folded = f.folded;
-  const std::vector<uint64_t>& hashes = f.hashes;
   std::string key, written;
   for (size_t i = 0; i < n; ++i) {
     if (!k.StartsPhrase(hashes[i])) continue;
     uint64_t hash = hashes[i];
-    key = folded[i];
+    key = tokens.folded(i);
     size_t first_match = out.size();
     for (size_t len = 1; len <= k.max_phrase_tokens() && i + len <= n; ++len) {
       if (len > 1) {
         if (!k.IsPrefix(hash)) break;  // no phrase goes on from here
         hash = EntityKnowledge::PhraseHash(hash, hashes[i + len - 1]);
         key += ' ';
-        key += folded[i + len - 1];
+        key += tokens.folded(i + len - 1);
       }
       const auto* entries = k.Lookup(hash, key);
       if (!entries) continue;
       for (const PhraseEntry& e : *entries) {
         if (e.exact_case) {
-          written = tokens[i];
+          written = tokens.surface(i);
           for (size_t j = i + 1; j < i + len; ++j) {
             written += ' ';
-            written += tokens[j];
+            written += tokens.surface(j);
           }
           if (written != e.written) continue;
-        } else if (e.kind != PhraseKind::kTitle && !Capitalised(tokens[i])) {
+        } else if (e.kind != PhraseKind::kTitle && !Capitalised(tokens.surface(i))) {
           continue;
         }
         out.push_back({i, i + len, &e});
@@ -121,15 +113,11 @@ const std::unordered_set<std::string_view>& GlueWords() {
 
 bool IsRoleGlue(std::string_view folded_token) { return GlueWords().count(folded_token) > 0; }
 
-std::vector<bool> NameCandidates(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
+std::vector<bool> NameCandidates(const TokenView& tokens, const std::vector<DictionaryMatch>& matches,
                                  const EntityKnowledge& k) {
   const size_t n = tokens.size();
   std::vector<bool> cap(n), out(n);
-  for (size_t i = 0; i < n; ++i) {
-    size_t pos = 0;
-    char32_t c = tokens[i].empty() ? 0 : NextCodePoint(tokens[i], &pos);
-    cap[i] = IsUpper(c) || IsDigit(c);
-  }
+  for (size_t i = 0; i < n; ++i) cap[i] = Capitalised(tokens.surface(i));
   // Runs of capitalised tokens ("islands"). One the dictionaries name whole
   // ("Indonesia", "Joko Widodo") or a lone ordinary word ("Namun") needs no
   // tagger: its label cannot change what is reported.
@@ -137,7 +125,7 @@ std::vector<bool> NameCandidates(const std::vector<std::string_view>& tokens, co
     if (!cap[b]) { ++b; continue; }
     size_t e = b;
     while (e < n && cap[e]) ++e;
-    bool settled = e - b == 1 && k.IsCommonWord(tokens[b]);
+    bool settled = e - b == 1 && k.IsCommon(EntityKnowledge::TokenHash(tokens.folded(b)));
     for (const DictionaryMatch& m : matches)
       if (m.begin == b && m.end == e && m.entry->kind != PhraseKind::kTitle && m.entry->kind != PhraseKind::kOrgHead &&
           m.entry->kind != PhraseKind::kDemonym)
@@ -151,9 +139,8 @@ std::vector<bool> NameCandidates(const std::vector<std::string_view>& tokens, co
   return out;
 }
 
-NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
-                           const EntityKnowledge& k, const std::vector<bool>* only,
-                           const std::vector<std::string>* folded) {
+NerFeatures NerFeaturesFor(const TokenView& tokens, const std::vector<DictionaryMatch>& matches,
+                           const EntityKnowledge& k, const std::vector<bool>* only) {
   std::vector<TokenHint> hints(tokens.size());
   for (const DictionaryMatch& m : matches) {
     const PhraseEntry& e = *m.entry;
@@ -170,11 +157,11 @@ NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const st
   }
   NerFeatures features;
   FeatureContext context{[&k](std::string_view folded) { return k.IsCommon(EntityKnowledge::TokenHash(folded)); }};
-  ExtractNerFeatures(tokens, hints, context, &features, only, folded);
+  ExtractNerFeatures(tokens, hints, context, &features, only);
   return features;
 }
 
-NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const EntityKnowledge& k) {
+NerFeatures NerFeaturesFor(const TokenView& tokens, const EntityKnowledge& k) {
   return NerFeaturesFor(tokens, MatchDictionary(tokens, k), k);
 }
 
@@ -185,16 +172,16 @@ namespace {
 // bounded memory.
 constexpr size_t kTagWindow = 256;
 
-std::vector<NerSpan> TagWindow(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
-                               const EntityKnowledge& k, const std::vector<std::string>* folded) {
+std::vector<NerSpan> TagWindow(const TokenView& tokens, const std::vector<DictionaryMatch>& matches,
+                               const EntityKnowledge& k) {
   std::vector<bool> candidates = NameCandidates(tokens, matches, k);
   if (std::find(candidates.begin(), candidates.end(), true) == candidates.end()) return {};
-  return LabelsToSpans(k.model().Decode(NerFeaturesFor(tokens, matches, k, &candidates, folded), candidates));
+  return LabelsToSpans(k.model().Decode(NerFeaturesFor(tokens, matches, k, &candidates), candidates));
 }
 
-std::vector<NerSpan> Tag(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
-                         const EntityKnowledge& k, const FoldedTokens& folded) {
-  if (tokens.size() <= kTagWindow) return TagWindow(tokens, matches, k, &folded.folded);
+std::vector<NerSpan> Tag(const TokenView& tokens, const std::vector<DictionaryMatch>& matches,
+                         const EntityKnowledge& k) {
+  if (tokens.size() <= kTagWindow) return TagWindow(tokens, matches, k);
   std::vector<NerSpan> out;
   std::vector<DictionaryMatch> window_matches;
   size_t first = 0;  // matches are in order of begin: the first one not before this window
@@ -202,13 +189,12 @@ std::vector<NerSpan> Tag(const std::vector<std::string_view>& tokens, const std:
     size_t end = std::min(tokens.size(), begin + kTagWindow);
     while (first < matches.size() && matches[first].begin < begin) ++first;
     bool any = false;  // names are capitalised: a window without capitals has none
-    for (size_t i = begin; i < end && !any; ++i) any = Capitalised(tokens[i]);
+    for (size_t i = begin; i < end && !any; ++i) any = Capitalised(tokens.surface(i));
     if (!any) continue;
-    std::vector<std::string_view> window(tokens.begin() + static_cast<long>(begin), tokens.begin() + static_cast<long>(end));
     window_matches.clear();
     for (size_t m = first; m < matches.size() && matches[m].begin < end; ++m)
       if (matches[m].end <= end) window_matches.push_back({matches[m].begin - begin, matches[m].end - begin, matches[m].entry});
-    for (NerSpan span : TagWindow(window, window_matches, k, nullptr)) {
+    for (NerSpan span : TagWindow(tokens.sub(begin, end), window_matches, k)) {
       span.begin += begin;
       span.end += begin;
       out.push_back(span);
@@ -219,10 +205,10 @@ std::vector<NerSpan> Tag(const std::vector<std::string_view>& tokens, const std:
 
 }  // namespace
 
-SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const EntityKnowledge& k, bool headline) {
+SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, bool headline) {
   SentenceNames out;
-  const FoldedTokens folded = FoldTokens(tokens);
-  out.matches = MatchDictionary(tokens, folded, k);
+  const std::vector<uint64_t> hashes = FoldedHashes(tokens);
+  out.matches = MatchDictionary(tokens, hashes, k);
   const size_t n = tokens.size();
 
   // Dictionary names: longest first, then leftmost, then by kind.
@@ -249,7 +235,8 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
   // Retno Dorong ASEAN Perkuat Kerja Sama"), where capitals say nothing:
   // then only the dictionaries speak.
   size_t words = 0, capitalised = 0;
-  for (std::string_view t : tokens) {
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view t = tokens.surface(i);
     size_t pos = 0;
     if (t.empty() || !IsLetter(NextCodePoint(t, &pos))) continue;
     ++words;
@@ -257,10 +244,10 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
   }
   // A line with no closing punctuation reads as a headline too (a title left in the text).
   static const std::unordered_set<std::string_view> kClosers = {".", "!", "?", "\"", "”", "'", ")", ":"};
-  const bool unterminated = !tokens.empty() && !kClosers.count(tokens.back());
+  const bool unterminated = n > 0 && !kClosers.count(tokens.surface(n - 1));
   const bool title_case = (headline || (unterminated && words >= 4)) && words >= 3 && capitalised * 10 >= words * 7;
   std::vector<NerSpan> tagged;
-  if (!k.model().empty() && !title_case && capitalised > 0) tagged = Tag(tokens, out.matches, k, folded);
+  if (!k.model().empty() && !title_case && capitalised > 0) tagged = Tag(tokens, out.matches, k);
 
   auto has_org_head = [&](size_t b, size_t e) {
     for (const auto& m : out.matches)
@@ -281,26 +268,26 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
     if (m.entry->kind == PhraseKind::kTitle)
       for (size_t i = m.begin; i < m.end; ++i) title_token[i] = true;
   auto extendable = [&](size_t i) {
-    return owner[i] < 0 && !title_token[i] && Capitalised(tokens[i]) && !IsFunctionWord(tokens[i]) &&
-           !k.IsCommon(folded.hashes[i]);
+    return owner[i] < 0 && !title_token[i] && Capitalised(tokens.surface(i)) && !IsFunctionWord(tokens.folded(i)) &&
+           !k.IsCommon(hashes[i]);
   };
   for (size_t ti = 0; ti < tagged.size(); ++ti) {
     NerSpan t = tagged[ti];
     // "The Kremlin", "Dr. Siti": the name starts after function words and titles.
-    while (t.begin < t.end && (IsFunctionWord(tokens[t.begin]) || title_token[t.begin])) ++t.begin;
+    while (t.begin < t.end && (IsFunctionWord(tokens.folded(t.begin)) || title_token[t.begin])) ++t.begin;
     // "Adapun Liu": a person's name does not start with an ordinary word.
-    while (t.type == "PER" && t.end - t.begin > 1 && k.IsCommon(folded.hashes[t.begin])) ++t.begin;
+    while (t.type == "PER" && t.end - t.begin > 1 && k.IsCommon(hashes[t.begin])) ++t.begin;
     if (t.begin == t.end) continue;
     // A Korean given name the tagger left out: "Kim" + "Min-seo".
     size_t upper = ti + 1 < tagged.size() ? tagged[ti + 1].begin : n;
-    if (t.type == "PER" && t.end < upper && extendable(t.end) && tokens[t.end].find('-') != std::string_view::npos) ++t.end;
+    if (t.type == "PER" && t.end < upper && extendable(t.end) && tokens.surface(t.end).find('-') != std::string_view::npos) ++t.end;
     std::vector<int> inside;
     bool crossed = false, person_inside = false;
     size_t covered = 0;
     for (size_t i = t.begin; i < t.end; ++i) {
       int o = owner[i];
       if (o < 0) {
-        covered += IsConnector(tokens[i]);
+        covered += IsConnector(tokens.surface(i));
         continue;
       }
       ++covered;
@@ -317,7 +304,7 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
       continue;
     }
     bool joined = false;  // names joined by "dan", "and", ","
-    for (size_t i = t.begin; i < t.end; ++i) joined |= owner[i] < 0 && IsConnector(tokens[i]);
+    for (size_t i = t.begin; i < t.end; ++i) joined |= owner[i] < 0 && IsConnector(tokens.surface(i));
     if ((t.type == "PER" && person_inside) || (joined && inside.size() >= 2 && covered == t.end - t.begin)) continue;
     for (int o : inside) dict_used[o] = true;
     std::string_view type = t.type == "PER" && has_org_head(t.begin, t.end) ? "ORG" : t.type;
@@ -368,7 +355,7 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
     for (size_t i = x.begin; i < x.end; ++i) taken[i] = true;
   for (const DictionaryMatch& m : out.matches) {
     if (title_case) break;
-    if (m.entry->kind != PhraseKind::kOrgHead || taken[m.begin] || !Capitalised(tokens[m.begin])) continue;
+    if (m.entry->kind != PhraseKind::kOrgHead || taken[m.begin] || !Capitalised(tokens.surface(m.begin))) continue;
     size_t begin = m.begin, end = m.end;
     // A tagged name that starts inside the head ("Kamar [Dagang Korea]")
     // is the rest of this organisation's name.
@@ -379,7 +366,7 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
     for (size_t i = m.begin; i < m.end; ++i) clear &= !taken[i] || (tail && i >= tail->begin);
     if (!clear) continue;
     if (tail) end = std::max(end, tail->end);
-    while (end < n && Capitalised(tokens[end]) && !k.IsCommon(folded.hashes[end])) {
+    while (end < n && Capitalised(tokens.surface(end)) && !k.IsCommon(hashes[end])) {
       if (taken[end]) {
         // A country or capital right after the head belongs to the name.
         const NameSpan* inner = nullptr;
@@ -393,8 +380,8 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
     }
     if (end == m.end) {
       // A head that closes a name: "Bintang Laut Shipping Sdn Bhd", "Harvard University".
-      while (begin > 0 && !taken[begin - 1] && Capitalised(tokens[begin - 1]) &&
-             !k.IsCommon(folded.hashes[begin - 1]))
+      while (begin > 0 && !taken[begin - 1] && Capitalised(tokens.surface(begin - 1)) &&
+             !k.IsCommon(hashes[begin - 1]))
         --begin;
       if (begin == m.begin) continue;
     }
@@ -433,16 +420,17 @@ SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const 
           j = country.end;
         } else if (at && at->type != "PER" && at->type != "MISC" && (at->kb >= 0 || at->type == "ORG")) {
           j = at->end;
-        } else if (IsRoleGlue(folded.folded[j])) {
+        } else if (IsRoleGlue(tokens.folded(j))) {
           ++j;
         } else {
           break;
         }
       }
       auto name_word = [&](size_t i) {
+        if (i >= n) return false;
+        std::string_view w = tokens.surface(i);
         size_t pos = 0;
-        return i < n && !tokens[i].empty() && IsUpper(NextCodePoint(tokens[i], &pos)) && !k.IsCommon(folded.hashes[i]) &&
-               !title_token[i];
+        return !w.empty() && IsUpper(NextCodePoint(w, &pos)) && !k.IsCommon(hashes[i]) && !title_token[i];
       };
       NameSpan* existing = nullptr;
       for (NameSpan& x : split)

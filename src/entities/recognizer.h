@@ -1,6 +1,6 @@
 // Finding names in one sentence: dictionary phrases (countries, capitals,
 // organisations, people, titles) and the statistical tagger, combined. Pure:
-// tokens in, token ranges out.
+// the sentence's token table in, token ranges out.
 #pragma once
 
 #include <string_view>
@@ -9,6 +9,7 @@
 #include "entities/entity_knowledge.h"
 #include "entities/ner_features.h"
 #include "entities/ner_model.h"
+#include "text/segment.h"
 
 namespace warta {
 
@@ -21,28 +22,23 @@ struct DictionaryMatch {
 // Every phrase of the dictionaries in the tokens (overlapping ones too), in
 // order of begin, then longer first. Names must be capitalised as names are
 // ("china" is not China); titles match in any case.
-std::vector<DictionaryMatch> MatchDictionary(const std::vector<std::string_view>& tokens, const EntityKnowledge& k);
+std::vector<DictionaryMatch> MatchDictionary(const TokenView& tokens, const EntityKnowledge& k);
 
-// Each token case-folded and hashed once, for the matcher, the tagger's
-// features and the common-word test.
-struct FoldedTokens {
-  std::vector<std::string> folded;
-  std::vector<uint64_t> hashes;  // EntityKnowledge::TokenHash of each
-};
-FoldedTokens FoldTokens(const std::vector<std::string_view>& tokens);
-std::vector<DictionaryMatch> MatchDictionary(const std::vector<std::string_view>& tokens, const FoldedTokens& folded,
+// EntityKnowledge::TokenHash of each token's folded form, hashed once for the
+// matcher and the common-word tests.
+std::vector<uint64_t> FoldedHashes(const TokenView& tokens);
+std::vector<DictionaryMatch> MatchDictionary(const TokenView& tokens, const std::vector<uint64_t>& hashes,
                                              const EntityKnowledge& k);
 
 // The tagger's features for the tokens, dictionary hints included.
-NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const EntityKnowledge& k);
-NerFeatures NerFeaturesFor(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
-                           const EntityKnowledge& k, const std::vector<bool>* only = nullptr,
-                           const std::vector<std::string>* folded = nullptr);
+NerFeatures NerFeaturesFor(const TokenView& tokens, const EntityKnowledge& k);
+NerFeatures NerFeaturesFor(const TokenView& tokens, const std::vector<DictionaryMatch>& matches,
+                           const EntityKnowledge& k, const std::vector<bool>* only = nullptr);
 
 // The tokens the tagger looks at: runs of capitalised tokens (and digits)
 // and the word before each, except runs the dictionaries name whole and
 // lone common words. Names are written so in both languages; the others are O.
-std::vector<bool> NameCandidates(const std::vector<std::string_view>& tokens, const std::vector<DictionaryMatch>& matches,
+std::vector<bool> NameCandidates(const TokenView& tokens, const std::vector<DictionaryMatch>& matches,
                                  const EntityKnowledge& k);
 
 // A recognised name: tokens [begin, end).
@@ -64,7 +60,6 @@ struct SentenceNames {
 bool IsRoleGlue(std::string_view folded_token);
 
 // `headline`: the sentence is an article's title (Title Case is read as such).
-SentenceNames RecognizeNames(const std::vector<std::string_view>& tokens, const EntityKnowledge& k,
-                             bool headline = false);
+SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, bool headline = false);
 
 }  // namespace warta

@@ -62,26 +62,24 @@ class SentenceCoder {
  public:
   SentenceCoder(const EventInput& in, const EventLexicon& lex, const CameoTable& table, const Sentence& s,
                 const std::vector<MentionRef>& mentions)
-      : in_(in), lex_(lex), table_(table), s_(s), mentions_(mentions) {
-    for (const Span& t : s.tokens) folded_.push_back(FoldCase(in.text.substr(t.start, t.end - t.start)));
-  }
+      : in_(in), lex_(lex), table_(table), s_(s), mentions_(mentions), tokens_(in.text, s) {}
 
   void Code(std::vector<Event>* out);
 
  private:
   size_t TokenAt(size_t byte) const {
     auto it = std::lower_bound(s_.tokens.begin(), s_.tokens.end(), byte,
-                               [](const Span& t, size_t b) { return t.start < b; });
+                               [](const Token& t, size_t b) { return t.span.start < b; });
     return static_cast<size_t>(it - s_.tokens.begin());
   }
   bool Is(size_t i, Modifier m) const {
     size_t len = 0;
-    return lex_.ModifierAt(folded_, i, &len) == m;
+    return lex_.ModifierAt(tokens_, i, &len) == m;
   }
   // "dengan", "to", and the places' "di", "in": a word that puts the actor after it in a phrase.
   bool PrepositionLike(size_t i) const {
     size_t len = 0;
-    Modifier m = lex_.ModifierAt(folded_, i, &len);
+    Modifier m = lex_.ModifierAt(tokens_, i, &len);
     return m == Modifier::kPreposition || m == Modifier::kPartner || m == Modifier::kLocative;
   }
   void FindActors();
@@ -103,7 +101,7 @@ class SentenceCoder {
   const CameoTable& table_;
   const Sentence& s_;
   const std::vector<MentionRef>& mentions_;
-  std::vector<std::string> folded_;
+  const TokenView tokens_;  // the sentence's token table
   std::vector<ActorSpan> actors_;  // in order: named actors and unnamed people
   std::vector<People> people_;
 };
@@ -115,9 +113,9 @@ void SentenceCoder::FindActors() {
   for (; it != mentions_.end() && it->span.start < sentence.end; ++it) {
     if (it->span.end > sentence.end) continue;
     size_t b = TokenAt(it->span.start);
-    if (b >= s_.tokens.size() || s_.tokens[b].start != it->span.start) continue;
+    if (b >= s_.tokens.size() || s_.tokens[b].span.start != it->span.start) continue;
     // "dolar AS", "U.S. dollars": a currency, not the state acting.
-    if (b > 0 && (folded_[b - 1] == "dolar" || folded_[b - 1] == "dollar")) continue;
+    if (b > 0 && (tokens_.folded(b - 1) == "dolar" || tokens_.folded(b - 1) == "dollar")) continue;
     actors_.push_back({b, TokenAt(it->span.end), it->entity});
   }
   FindPeople();
@@ -141,10 +139,10 @@ void SentenceCoder::FindPeople() {
   std::string place;
   bool place_known = false;
   size_t next_actor = 0;
-  for (size_t i = 0; i < folded_.size();) {
+  for (size_t i = 0; i < tokens_.size();) {
     while (next_actor < actors_.size() && actors_[next_actor].end <= i) ++next_actor;
     size_t len = 0;
-    std::string_view role = lex_.PeopleAt(folded_, i, &len);
+    std::string_view role = lex_.PeopleAt(tokens_, i, &len);
     bool inside = next_actor < actors_.size() && actors_[next_actor].begin <= i;
     if (role.empty() || inside) {
       ++i;
@@ -157,7 +155,7 @@ void SentenceCoder::FindPeople() {
     if (!named_before && !named_after) {
       if (!place_known) place = PlaceCountry(), place_known = true;
       found.push_back({i, end, PeopleParty(people_.size())});
-      people_.push_back({{s_.tokens[i].start, s_.tokens[end - 1].end}, place, std::string(role)});
+      people_.push_back({{s_.tokens[i].span.start, s_.tokens[end - 1].span.end}, place, std::string(role)});
     }
     i = end;
   }
@@ -207,10 +205,10 @@ std::vector<int> SentenceCoder::GroupAt(size_t i, bool forward, size_t* edge) co
     bool joins = false, others = true;
     for (size_t t = gap_begin; t < gap_end;) {
       size_t len = 0;
-      if (Is(t, Modifier::kConjunction) || folded_[t] == ",") {
+      if (Is(t, Modifier::kConjunction) || tokens_.folded(t) == ",") {
         joins = true;
         ++t;
-      } else if (!lex_.PeopleAt(folded_, t, &len).empty()) {
+      } else if (!lex_.PeopleAt(tokens_, t, &len).empty()) {
         t += len;
       } else {
         others = false;
@@ -263,7 +261,7 @@ std::vector<int> SentenceCoder::GroupStartingAfter(size_t from, size_t limit, si
 std::vector<int> SentenceCoder::TargetAfter(size_t from, bool cooperative, bool material_conflict, bool root15,
                                             bool verbal, size_t* end) const {
   size_t stop = from;
-  while (stop < folded_.size() && stop < from + 20 && !ClauseBreak(folded_[stop]) && !Is(stop, Modifier::kContrast) &&
+  while (stop < tokens_.size() && stop < from + 20 && !ClauseBreak(tokens_.folded(stop)) && !Is(stop, Modifier::kContrast) &&
          !Is(stop, Modifier::kRelative))
     ++stop;
   auto it = std::lower_bound(actors_.begin(), actors_.end(), from,
@@ -339,8 +337,8 @@ void SentenceCoder::Emit(int source, int target, std::string code, bool negated,
 
 void SentenceCoder::Code(std::vector<Event>* out) {
   // Sports, markets, films: "menyerang", "menahan imbang", "menggempur" are no events there.
-  for (size_t i = 0; i < folded_.size(); ++i)
-    if (lex_.NonEventAt(folded_, i)) return;
+  for (size_t i = 0; i < tokens_.size(); ++i)
+    if (lex_.NonEventAt(tokens_, i)) return;
   FindActors();
   if (actors_.empty()) return;
   // After a verbal act (a statement, appeal, demand, accusation, rejection or
@@ -349,25 +347,25 @@ void SentenceCoder::Code(std::vector<Event>* out) {
   bool in_content = false;
   std::vector<int> last_targets;  // the previous verb's object, for "… dan memujinya"
   std::vector<int> last_sources;  // the previous verb's subject, for "… dan menarik duta besarnya"
-  for (size_t i = 0; i < folded_.size();) {
+  for (size_t i = 0; i < tokens_.size();) {
     // "mendorong agar Indonesia mengajak Singapura …": what is asked for is no event.
-    if (folded_[i] == "agar" || folded_[i] == "supaya") break;
+    if (tokens_.folded(i) == "agar" || tokens_.folded(i) == "supaya") break;
     // "… mengecam Myanmar dan menarik duta besarnya": a second act of the same
     // subject, joined by "dan"/"and", is an event again; so is anything after
     // "tetapi"/"but" ("Seoul mengusulkan …, tetapi Pyongyang menolaknya").
     size_t conj_len = 0;
-    if (in_content && lex_.ModifierAt(folded_, i, &conj_len) == Modifier::kConjunction &&
-        lex_.MatchVerb(folded_, i + conj_len).pattern)
+    if (in_content && lex_.ModifierAt(tokens_, i, &conj_len) == Modifier::kConjunction &&
+        lex_.MatchVerb(tokens_, i + conj_len).pattern)
       in_content = false;
     if (in_content && Is(i, Modifier::kContrast)) in_content = false;
     int demander = -1;
-    if (!in_content && Is(i, Modifier::kDemand) && (demander = SpeakerOf(QuoteAround(s_.tokens[i].start))) >= 0) {
+    if (!in_content && Is(i, Modifier::kDemand) && (demander = SpeakerOf(QuoteAround(s_.tokens[i].span.start))) >= 0) {
       // "“Washington harus berhenti mencampuri …,” tegas juru bicara China": the speaker demands it.
       std::vector<int> subject = GroupEndingBefore(i);
       auto a = std::upper_bound(actors_.begin(), actors_.end(), i, [](size_t t, const ActorSpan& x) { return t < x.begin; });
       bool near = !subject.empty() && a != actors_.begin() && std::prev(a)->end + 2 >= i;
       bool first_person = false;
-      for (size_t b = i >= 3 ? i - 3 : 0; b < i; ++b) first_person |= FirstPerson(folded_[b]);
+      for (size_t b = i >= 3 ? i - 3 : 0; b < i; ++b) first_person |= FirstPerson(tokens_.folded(b));
       if (near && !first_person) {
         for (int who : subject)
           if (who != demander) Emit(demander, who, "10", false, true, out);
@@ -376,7 +374,7 @@ void SentenceCoder::Code(std::vector<Event>* out) {
         continue;
       }
     }
-    VerbMatch m = lex_.MatchVerb(folded_, i);
+    VerbMatch m = lex_.MatchVerb(tokens_, i);
     bool inside_actor = false;
     if (m.pattern) {
       auto a = std::upper_bound(actors_.begin(), actors_.end(), i, [](size_t t, const ActorSpan& x) { return t < x.begin; });
@@ -391,7 +389,7 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     // "wisatawan asal China yang berkunjung ke Bali", "who visited Beijing": a relative clause.
     bool relative = false;
     for (size_t b = m.begin >= 3 ? m.begin - 3 : 0; b < m.begin; ++b) {
-      if (ClauseBreak(folded_[b])) relative = false;
+      if (ClauseBreak(tokens_.folded(b))) relative = false;
       else if (Is(b, Modifier::kRelative)) relative = true;
     }
     if (relative) {
@@ -409,7 +407,7 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     bool negated = false, intent = false, reciprocal = false;
     for (size_t b = m.begin >= 4 ? m.begin - 4 : 0; b < m.begin;) {
       size_t len = 0;
-      Modifier mod = lex_.ModifierAt(folded_, b, &len);
+      Modifier mod = lex_.ModifierAt(tokens_, b, &len);
       if (len == 0 || b + len > m.begin) {
         ++b;
         continue;
@@ -420,10 +418,10 @@ void SentenceCoder::Code(std::vector<Event>* out) {
       b += len;  // "menolak untuk": a negation, not "untuk" as an intent
     }
     size_t after_len = 0;
-    if (lex_.ModifierAt(folded_, m.end, &after_len) == Modifier::kReciprocal) reciprocal = true;  // "each other"
+    if (lex_.ModifierAt(tokens_, m.end, &after_len) == Modifier::kReciprocal) reciprocal = true;  // "each other"
 
     std::string code = intent ? lex_.IntentCode(p.code) : p.code;
-    const Quote* quote = QuoteAround(s_.tokens[m.begin].start);
+    const Quote* quote = QuoteAround(s_.tokens[m.begin].span.start);
     bool via_quote = quote != nullptr;
     const int speaker = SpeakerOf(quote);
     const CameoCode* info = table_.Find(code);
@@ -431,30 +429,31 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     const bool material_conflict = info && info->quad == 4;
 
     // "was rejected by Beijing": an English participle after an auxiliary is passive.
-    Voice voice = p.voice;
-    if (voice == Voice::kActive && m.begin > 0 && Is(m.begin - 1, Modifier::kPassiveAux) && !EndsWith(folded_[m.begin], "ing"))
-      voice = Voice::kPassive;
+    PatternVoice voice = p.voice;
+    if (voice == PatternVoice::kActive && m.begin > 0 && Is(m.begin - 1, Modifier::kPassiveAux) &&
+        !EndsWith(tokens_.folded(m.begin), "ing"))
+      voice = PatternVoice::kPassive;
 
     std::vector<int> sources, targets;
     size_t target_end = 0;
     const bool gap = std::find(p.tokens.begin(), p.tokens.end(), "*") != p.tokens.end();
-    if (voice == Voice::kPassive) {
+    if (voice == PatternVoice::kPassive) {
       // "Israel diserang oleh Iran", "Israel diserang Iran", "X was attacked by Y".
       targets = GroupEndingBefore(m.begin);
       size_t from = m.end, len = 0;
-      if (lex_.ModifierAt(folded_, from, &len) == Modifier::kAgent) from += len;
+      if (lex_.ModifierAt(tokens_, from, &len) == Modifier::kAgent) from += len;
       sources = GroupStartingAfter(from, 5, &target_end);  // "oleh kapal penjaga pantai China"
     } else {
       sources = GroupEndingBefore(m.begin);
       // "X mengecam Y dan menarik …": the subject of a verb right after "dan" is the one before.
       size_t conj = 0;
-      if (!last_sources.empty() && m.begin >= 1 && lex_.ModifierAt(folded_, m.begin - 1, &conj) == Modifier::kConjunction)
+      if (!last_sources.empty() && m.begin >= 1 && lex_.ModifierAt(tokens_, m.begin - 1, &conj) == Modifier::kConjunction)
         sources = last_sources;
       // "accused * of spying", "expelled * diplomats": the object is inside the gap.
       targets = TargetAfter(gap ? m.begin + 1 : m.end, cooperative, material_conflict, root == "15", verbal, &target_end);
       // "menelepon Menlu Singapura dan memujinya": the enclitic is the object
       // before; "Seoul mengusulkan …, tetapi Pyongyang menolaknya": the subject before.
-      if (targets.empty() && EndsWith(folded_[m.end - 1], "nya"))
+      if (targets.empty() && EndsWith(tokens_.folded(m.end - 1), "nya"))
         targets = !last_targets.empty() ? last_targets : last_sources != sources ? last_sources : std::vector<int>{};
     }
     if (!targets.empty()) last_targets = targets;
@@ -462,16 +461,16 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     // Inside a quotation, "kami"/"we" (or no subject at all) is the speaker.
     if (speaker >= 0) {
       bool first_person = false;
-      for (size_t b = m.begin >= 4 ? m.begin - 4 : 0; b < m.begin; ++b) first_person |= FirstPerson(folded_[b]);
+      for (size_t b = m.begin >= 4 ? m.begin - 4 : 0; b < m.begin; ++b) first_person |= FirstPerson(tokens_.folded(b));
       if (sources.empty() || first_person) sources = {speaker};
     }
     // "Australia and Papua New Guinea signed a pact": a cooperative act of a
     // compound subject with no one else named is done together.
-    bool joint = voice == Voice::kMutual || reciprocal || (cooperative && targets.empty());
+    bool joint = voice == PatternVoice::kMutual || reciprocal || (cooperative && targets.empty());
     // "Israeli troops and Hezbollah fighters exchanged fire across the Lebanese
     // border": a mutual act of a compound subject is between its members, also
     // when a place or third party follows.
-    if (voice == Voice::kMutual && !targets.empty() && sources.size() >= 2) {
+    if (voice == PatternVoice::kMutual && !targets.empty() && sources.size() >= 2) {
       // A third party only when named as the partner ("… bertemu dengan Iran"), not a topic or place.
       auto t = std::lower_bound(actors_.begin(), actors_.end(), gap ? m.begin + 1 : m.end,
                                 [](const ActorSpan& x, size_t f) { return x.begin < f; });
@@ -500,8 +499,8 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     // "menolak untuk menandatangani", "refused to sign": the refusal, and the
     // refused act (negated) after it.
     size_t refusal_len = 0;
-    bool refusal = lex_.ModifierAt(folded_, m.begin, &refusal_len) == Modifier::kNegation && refusal_len >= 2 &&
-                   lex_.MatchVerb(folded_, m.begin + refusal_len).pattern;
+    bool refusal = lex_.ModifierAt(tokens_, m.begin, &refusal_len) == Modifier::kNegation && refusal_len >= 2 &&
+                   lex_.MatchVerb(tokens_, m.begin + refusal_len).pattern;
     in_content = verbal && !refusal;
     i = refusal ? m.begin + refusal_len : m.end;
   }
@@ -525,7 +524,7 @@ std::vector<Event> CodeEvents(const EventInput& input, const EventLexicon& lexic
   // The sentence is known by a hash of its normalised text, taken once.
   std::set<std::tuple<std::string, std::string, std::string, bool, uint64_t>> seen;
   std::vector<Event> out, found;
-  for (const Sentence& s : *input.sentences) {
+  for (const Sentence& s : input.sentences) {
     if (s.tokens.empty()) continue;
     found.clear();
     SentenceCoder coder(input, lexicon, table, s, mentions);

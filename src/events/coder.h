@@ -9,6 +9,7 @@
 // entity stage's actors and a flat verb dictionary, at sentence speed.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +36,7 @@ struct Event {
 
 struct EventInput {
   std::string_view text;  // the original text: every span indexes it
-  const std::vector<Sentence>* sentences;
+  std::span<const Sentence> sentences;  // with their token tables
   const std::vector<Entity>* entities;
   const std::vector<Quote>* quotes;
 };

@@ -34,9 +34,9 @@ Status EventLexicon::AddVerbs(std::string_view tsv, std::string_view name) {
     p.code = std::string(c[1]);
     if (p.code.size() < 2 || p.code.size() > 4 || p.code.find_first_not_of("0123456789") != std::string::npos)
       return "CAMEO code must be 2 to 4 digits: " + p.code;
-    if (c[2] == "active") p.voice = Voice::kActive;
-    else if (c[2] == "passive") p.voice = Voice::kPassive;
-    else if (c[2] == "mutual") p.voice = Voice::kMutual;
+    if (c[2] == "active") p.voice = PatternVoice::kActive;
+    else if (c[2] == "passive") p.voice = PatternVoice::kPassive;
+    else if (c[2] == "mutual") p.voice = PatternVoice::kMutual;
     else return "voice must be active, passive or mutual: " + std::string(c[2]);
     auto& list = verbs_[p.tokens.front()];
     for (const VerbPattern& o : list)
@@ -144,8 +144,8 @@ Result<EventLexicon> EventLexicon::Load(const Reader& read) {
   return lex;
 }
 
-bool EventLexicon::MatchFrom(const VerbPattern& p, const std::vector<std::string>& folded, size_t i,
-                             std::string_view first, size_t* end) const {
+bool EventLexicon::MatchFrom(const VerbPattern& p, const TokenView& tokens, size_t i, std::string_view first,
+                             size_t* end) const {
   if (p.tokens.front() != first) return false;
   size_t at = i + 1;
   for (size_t k = 1; k < p.tokens.size(); ++k) {
@@ -153,14 +153,16 @@ bool EventLexicon::MatchFrom(const VerbPattern& p, const std::vector<std::string
       // Up to three tokens, then the next word of the pattern.
       const std::string& next = p.tokens[k + 1];
       size_t found = at;
-      while (found < folded.size() && found < at + 4 && folded[found] != next && folded[found] != next + "nya") ++found;
-      if (found >= folded.size() || (folded[found] != next && folded[found] != next + "nya")) return false;
+      while (found < tokens.size() && found < at + 4 && tokens.folded(found) != next &&
+             tokens.folded(found) != next + "nya")
+        ++found;
+      if (found >= tokens.size() || (tokens.folded(found) != next && tokens.folded(found) != next + "nya")) return false;
       at = found;
       continue;
     }
     // "menarik duta besarnya": an enclitic on a later word of the pattern too.
-    if (at >= folded.size()) return false;
-    const std::string& t = folded[at];
+    if (at >= tokens.size()) return false;
+    const std::string& t = tokens.folded(at);
     bool same = t == p.tokens[k] || (t.size() == p.tokens[k].size() + 3 && EndsWith(t, "nya") &&
                                      t.compare(0, p.tokens[k].size(), p.tokens[k]) == 0);
     if (!same) return false;
@@ -170,65 +172,72 @@ bool EventLexicon::MatchFrom(const VerbPattern& p, const std::vector<std::string
   return true;
 }
 
-VerbMatch EventLexicon::MatchVerb(const std::vector<std::string>& folded, size_t i) const {
+VerbMatch EventLexicon::MatchVerb(const TokenView& tokens, size_t i) const {
   VerbMatch best;
-  if (i >= folded.size()) return best;
+  if (i >= tokens.size()) return best;
+  const std::string& folded = tokens.folded(i);
   auto try_first = [&](const std::string& first) {
     auto it = verbs_.find(first);
     if (it == verbs_.end()) return;
     for (const VerbPattern& p : it->second) {
       size_t end = 0;
-      if (MatchFrom(p, folded, i, first, &end) && (!best.pattern || end > best.end)) {
+      if (MatchFrom(p, tokens, i, first, &end) && (!best.pattern || end > best.end)) {
         best.pattern = &p;
         best.begin = i;
         best.end = end;
       }
     }
   };
-  try_first(folded[i]);
+  try_first(folded);
   // "mengecamnya", "menyerangnya": the object enclitic is not part of the verb.
-  if (!best.pattern && folded[i].size() > 6 && EndsWith(folded[i], "nya"))
-    try_first(folded[i].substr(0, folded[i].size() - 3));
+  if (!best.pattern && folded.size() > 6 && EndsWith(folded, "nya")) try_first(folded.substr(0, folded.size() - 3));
   return best;
 }
 
-Modifier EventLexicon::ModifierAt(const std::vector<std::string>& folded, size_t i, size_t* tokens) const {
-  *tokens = 0;
-  if (i >= folded.size()) return Modifier::kNone;
-  auto it = modifiers_.find(folded[i]);
+namespace {
+
+// Whether tokens i, i+1, ... are `words` (folded).
+bool WordsAt(const std::vector<std::string>& words, const TokenView& tokens, size_t i) {
+  if (i + words.size() > tokens.size()) return false;
+  for (size_t j = 0; j < words.size(); ++j)
+    if (tokens.folded(i + j) != words[j]) return false;
+  return true;
+}
+
+}  // namespace
+
+Modifier EventLexicon::ModifierAt(const TokenView& tokens, size_t i, size_t* length) const {
+  *length = 0;
+  if (i >= tokens.size()) return Modifier::kNone;
+  auto it = modifiers_.find(tokens.folded(i));
   if (it == modifiers_.end()) return Modifier::kNone;
   Modifier best = Modifier::kNone;
   for (const auto& [words, m] : it->second) {
-    if (i + words.size() > folded.size() || words.size() <= *tokens) continue;
-    if (std::equal(words.begin(), words.end(), folded.begin() + static_cast<long>(i))) {
-      best = m;
-      *tokens = words.size();
-    }
+    if (words.size() <= *length || !WordsAt(words, tokens, i)) continue;
+    best = m;
+    *length = words.size();
   }
   return best;
 }
 
-bool EventLexicon::NonEventAt(const std::vector<std::string>& folded, size_t i) const {
-  auto it = non_event_.find(folded[i]);
+bool EventLexicon::NonEventAt(const TokenView& tokens, size_t i) const {
+  auto it = non_event_.find(tokens.folded(i));
   if (it == non_event_.end()) return false;
   for (const auto& words : it->second)
-    if (i + words.size() <= folded.size() && std::equal(words.begin(), words.end(), folded.begin() + static_cast<long>(i)))
-      return true;
+    if (WordsAt(words, tokens, i)) return true;
   return false;
 }
 
-std::string_view EventLexicon::PeopleAt(const std::vector<std::string>& folded, size_t i, size_t* tokens) const {
-  *tokens = 0;
-  if (i >= folded.size()) return {};
-  auto it = people_.find(folded[i]);
+std::string_view EventLexicon::PeopleAt(const TokenView& tokens, size_t i, size_t* length) const {
+  *length = 0;
+  if (i >= tokens.size()) return {};
+  auto it = people_.find(tokens.folded(i));
   if (it == people_.end()) return {};
   std::string_view best;
   for (const auto& [words, role] : it->second) {
-    if (i + words.size() > folded.size() || words.size() <= *tokens) continue;
-    if (std::equal(words.begin(), words.end(), folded.begin() + static_cast<long>(i))) {
-      best = role;
-      *tokens = words.size();
-    }
+    if (words.size() <= *length || !WordsAt(words, tokens, i)) continue;
+    best = role;
+    *length = words.size();
   }
   return best;
 }

@@ -14,16 +14,19 @@
 #include <unordered_set>
 #include <vector>
 
+#include "text/segment.h"
 #include "util/status.h"
 
 namespace warta {
 
-enum class Voice : uint8_t { kActive, kPassive, kMutual };
+// The voice a verb pattern is listed in (not the token table's Voice, which
+// the affixes give).
+enum class PatternVoice : uint8_t { kActive, kPassive, kMutual };
 
 struct VerbPattern {
   std::vector<std::string> tokens;  // lower case; "*" = up to three tokens
   std::string code;                 // CAMEO
-  Voice voice = Voice::kActive;
+  PatternVoice voice = PatternVoice::kActive;
 };
 
 // A pattern found at tokens [begin, end).
@@ -57,16 +60,17 @@ class EventLexicon {
   static Result<EventLexicon> FromTsv(std::string_view verbs, std::string_view modifiers, std::string_view intent,
                                       std::string_view non_event, std::string_view people = "");
 
-  // The longest verb pattern starting at folded[i] (a token ending in "-nya"
+  // Each matcher reads the folded forms of a sentence's tokens from token i on.
+  // The longest verb pattern starting at token i (a token ending in "-nya"
   // is also tried without it: "mengecamnya"), or a match with no pattern.
-  VerbMatch MatchVerb(const std::vector<std::string>& folded, size_t i) const;
-  // The modifier phrase starting at folded[i]; *tokens gets its length.
-  Modifier ModifierAt(const std::vector<std::string>& folded, size_t i, size_t* tokens) const;
-  // A word or phrase of a sport, market or entertainment story starting at folded[i].
-  bool NonEventAt(const std::vector<std::string>& folded, size_t i) const;
-  // Unnamed people starting at folded[i] ("ribuan warga" at "warga", "protesters"):
-  // their CAMEO role code ("CVL"), or "" with *tokens = 0.
-  std::string_view PeopleAt(const std::vector<std::string>& folded, size_t i, size_t* tokens) const;
+  VerbMatch MatchVerb(const TokenView& tokens, size_t i) const;
+  // The modifier phrase starting at token i; *length gets its length in tokens.
+  Modifier ModifierAt(const TokenView& tokens, size_t i, size_t* length) const;
+  // A word or phrase of a sport, market or entertainment story starting at token i.
+  bool NonEventAt(const TokenView& tokens, size_t i) const;
+  // Unnamed people starting at token i ("ribuan warga" at "warga", "protesters"):
+  // their CAMEO role code ("CVL"), or "" with *length = 0.
+  std::string_view PeopleAt(const TokenView& tokens, size_t i, size_t* length) const;
   // The code an intention to do `code` gets (itself if none is listed).
   std::string IntentCode(const std::string& code) const;
 
@@ -78,8 +82,7 @@ class EventLexicon {
   Status AddIntent(std::string_view tsv, std::string_view name);
   Status AddNonEvent(std::string_view tsv, std::string_view name);
   Status AddPeople(std::string_view tsv, std::string_view name);
-  bool MatchFrom(const VerbPattern& p, const std::vector<std::string>& folded, size_t i, std::string_view first,
-                 size_t* end) const;
+  bool MatchFrom(const VerbPattern& p, const TokenView& tokens, size_t i, std::string_view first, size_t* end) const;
 
   std::unordered_map<std::string, std::vector<VerbPattern>> verbs_;  // by first token
   size_t verb_count_ = 0;

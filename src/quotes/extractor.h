@@ -115,7 +115,7 @@ class Extractor {
   const EntityKnowledge& k_;
   const QuoteLexicon& lex_;
   std::vector<Token> tokens_;
-  std::vector<std::string> folded_;
+  std::vector<std::string_view> folded_;  // each token's folded form, in its sentence's token table
   std::vector<CueMatch> cues_;  // the lexicon's phrase starting at each token, looked up once
   // Counts over tokens [0, i): Words() and TitleLike() in constant time, so
   // that nested or numerous quotations cost linear time, not quadratic.

@@ -56,7 +56,7 @@ Result<QuoteLexicon> QuoteLexicon::FromTsv(std::string_view tsv, std::string_vie
   return lex;
 }
 
-CueMatch QuoteLexicon::Match(const std::vector<std::string>& folded, size_t i) const {
+CueMatch QuoteLexicon::Match(const std::vector<std::string_view>& folded, size_t i) const {
   CueMatch best;
   if (i >= folded.size()) return best;
   auto w = words_.find(folded[i]);  // most tokens: this one lookup
@@ -68,7 +68,7 @@ CueMatch QuoteLexicon::Match(const std::vector<std::string>& folded, size_t i) c
     best.bare = e.indonesian && e.type == CueType::kVerb && IsBareIndonesian(phrase);
   };
   if (w->second.entry.type != CueType::kNone) take(w->second.entry, 1, folded[i]);
-  std::string phrase = folded[i];
+  std::string phrase(folded[i]);
   for (size_t n = 2; n <= w->second.longest && i + n <= folded.size(); ++n) {
     phrase += ' ';
     phrase += folded[i + n - 1];

@@ -4,6 +4,7 @@
 // data/quotes/cues.tsv.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,8 +40,8 @@ class QuoteLexicon {
  public:
   static Result<QuoteLexicon> FromTsv(std::string_view tsv, std::string_view name);
 
-  // The longest phrase starting at folded[i] (tokens already case-folded).
-  CueMatch Match(const std::vector<std::string>& folded, size_t i) const;
+  // The longest phrase starting at folded[i] (the token table's folded forms).
+  CueMatch Match(const std::vector<std::string_view>& folded, size_t i) const;
   size_t size() const { return size_; }
 
  private:
@@ -52,7 +53,11 @@ class QuoteLexicon {
     Entry entry;          // the word as a phrase of its own (type kNone if it is none)
     size_t longest = 1;   // the longest phrase it starts, in words
   };
-  std::unordered_map<std::string, Word> words_;     // one lookup per token
+  struct Hash {  // looks up a string_view without copying it
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Word, Hash, std::equal_to<>> words_;  // one lookup per token
   std::unordered_map<std::string, Entry> phrases_;  // phrases of two words or more, joined by single spaces
   size_t size_ = 0;
 };

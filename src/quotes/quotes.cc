@@ -4,7 +4,6 @@
 #include <unordered_set>
 
 #include "quotes/extractor.h"
-#include "util/strings.h"
 #include "util/utf8.h"
 
 namespace warta::quotes_internal {
@@ -25,10 +24,11 @@ bool IsMarkText(std::string_view t) {
 void Extractor::BuildTokens() {
   const auto& paragraphs = *in_.paragraphs;
   size_t p = 0;
-  for (size_t s = 0; s < in_.sentences->size(); ++s) {
-    const Sentence& sentence = (*in_.sentences)[s];
+  for (size_t s = 0; s < in_.sentences.size(); ++s) {
+    const Sentence& sentence = in_.sentences[s];
     while (p + 1 < paragraphs.size() && paragraphs[p].end <= sentence.span.start) ++p;
-    for (const Span& t : sentence.tokens) {
+    for (const warta::Token& row : sentence.tokens) {
+      const Span& t = row.span;
       Token tok;
       tok.span = t;
       tok.text = in_.text.substr(t.start, t.end - t.start);
@@ -41,7 +41,7 @@ void Extractor::BuildTokens() {
       tok.word = IsLetter(c) || IsDigit(c);
       tok.upper = IsUpper(c);
       tokens_.push_back(tok);
-      folded_.push_back(FoldCase(tok.text));
+      folded_.push_back(row.folded);
     }
   }
   // A stop ends a sentence only where the segmenter ended one ("Rep." and

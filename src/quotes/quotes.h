@@ -8,6 +8,7 @@
 // model-bound, and none reads Indonesian cues such as "ujarnya" or "kata dia".
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,7 +34,7 @@ struct Quote {
 struct QuoteInput {
   std::string_view text;                // the original text: every span indexes it
   const std::vector<Span>* paragraphs;  // the body's paragraphs
-  const std::vector<Sentence>* sentences;
+  std::span<const Sentence> sentences;  // the body's, with their token tables
   const std::vector<Entity>* entities;
 };
 

@@ -244,7 +244,7 @@ TEST(QuoteLexicon, RejectsBadRowsNamingTheLine) {
   EXPECT_FALSE(QuoteLexicon::FromTsv("kata\tid\tverb\nkata\ten\tpronoun\n", "x").ok());  // two types
   auto good = QuoteLexicon::FromTsv("according to\ten\taccording\nujarnya\tid\tnya\n", "x");
   ASSERT_TRUE(good.ok());
-  std::vector<std::string> folded = {"according", "to", "ujarnya"};
+  std::vector<std::string_view> folded = {"according", "to", "ujarnya"};
   EXPECT_EQ(good.value().Match(folded, 0).type, CueType::kAccording);
   EXPECT_EQ(good.value().Match(folded, 0).tokens, 2u);
   EXPECT_EQ(good.value().Match(folded, 2).type, CueType::kNya);

@@ -112,7 +112,7 @@ Span Extractor::RoleSpan(size_t from, size_t to) const {
 const Title* Extractor::TitleAt(size_t i, size_t* end) const {
   uint64_t hash = EntityKnowledge::TokenHash(folded_[i]);
   if (!k_.StartsPhrase(hash)) return nullptr;
-  std::string key = folded_[i];
+  std::string key(folded_[i]);
   const Title* title = nullptr;
   for (size_t n = 1; n <= k_.max_phrase_tokens() && i + n <= tokens_.size(); ++n) {
     if (n > 1) {

@@ -40,6 +40,13 @@ bool IsOpener(char32_t c) {
 }
 bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c) || c == '_'; }
 
+// What the segmenter fills in a token's row: its span and its folded form,
+// folded here once for every later stage.
+void FillRow(std::string_view text, Span span, Token* row) {
+  row->span = span;
+  row->folded = FoldCase(text.substr(span.start, span.end - span.start));
+}
+
 // The word (letters, digits, inner dots) ending at text[end) before a '.',
 // at most its last 64 bytes: abbreviations are short, and a bound keeps a long
 // run of "a.a.a.a..." linear.
@@ -97,8 +104,8 @@ std::vector<Sentence> SplitSentences(std::string_view text, Span paragraph, cons
       Sentence sentence;
       sentence.span = tokens.size() <= kMaxSentenceTokens ? Span{s + b, s + f}
                                                           : Span{tokens[from].start, tokens[to - 1].end};
-      sentence.tokens.assign(tokens.begin() + static_cast<std::ptrdiff_t>(from),
-                             tokens.begin() + static_cast<std::ptrdiff_t>(to));
+      sentence.tokens.resize(to - from);
+      for (size_t i = from; i < to; ++i) FillRow(text, tokens[i], &sentence.tokens[i - from]);
       out.push_back(std::move(sentence));
     }
   };
@@ -224,6 +231,12 @@ std::vector<Span> Tokenize(std::string_view text, Span span, const Abbreviations
       }
     }
   }
+  return out;
+}
+
+std::vector<Token> TokenTable(std::string_view text, const std::vector<Span>& spans) {
+  std::vector<Token> out(spans.size());
+  for (size_t i = 0; i < spans.size(); ++i) FillRow(text, spans[i], &out[i]);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/test_support.h"
+#include "util/strings.h"
 #include "util/utf8.h"
 
 namespace warta {
@@ -92,14 +93,48 @@ TEST(Segment, ASentenceWithoutEndsIsCutIntoBoundedPieces) {
   size_t tokens = 0, last_end = 0;
   for (const Sentence& s : sentences) {
     EXPECT_LE(s.tokens.size(), kMaxSentenceTokens);
-    EXPECT_EQ(s.span.start, s.tokens.front().start);
-    EXPECT_EQ(s.span.end, s.tokens.back().end);
+    EXPECT_EQ(s.span.start, s.tokens.front().span.start);
+    EXPECT_EQ(s.span.end, s.tokens.back().span.end);
     EXPECT_GE(s.span.start, last_end);
     last_end = s.span.end;
     tokens += s.tokens.size();
   }
   EXPECT_EQ(tokens, 1000u);
-  EXPECT_EQ(text.substr(sentences[1].tokens[0].start, 7), "kata256");
+  EXPECT_EQ(text.substr(sentences[1].tokens[0].span.start, 7), "kata256");
+}
+
+// The token table: the segmenter fills each row's span and folded form, once
+// for every later stage; the syntax stage's fields are empty until it runs. A
+// TokenView reads the surface forms from the text.
+TEST(Segment, FillsEachSentencesTokenTable) {
+  std::string text = "Presiden JOKOWI bertemu \u00C4rzte di Jakarta. Dia pulang.";
+  const Abbreviations& abbreviations = testing::TestKnowledge().abbreviations;
+  auto sentences = SplitSentences(text, {0, text.size()}, abbreviations);
+  ASSERT_EQ(sentences.size(), 2u);
+  std::vector<Span> spans = Tokenize(text, sentences[0].span, abbreviations);
+  ASSERT_EQ(sentences[0].tokens.size(), spans.size());
+  TokenView view(text, sentences[0]);
+  for (size_t i = 0; i < view.size(); ++i) {
+    EXPECT_EQ(view[i].span.start, spans[i].start);
+    EXPECT_EQ(view[i].span.end, spans[i].end);
+    EXPECT_EQ(view.folded(i), FoldCase(view.surface(i)));
+    EXPECT_TRUE(view[i].lemma.empty());
+    EXPECT_EQ(view[i].upos, Upos::kX);
+    EXPECT_EQ(view[i].head, 0);
+  }
+  EXPECT_EQ(view.surface(1), "JOKOWI");
+  EXPECT_EQ(view.folded(1), "jokowi");
+  EXPECT_EQ(view.folded(3), "\u00E4rzte");
+  TokenView middle = view.sub(2, 4);
+  ASSERT_EQ(middle.size(), 2u);
+  EXPECT_EQ(middle.surface(0), "bertemu");
+  EXPECT_EQ(middle.folded(1), "\u00E4rzte");
+
+  WordTable words = TableOfWords(std::vector<std::string>{"Kata", "DIA"});
+  EXPECT_EQ(words.text, "Kata DIA");
+  ASSERT_EQ(words.view().size(), 2u);
+  EXPECT_EQ(words.view().surface(1), "DIA");
+  EXPECT_EQ(words.view().folded(0), "kata");
 }
 
 TEST(Tokenize, AnOverlongWordIsCutAtCodePointBoundaries) {
