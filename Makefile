@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all setup configure build test run bench eval golden model countries clean
+.PHONY: all setup configure build test run bench eval golden model syntax-model syntax-model-check countries clean
 
 all: build
 
@@ -43,6 +43,25 @@ SHARED ?= ../shared/data
 NER_TRAIN = $(SHARED)/idner-news-2k/train.txt $(SHARED)/indonlu-nergrit_ner-grit/train_preprocess.txt
 model: build
 	@$(BUILD)/warta_train_ner --data data --out data/entities/ner_model.tsv $(NER_TRAIN)
+
+# Retrains the syntax models (data/syntax/<lang>.model, the Indonesian
+# per-style models id_<style>.model, and the learned lemma lexicons
+# <lang>_lemmas.tsv) from the UD train and dev splits in ../shared/data; the
+# same data gives the same bytes. `make syntax-model-check` trains into a
+# temporary directory and compares with the committed files.
+UD = $(SHARED)/ud-treebanks
+SYNTAX_OUT ?= data/syntax
+SYNTAX_FLAGS = --tagger-epochs 8 --parser-epochs 12 --min-count 3 --jackknife 1
+syntax-model: build
+	@$(BUILD)/warta_train_syntax --lang id --out $(SYNTAX_OUT)/id.model $(SYNTAX_FLAGS) \
+	  --lemmas $(SYNTAX_OUT)/id_lemmas.tsv --morphology data/syntax/id_morphology.tsv \
+	  --style csui $(UD)/id_csui/train.conllu --style gsd21 $(UD)/id_gsd-2.1/train.conllu \
+	  --style gsd25 $(UD)/id_gsd-2025/dev.conllu
+	@$(BUILD)/warta_train_syntax --lang en --out $(SYNTAX_OUT)/en.model $(SYNTAX_FLAGS) \
+	  --lemmas $(SYNTAX_OUT)/en_lemmas.tsv --morphology data/syntax/en_morphology.tsv \
+	  --dev $(UD)/en_ewt/dev.conllu $(UD)/en_ewt/train.conllu
+syntax-model-check: build
+	@scripts/check-syntax-model $(BUILD)
 
 # Regenerates data/entities/countries.tsv from ICU's CLDR data.
 countries: build

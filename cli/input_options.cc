@@ -66,13 +66,19 @@ bool ReadBatch(InputSet* inputs, std::vector<Record>* batch, size_t* rejected,
   return true;
 }
 
-void AddInputOptions(CLI::App* cmd, InputArgs* a, const std::string& threads_note) {
+void AddInputOptions(CLI::App* cmd, InputArgs* a, const std::string& threads_note, bool conllu) {
   cmd->add_option("inputs", a->inputs,
                   "Files (.txt: one article; .jsonl; .csv; also .gz/.zst), directories (recursive, sorted), - for stdin")
       ->required();
-  cmd->add_option("--format", a->format, "auto (by extension) | txt | jsonl | csv")
-      ->check(CLI::IsMember({"auto", "txt", "jsonl", "csv"}))
-      ->capture_default_str();
+  if (conllu) {
+    cmd->add_option("--format,--input-format", a->format, "auto (by extension) | txt | jsonl | csv | conllu")
+        ->check(CLI::IsMember({"auto", "txt", "jsonl", "csv", "conllu"}))
+        ->capture_default_str();
+  } else {
+    cmd->add_option("--format,--input-format", a->format, "auto (by extension) | txt | jsonl | csv")
+        ->check(CLI::IsMember({"auto", "txt", "jsonl", "csv"}))
+        ->capture_default_str();
+  }
   cmd->add_option("--field", a->fields,
                   "Map a record field: KEY=NAME, KEY one of id, title, text, url, published, authors "
                   "(default: NAME = KEY)");

@@ -25,8 +25,9 @@ struct InputArgs {
   std::string data_dir;             // read data/ from here instead of the embedded copy
 };
 
-// Registers the shared options on `cmd`; `threads_note` ends --threads' help.
-void AddInputOptions(CLI::App* cmd, InputArgs* a, const std::string& threads_note);
+// Registers the shared options on `cmd`; `threads_note` ends --threads' help;
+// `conllu`: --format also takes conllu (`warta parse`).
+void AddInputOptions(CLI::App* cmd, InputArgs* a, const std::string& threads_note, bool conllu = false);
 
 // What the options say, checked: everything a run needs before reading.
 struct InputSetup {

@@ -8,6 +8,7 @@
 #include "cli/analyze_command.h"
 #include "cli/check_command.h"
 #include "cli/ingest_command.h"
+#include "cli/parse_command.h"
 #include "cli/query_commands.h"
 #include "cli/serve_command.h"
 
@@ -22,6 +23,8 @@ int main(int argc, char** argv) {
     auto run_query = warta::AddQueryCommands(app);
     warta::ServeArgs serve;
     CLI::App* serve_cmd = warta::AddServeCommand(app, &serve);
+    warta::ParseArgs parse;
+    CLI::App* parse_cmd = warta::AddParseCommand(app, &parse);
     warta::CheckArgs check;
     CLI::App* check_cmd = warta::AddCheckCommand(app, &check);
     try {
@@ -34,6 +37,7 @@ int main(int argc, char** argv) {
     if (ingest_cmd->parsed()) return warta::RunIngest(ingest);
     if (serve_cmd->parsed()) return warta::RunServe(serve);
     if (check_cmd->parsed()) return warta::RunCheck(check);
+    if (parse_cmd->parsed()) return warta::RunParse(parse);
     int rc = run_query();
     return rc >= 0 ? rc : 2;
   } catch (const std::exception& e) {

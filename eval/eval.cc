@@ -9,6 +9,7 @@
 //   5. Quotes on hand-labelled detik dev rows and PolNeAR (eval/quote_eval.cc).
 //   6. Events on our labelled dev sentences and the CAMEO examples (eval/event_eval.cc).
 //   7. Story clustering, BCubed, on three sets with story labels (eval/story_eval.cc).
+//   8. Syntax: UPOS, lemma, UAS, LAS on the UD test sets (eval/syntax_eval.cc).
 #include <fmt/format.h>
 
 #include <set>
@@ -25,6 +26,7 @@
 #include "eval/event_eval.h"
 #include "eval/quote_eval.h"
 #include "eval/story_eval.h"
+#include "eval/syntax_eval.h"
 #include "eval/dedup_eval.h"
 #include "input/input_set.h"
 #include "util/strings.h"
@@ -177,7 +179,7 @@ void Robustness(const Knowledge& k) {
 }  // namespace warta
 
 // `warta_eval [SECTION...]` runs the named sections (langid, boilerplate,
-// robustness, entities, quotes, events, stories); no argument runs them all.
+// robustness, entities, quotes, events, stories, duplicates, syntax); no argument runs them all.
 int main(int argc, char** argv) {
   std::set<std::string> only(argv + 1, argv + argc);
   auto want = [&](const char* section) { return only.empty() || only.count(section) > 0; };
@@ -194,5 +196,6 @@ int main(int argc, char** argv) {
   if (want("events")) warta::Events(k.value(), warta::kData, warta::kSource);
   if (want("stories")) warta::Stories(k.value(), warta::kData, warta::kSource);
   if (want("duplicates")) warta::Duplicates(k.value(), warta::kData, warta::kSource);
+  if (want("syntax")) warta::SyntaxQuality(k.value(), warta::kData, warta::kSource);
   return 0;
 }

@@ -119,10 +119,15 @@ TEST(Golden, OffsetInvariantHoldsForEveryDocument) {
         check(sentence, 0);
         uint64_t s = sentence["start"], e = sentence["end"];
         EXPECT_EQ(cover[s], 'p') << id << ": sentence outside the body";
-        for (auto tok : sentence["tokens"].get_array()) {
-          uint64_t ts = tok.at(0), te = tok.at(1);
+        simdjson::dom::array tokens = sentence["tokens"].get_array();
+        for (auto tok : tokens) {
+          uint64_t ts = tok["start"], te = tok["end"];
           EXPECT_TRUE(s <= ts && ts < te && te <= e) << id;
           EXPECT_TRUE(boundary(ts) && boundary(te)) << id;
+          // A parsed token's head is a token of its sentence (0: the root).
+          int64_t head = 0;
+          if (tok["head"].get(head) == simdjson::SUCCESS)
+            EXPECT_TRUE(head >= 0 && static_cast<size_t>(head) <= tokens.size()) << id;
         }
       }
       size_t i = 0;

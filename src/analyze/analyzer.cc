@@ -100,6 +100,9 @@ class SectionAnalyzer {
     if (title_.empty() && doc->clean.title && !doc->clean.title->empty()) {
       title_field_ = *doc->clean.title;
       title_field_sentences_ = SplitSentences(title_field_, Span{0, title_field_.size()}, k.abbreviations);
+      std::string_view lang = doc->lang.code.value_or("");
+      if (options.syntax)
+        for (Sentence& s : title_field_sentences_) k.syntax.Annotate(lang == "ms" ? "id" : lang, title_field_, &s.tokens);
     }
   }
 
@@ -149,13 +152,24 @@ class SectionAnalyzer {
   // into the document in text order: the result never depends on the threads.
   void Flush(std::vector<Input>* wave) {
     std::vector<Output> out(wave->size());
-    if (options_.entities) {
-      auto one = [&](size_t i) { out[i] = AnalyzeSection((*wave)[i]); };
+    if (options_.entities || options_.syntax) {
+      auto one = [&](size_t i) {
+        if (options_.syntax) Parse(&(*wave)[i]);
+        if (options_.entities) out[i] = AnalyzeSection((*wave)[i]);
+      };
       if (wave->size() > 1) options_.parallel_for(wave->size(), one);
       else if (!wave->empty()) one(0);
     }
     for (size_t i = 0; i < wave->size(); ++i) Take(&(*wave)[i], &out[i]);
     wave->clear();
+  }
+
+  // The syntax stage on one section's token tables (Malay text with the
+  // Indonesian model, the closest there is). Touches only `in`: sections may run at once.
+  void Parse(Input* in) const {
+    std::string_view lang = doc_->lang.code.value_or("");
+    if (lang == "ms") lang = "id";
+    for (Sentence& s : in->sentences) k_.syntax.Annotate(lang, doc_->original, &s.tokens);
   }
 
   // One section's entities, quotes and events. Const: sections may run at once.
@@ -256,7 +270,7 @@ size_t JsonSizeEstimate(const Document& doc, const JsonOptions& options) {
   for (const Quote& q : doc.quotes) n += q.span.end - q.span.start;
   for (const Event& e : doc.events) n += 320 + (e.sentence.end - e.sentence.start);
   if (options.sentences)
-    for (const Sentence& s : doc.sentences) n += 48 + (s.span.end - s.span.start) + 20 * s.tokens.size();
+    for (const Sentence& s : doc.sentences) n += 48 + (s.span.end - s.span.start) + 110 * s.tokens.size();
   if (options.original) n += doc.original.size() + doc.original.size() / 16;
   return n + n / 8;  // rather a little too much than a doubling
 }
@@ -311,10 +325,15 @@ std::string ToJson(const Document& doc, const JsonOptions& options) {
       w.Key("text"); w.String(slice(s.span));
       w.Key("tokens"); w.BeginArray();
       for (const Token& t : s.tokens) {
-        w.BeginArray();
-        w.Int(static_cast<int64_t>(t.span.start));
-        w.Int(static_cast<int64_t>(t.span.end));
-        w.EndArray();
+        w.BeginObject();
+        w.Key("start"); w.Int(static_cast<int64_t>(t.span.start));
+        w.Key("end"); w.Int(static_cast<int64_t>(t.span.end));
+        w.Key("lemma"); t.lemma.empty() ? w.Null() : w.String(t.lemma);
+        w.Key("upos"); t.deprel.empty() && t.upos == Upos::kX ? w.Null() : w.String(UposName(t.upos));
+        w.Key("head"); t.deprel.empty() ? w.Null() : w.Int(t.head);
+        w.Key("deprel"); t.deprel.empty() ? w.Null() : w.String(t.deprel);
+        w.Key("voice"); t.voice == Voice::kNone ? w.Null() : w.String(VoiceName(t.voice));
+        w.EndObject();
       }
       w.EndArray();
       w.EndObject();

@@ -20,6 +20,7 @@ namespace warta {
 struct AnalyzeOptions {
   CleanOptions clean;
   bool sentences = false;  // keep sentences and tokens in the Document (--sentences)
+  bool syntax = true;      // tag, lemmatise and parse the sentences (the token table's syntax fields)
   bool entities = true;    // recognise and link entities
   bool quotes = true;      // find quotations and their speakers (needs entities)
   bool events = true;      // code events between actors (needs entities; uses quotes)

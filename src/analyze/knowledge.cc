@@ -44,6 +44,33 @@ Status LoadInto(const DataReader& read, std::string_view path,
 
 }  // namespace
 
+namespace {
+
+// The languages with a syntax model: data/syntax/<lang>.model (`make
+// syntax-model`), its learned lemmas <lang>_lemmas.tsv and the hand-written
+// morphology <lang>_morphology.tsv.
+constexpr std::string_view kSyntaxLanguages[] = {"id", "en"};
+
+Status LoadSyntax(const DataReader& read, Syntax* syntax) {
+  for (std::string_view lang : kSyntaxLanguages) {
+    std::string base = "syntax/" + std::string(lang);
+    auto model_bytes = read(base + ".model");
+    if (!model_bytes.ok()) return model_bytes.status();
+    auto model = SyntaxModel::Load(model_bytes.value(), "data/" + base + ".model");
+    if (!model.ok()) return model.status();
+    auto lexicon = read(base + "_lemmas.tsv");
+    if (!lexicon.ok()) return lexicon.status();
+    auto rules = read(base + "_morphology.tsv");
+    if (!rules.ok()) return rules.status();
+    auto lemmatizer = Lemmatizer::Load(lang, lexicon.value(), rules.value(), "data/" + base + "_lemmas.tsv");
+    if (!lemmatizer.ok()) return lemmatizer.status();
+    syntax->Add(std::move(model).value(), std::move(lemmatizer).value());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<Knowledge> Knowledge::Load(const DataReader& read) {
   Knowledge k;
   Status s;
@@ -55,6 +82,7 @@ Result<Knowledge> Knowledge::Load(const DataReader& read) {
   auto entities = EntityKnowledge::Load(read, k.abbreviations);
   if (!entities.ok()) return entities.status();
   k.entities = std::move(entities).value();
+  if (!(s = LoadSyntax(read, &k.syntax)).ok()) return s;
   if (!(s = LoadInto(read, "quotes/cues.tsv", &QuoteLexicon::FromTsv, &k.quotes)).ok()) return s;
   if (!(s = LoadInto(read, "events/cameo_codes.tsv", &CameoTable::FromTsv, &k.cameo)).ok()) return s;
   auto events = EventLexicon::Load(read);

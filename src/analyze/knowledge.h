@@ -14,6 +14,7 @@
 #include "events/cameo_table.h"
 #include "events/event_lexicon.h"
 #include "quotes/quote_lexicon.h"
+#include "syntax/syntax.h"
 #include "text/langid.h"
 #include "text/segment.h"
 #include "util/flat_hash.h"
@@ -33,6 +34,8 @@ struct Knowledge {
   BylineLabels bylines;
   Abbreviations abbreviations;
   LanguageIdentifier langid;
+  // Tagger, parser and lemmatizer per language (data/syntax/).
+  Syntax syntax;
   EntityKnowledge entities;
   QuoteLexicon quotes;
   CameoTable cameo;

@@ -21,4 +21,14 @@ std::optional<Upos> ParseUpos(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view VoiceName(Voice v) {
+  switch (v) {
+    case Voice::kActive: return "active";
+    case Voice::kPassive: return "passive";
+    case Voice::kNominal: return "nominal";
+    case Voice::kNone: break;
+  }
+  return "";
+}
+
 }  // namespace warta

@@ -33,6 +33,9 @@ enum class Voice : uint8_t {
   kNominal,  // peN-an, per-an, ke-an, pe-, -an (id): an act named as a noun
 };
 
+// "active", "passive", "nominal"; "" for kNone.
+std::string_view VoiceName(Voice v);
+
 struct Token {
   Span span;           // UTF-8 byte offsets into the original text
   std::string folded;  // FoldCase of the surface form
