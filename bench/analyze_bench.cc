@@ -56,8 +56,9 @@ std::vector<Corpus>& Corpora() {
   return corpora;
 }
 
-void Run(benchmark::State& state, const Corpus& c, bool sentences, bool entities, bool quotes) {
+void Run(benchmark::State& state, const Corpus& c, bool sentences, bool entities, bool quotes, bool parse) {
   AnalyzeOptions options;
+  options.parse = parse;
   options.sentences = sentences;
   options.entities = entities;
   options.quotes = quotes;
@@ -120,10 +121,19 @@ void Stage(benchmark::State& state, const Corpus& c, int stage) {
           benchmark::DoNotOptimize(CodeEvents(input, K().events, K().cameo).size());
           break;
         }
+        case 7:  // syntax: tags and lemmas
+        case 8:  // syntax: tags, lemmas and the parse
+          for (Sentence& s : sentences[i]) K().syntax.Annotate("id", texts[i], &s.tokens, stage == 8);
+          break;
       }
     }
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+  size_t tokens = 0;
+  for (const auto& doc : sentences)
+    for (const Sentence& s : doc) tokens += s.tokens.size();
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(tokens) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
 }  // namespace
@@ -138,16 +148,20 @@ int main(int argc, char** argv) {
       continue;
     }
     any = true;
-    benchmark::RegisterBenchmark(("analyze/" + c.name).c_str(), Run, c, false, true, true)->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark(("analyze-without-entities/" + c.name).c_str(), Run, c, false, false, false)
+    benchmark::RegisterBenchmark(("analyze/" + c.name).c_str(), Run, c, false, true, true, false)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("analyze-without-entities/" + c.name).c_str(), Run, c, false, false, false, false)
         ->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark(("analyze-without-quotes/" + c.name).c_str(), Run, c, false, true, false)
+    benchmark::RegisterBenchmark(("analyze-without-quotes/" + c.name).c_str(), Run, c, false, true, false, false)
         ->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark(("analyze+sentences/" + c.name).c_str(), Run, c, true, true, true)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("analyze+sentences/" + c.name).c_str(), Run, c, true, true, true, false)->Unit(benchmark::kMillisecond);
+    // Every sentence parsed, as when a later stage reads the parse (AnalyzeOptions::parse).
+    benchmark::RegisterBenchmark(("analyze+parse/" + c.name).c_str(), Run, c, false, true, true, true)
+        ->Unit(benchmark::kMillisecond);
   }
   if (!Corpora()[0].records.empty()) {
-    const char* names[] = {"utf8_repair", "clean", "langid", "segment", "entities", "quotes", "events"};
-    for (int s = 0; s < 7; ++s)
+    const char* names[] = {"utf8_repair", "clean", "langid", "segment", "entities", "quotes", "events",
+                           "syntax-tag", "syntax-tag+parse"};
+    for (int s = 0; s < 9; ++s)
       benchmark::RegisterBenchmark((std::string("stage/") + names[s] + "/detik").c_str(), Stage, Corpora()[0], s)
           ->Unit(benchmark::kMillisecond);
   }

@@ -100,6 +100,7 @@ int RunParse(const ParseArgs& args) {
   if (!SetUpInput(args.input, &setup)) return 2;
   AnalyzeOptions options = setup.analyze;
   options.sentences = true;
+  options.parse = true;
   options.entities = options.quotes = options.events = false;
   auto knowledge = Knowledge::Load(setup.data);
   if (!knowledge.ok()) {

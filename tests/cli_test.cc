@@ -2,8 +2,10 @@
 // line), the rest still processed, exit codes 0/1/2, no crash or hang.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 
+#include "syntax/conllu.h"
 #include "tests/compress.h"
 #include "tests/run_command.h"
 #include "tests/test_support.h"
@@ -204,4 +206,66 @@ TEST(CliEntities, HugeLineOfNamesFinishes) {
 }
 
 }  // namespace
+}  // namespace warta
+
+namespace warta {
+
+TEST_F(Cli, ParseWritesCoNLLUWithSpansIntoTheText) {
+  std::string text = "Presiden menandatangani perjanjian itu.\n\nPerjanjian itu ditandatangani kemarin.";
+  std::string file = Write("p.txt", text);
+  auto r = testing::RunWarta("parse " + file);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  ConlluFile f = ParseConllu(r.out);
+  EXPECT_TRUE(f.errors.empty());
+  ASSERT_EQ(f.sentences.size(), 2u) << r.out;
+  EXPECT_EQ(f.sentences[0].Comment("text"), "Presiden menandatangani perjanjian itu.");
+  EXPECT_NE(f.sentences[0].Comment("sent_id"), "");
+  for (const ConlluSentence& s : f.sentences) {
+    int roots = 0;
+    for (const ConlluRow* w : s.Words()) {
+      roots += w->head == 0;
+      EXPECT_NE(w->fields[3], "_");
+      EXPECT_NE(w->fields[7], "_");
+      // MISC start=..|end=.. index the text as read.
+      size_t start = 0, end = 0;
+      ASSERT_EQ(std::sscanf(w->fields[9].c_str(), "start=%zu|end=%zu", &start, &end), 2) << w->fields[9];
+      EXPECT_EQ(text.substr(start, end - start), w->fields[1]);
+    }
+    EXPECT_EQ(roots, 1);
+  }
+}
+
+TEST_F(Cli, ParseReannotatesCoNLLUKeepingIdsFormsAndRanges) {
+  std::string in =
+      "# sent_id = a\n# text = Rumahnya dibakar.\n"
+      "1-2\tRumahnya\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "1\tRumah\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "2\tnya\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "3\tdibakar\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n"
+      "4\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n"
+      "1\tbroken\t_\t_\t_\t_\t_\t_\t_\n\n";
+  std::string file = Write("in.conllu", in);
+  auto r = testing::RunWarta("parse --input-format conllu --lang id " + file);
+  EXPECT_EQ(r.exit_code, 1);  // the broken sentence is reported and skipped
+  EXPECT_NE(r.err.find(file + ":9:"), std::string::npos) << r.err;
+  ConlluFile out = ParseConllu(r.out);
+  ASSERT_EQ(out.sentences.size(), 1u) << r.out;
+  const ConlluSentence& s = out.sentences[0];
+  EXPECT_EQ(s.comments, (std::vector<std::string>{"# sent_id = a", "# text = Rumahnya dibakar."}));
+  ASSERT_EQ(s.rows.size(), 5u);
+  const char* ids[] = {"1-2", "1", "2", "3", "4"};
+  const char* forms[] = {"Rumahnya", "Rumah", "nya", "dibakar", "."};
+  for (size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(s.rows[i].fields[0], ids[i]);
+    EXPECT_EQ(s.rows[i].fields[1], forms[i]);
+  }
+  EXPECT_EQ(s.rows[0].fields[3], "_");  // the range line as given
+  EXPECT_EQ(s.rows[4].fields[9], "_");
+  EXPECT_EQ(s.rows[3].fields[9], "SpaceAfter=No");
+  EXPECT_EQ(s.rows[3].fields[6], "0");     // dibakar is the root
+  EXPECT_EQ(s.rows[1].fields[6], "3");     // Rumah hangs from it
+  EXPECT_EQ(s.rows[2].fields[3], "PRON");  // nya, restored from what the treebanks hid in tokens
+  EXPECT_EQ(s.rows[2].fields[6], "1");     // attached to its host, Rumah
+}
+
 }  // namespace warta

@@ -102,7 +102,9 @@ class SectionAnalyzer {
       title_field_sentences_ = SplitSentences(title_field_, Span{0, title_field_.size()}, k.abbreviations);
       std::string_view lang = doc->lang.code.value_or("");
       if (options.syntax)
-        for (Sentence& s : title_field_sentences_) k.syntax.Annotate(lang == "ms" ? "id" : lang, title_field_, &s.tokens);
+        for (Sentence& s : title_field_sentences_)
+          k.syntax.Annotate(lang == "ms" ? "id" : lang, title_field_, &s.tokens,
+                            options.parse || (kStagesReadParse && options.entities));
     }
   }
 
@@ -169,7 +171,8 @@ class SectionAnalyzer {
   void Parse(Input* in) const {
     std::string_view lang = doc_->lang.code.value_or("");
     if (lang == "ms") lang = "id";
-    for (Sentence& s : in->sentences) k_.syntax.Annotate(lang, doc_->original, &s.tokens);
+    bool parse = options_.parse || options_.sentences || (kStagesReadParse && options_.entities);
+    for (Sentence& s : in->sentences) k_.syntax.Annotate(lang, doc_->original, &s.tokens, parse);
   }
 
   // One section's entities, quotes and events. Const: sections may run at once.

@@ -17,10 +17,18 @@
 
 namespace warta {
 
+// Whether entities, quotes or events read heads and relations. None does yet
+// (issues 15-17 will): until then `analyze` parses only when the sentences
+// are written out, and pays only for tagging and lemmas otherwise.
+inline constexpr bool kStagesReadParse = false;
+
 struct AnalyzeOptions {
   CleanOptions clean;
   bool sentences = false;  // keep sentences and tokens in the Document (--sentences)
-  bool syntax = true;      // tag, lemmatise and parse the sentences (the token table's syntax fields)
+  bool syntax = true;      // tag and lemmatise the sentences (the token table's syntax fields)
+  // Parse them too (head, relation). On with --sentences and in `warta parse`;
+  // otherwise only when a later stage reads the parse (kStagesReadParse).
+  bool parse = false;
   bool entities = true;    // recognise and link entities
   bool quotes = true;      // find quotations and their speakers (needs entities)
   bool events = true;      // code events between actors (needs entities; uses quotes)

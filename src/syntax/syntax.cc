@@ -105,7 +105,7 @@ const HiddenWord* SyntaxModel::Hidden(std::string_view folded) const {
   return it == hidden_.end() ? nullptr : &it->second;
 }
 
-void SyntaxModel::Annotate(std::string_view text, std::vector<Token>* tokens) const {
+void SyntaxModel::Annotate(std::string_view text, std::vector<Token>* tokens, bool parse) const {
   if (tokens->empty()) return;
   std::vector<std::string_view> surface, folded;
   surface.reserve(tokens->size());
@@ -116,12 +116,13 @@ void SyntaxModel::Annotate(std::string_view text, std::vector<Token>* tokens) co
   }
   std::vector<WordInfo> words = DescribeWords(surface, folded);
   std::vector<Upos> tags = tagger_.Tag(words);
-  ParseResult parse = parser_.Parse(words, tags);
+  for (size_t i = 0; i < tokens->size(); ++i) (*tokens)[i].upos = tags[i];
+  if (!parse) return;
+  ParseResult tree = parser_.Parse(words, tags);
   for (size_t i = 0; i < tokens->size(); ++i) {
     Token& t = (*tokens)[i];
-    t.upos = tags[i];
-    t.head = static_cast<uint16_t>(parse.heads[i]);
-    t.deprel = parser_.labels()[static_cast<size_t>(parse.labels[i])];
+    t.head = static_cast<uint16_t>(tree.heads[i]);
+    t.deprel = parser_.labels()[static_cast<size_t>(tree.labels[i])];
   }
 }
 
@@ -140,10 +141,10 @@ const Lemmatizer* Syntax::LemmatizerFor(std::string_view lang) const {
   return it == languages_.end() ? nullptr : &it->second.lemmatizer;
 }
 
-void Syntax::Annotate(std::string_view lang, std::string_view text, std::vector<Token>* tokens) const {
+void Syntax::Annotate(std::string_view lang, std::string_view text, std::vector<Token>* tokens, bool parse) const {
   auto it = languages_.find(lang);
   if (it == languages_.end()) return;
-  it->second.model.Annotate(text, tokens);
+  it->second.model.Annotate(text, tokens, parse);
   for (Token& t : *tokens) {
     LemmaAnalysis a = it->second.lemmatizer.Analyze(t.folded, t.upos);
     t.lemma = std::move(a.lemma);

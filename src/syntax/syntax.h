@@ -42,8 +42,9 @@ class SyntaxModel {
   // zstd-compressed; the same model gives the same bytes.
   std::string Save() const;
 
-  // Tags and parses the tokens (upos, head, deprel); `text` is what their spans index.
-  void Annotate(std::string_view text, std::vector<Token>* tokens) const;
+  // Tags the tokens (upos) and, with `parse`, parses them (head, deprel);
+  // `text` is what their spans index.
+  void Annotate(std::string_view text, std::vector<Token>* tokens, bool parse = true) const;
   const std::string& lang() const { return lang_; }
   const std::string& style() const { return style_; }
   const Tagger& tagger() const { return tagger_; }
@@ -62,9 +63,9 @@ class SyntaxModel {
 class Syntax {
  public:
   void Add(SyntaxModel model, Lemmatizer lemmatizer);
-  // Fills every field of the tokens the syntax stage owns; a language without
-  // a model is left as it is (upos X, no head).
-  void Annotate(std::string_view lang, std::string_view text, std::vector<Token>* tokens) const;
+  // Fills the fields of the tokens the syntax stage owns (head and relation
+  // only with `parse`); a language without a model is left as it is (upos X, no head).
+  void Annotate(std::string_view lang, std::string_view text, std::vector<Token>* tokens, bool parse = true) const;
   const SyntaxModel* Model(std::string_view lang) const;
   const Lemmatizer* LemmatizerFor(std::string_view lang) const;
 
