@@ -3,12 +3,10 @@
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <sstream>
 
 #include "analyze/analyzer.h"
 #include "cli/ordered_pool.h"
+#include "input/byte_source.h"
 #include "syntax/conllu_writer.h"
 #include "syntax/reannotate.h"
 
@@ -16,55 +14,79 @@ namespace warta {
 
 namespace {
 
-// Re-annotates CoNLL-U files (or stdin, "-"): every line but the word rows'
-// UPOS, LEMMA, HEAD and DEPREL is written as read.
+// The model for `lang` ("auto": identified from `sample`, the first words of the file).
+const SyntaxModel* ChooseModel(const Knowledge& k, std::string lang, const std::string& sample) {
+  if (lang == "auto") {
+    lang = k.langid.Identify(sample).code.value_or("");
+    if (lang == "ms") lang = "id";  // the Indonesian model serves Malay text better than none
+  }
+  return k.syntax.Model(lang);
+}
+
+// Re-annotates one CoNLL-U file (or stdin, "-"), sentence by sentence: every
+// line but the word rows' UPOS, LEMMA, HEAD and DEPREL is written as read.
+// Memory holds one sentence (and the first few while the language is told).
+// Returns the number of sentences or files rejected.
+size_t ParseConlluFile(const ParseArgs& args, const Knowledge& k, const std::string& path) {
+  size_t rejected = 0;
+  auto source = OpenByteSource(path, CompressionFromPath(path));
+  if (!source.ok()) {
+    fmt::print(stderr, "warta: {}: {}\n", path, source.status().message());
+    return 1;
+  }
+  ConlluReader reader(std::move(source).value());
+  std::vector<ConlluError> errors;
+  auto report = [&] {
+    for (const ConlluError& e : errors) fmt::print(stderr, "warta: {}:{}: {}; sentence skipped\n", path, e.line, e.message);
+    rejected += errors.size();
+    errors.clear();
+  };
+  const SyntaxModel* model = nullptr;
+  const Lemmatizer* lemmatizer = nullptr;
+  std::vector<ConlluSentence> pending;  // read before the language is known
+  std::string sample;
+  auto write = [&](ConlluSentence* s) {
+    Reannotate(*model, lemmatizer, k.abbreviations, s);
+    std::string out = FormatConllu(*s);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  };
+  auto choose = [&]() -> bool {
+    model = ChooseModel(k, args.lang, sample);
+    if (!model) {
+      fmt::print(stderr, "warta: {}: no syntax model for this language (use --lang id or --lang en)\n", path);
+      return false;
+    }
+    lemmatizer = k.syntax.LemmatizerFor(model->lang());
+    for (ConlluSentence& p : pending) write(&p);
+    pending.clear();
+    return true;
+  };
+  ConlluSentence s;
+  bool ok = true;
+  while (ok && reader.Next(&s, &errors)) {
+    report();
+    if (model) {
+      write(&s);
+      continue;
+    }
+    for (const ConlluRow* w : s.Words()) sample += w->fields[1] + " ";
+    pending.push_back(std::move(s));
+    if (sample.size() >= 4096 || args.lang != "auto") ok = choose();
+  }
+  report();
+  if (ok && !model && !pending.empty()) ok = choose();
+  if (!ok) ++rejected;
+  if (!reader.status().ok()) {
+    fmt::print(stderr, "warta: {}: {}\n", path, reader.status().message());
+    ++rejected;
+  }
+  return rejected;
+}
+
 int ParseConlluFiles(const ParseArgs& args, const Knowledge& k) {
   size_t rejected = 0;
   std::vector<std::string> inputs = args.input.inputs.empty() ? std::vector<std::string>{"-"} : args.input.inputs;
-  for (const std::string& path : inputs) {
-    std::string text;
-    if (path == "-") {
-      std::ostringstream ss;
-      ss << std::cin.rdbuf();
-      text = ss.str();
-    } else {
-      std::ifstream in(path, std::ios::binary);
-      if (!in) {
-        fmt::print(stderr, "warta: {}: cannot read\n", path);
-        ++rejected;
-        continue;
-      }
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      text = ss.str();
-    }
-    ConlluFile file = ParseConllu(text);
-    for (const ConlluError& e : file.errors) {
-      fmt::print(stderr, "warta: {}:{}: {}; sentence skipped\n", path, e.line, e.message);
-      ++rejected;
-    }
-    std::string lang = args.lang;
-    if (lang == "auto") {
-      std::string sample;
-      for (const ConlluSentence& s : file.sentences) {
-        for (const ConlluRow* w : s.Words()) sample += w->fields[1] + " ";
-        if (sample.size() > 4096) break;
-      }
-      lang = k.langid.Identify(sample).code.value_or("");
-      if (lang == "ms") lang = "id";  // the Indonesian model serves Malay text better than none
-    }
-    const SyntaxModel* model = k.syntax.Model(lang);
-    if (!model) {
-      fmt::print(stderr, "warta: {}: no syntax model for language '{}' (use --lang id or --lang en)\n", path, lang);
-      ++rejected;
-      continue;
-    }
-    for (ConlluSentence& s : file.sentences) {
-      Reannotate(*model, k.syntax.LemmatizerFor(lang), k.abbreviations, &s);
-      std::string out = FormatConllu(s);
-      std::fwrite(out.data(), 1, out.size(), stdout);
-    }
-  }
+  for (const std::string& path : inputs) rejected += ParseConlluFile(args, k, path);
   std::fflush(stdout);
   return rejected > 0 ? 1 : 0;
 }

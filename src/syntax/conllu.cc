@@ -76,7 +76,7 @@ std::string_view ConlluSentence::Comment(std::string_view key) const {
   return {};
 }
 
-ConlluFile ParseConllu(std::string_view text) {
+ConlluFile ParseConllu(std::string_view text, size_t first_line) {
   ConlluFile out;
   ConlluSentence cur;
   std::string error;
@@ -93,7 +93,7 @@ ConlluFile ParseConllu(std::string_view text) {
     cur = ConlluSentence();
     error.clear();
   };
-  size_t line_no = 0, pos = 0;
+  size_t line_no = first_line - 1, pos = 0;
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
@@ -119,6 +119,50 @@ ConlluFile ParseConllu(std::string_view text) {
   }
   finish();
   return out;
+}
+
+bool ConlluReader::Next(ConlluSentence* sentence, std::vector<ConlluError>* errors) {
+  std::string block, line;
+  while (!done_) {
+    size_t start = 0;  // the sentence's first line
+    bool over = false;
+    block.clear();
+    for (;;) {
+      BufferedReader::LineResult r = in_.ReadLine(&line, kMaxConlluSentenceBytes);
+      if (r == BufferedReader::LineResult::kEnd) {
+        done_ = true;
+        break;
+      }
+      ++line_;
+      if (r == BufferedReader::LineResult::kBinary) {
+        errors->push_back({line_, "binary data; the rest of the input is not read"});
+        done_ = true;
+        block.clear();
+        break;
+      }
+      bool blank = r == BufferedReader::LineResult::kLine && Trim(line).empty();
+      if (blank) {
+        if (block.empty() && !over) continue;  // blank lines between sentences
+        break;
+      }
+      if (start == 0) start = line_;
+      if (r == BufferedReader::LineResult::kTooLong || block.size() + line.size() + 1 > kMaxConlluSentenceBytes) {
+        if (!over) errors->push_back({line_, "sentence longer than 1 MiB; skipped"});
+        over = true;
+        block.clear();
+        continue;
+      }
+      if (!over) block += line + "\n";
+    }
+    if (over || block.empty()) continue;
+    ConlluFile f = ParseConllu(block, start);
+    errors->insert(errors->end(), f.errors.begin(), f.errors.end());
+    if (!f.sentences.empty()) {
+      *sentence = std::move(f.sentences.front());
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string FormatConllu(const ConlluSentence& sentence) {

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "input/buffered_reader.h"
 #include "util/status.h"
 
 namespace warta {
@@ -46,8 +48,27 @@ struct ConlluFile {
 
 // Parses CoNLL-U text. A malformed row (not 10 tab-separated fields, a bad ID or
 // HEAD, word ids out of order) drops its sentence with an error naming the line;
-// the rest is read.
-ConlluFile ParseConllu(std::string_view text);
+// the rest is read. `first_line` is the line number of text's first line.
+ConlluFile ParseConllu(std::string_view text, size_t first_line = 1);
+
+// Reads CoNLL-U sentence by sentence from a stream (a file of any size, .gz
+// and .zst decoded by the ByteSource): memory is bounded by one sentence of at
+// most kMaxConlluSentenceBytes. Binary input stops the reading with an error.
+inline constexpr size_t kMaxConlluSentenceBytes = size_t{1} << 20;
+class ConlluReader {
+ public:
+  explicit ConlluReader(std::unique_ptr<ByteSource> source) : in_(std::move(source)) {}
+  // The next well-formed sentence; malformed ones (and sentences over the
+  // bound) are added to `errors` and skipped. False at the end of the input.
+  bool Next(ConlluSentence* sentence, std::vector<ConlluError>* errors);
+  // Not ok when reading failed (a truncated archive, an unreadable file).
+  const Status& status() const { return in_.status(); }
+
+ private:
+  BufferedReader in_;
+  size_t line_ = 0;
+  bool done_ = false;
+};
 
 // The sentence as CoNLL-U lines, each ending in '\n', and a blank line after.
 std::string FormatConllu(const ConlluSentence& sentence);

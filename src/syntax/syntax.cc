@@ -2,10 +2,12 @@
 
 #include <zstd.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
 #include "syntax/word_features.h"
+#include "text/segment.h"
 
 namespace warta {
 
@@ -106,23 +108,39 @@ const HiddenWord* SyntaxModel::Hidden(std::string_view folded) const {
 }
 
 void SyntaxModel::Annotate(std::string_view text, std::vector<Token>* tokens, bool parse) const {
-  if (tokens->empty()) return;
-  std::vector<std::string_view> surface, folded;
-  surface.reserve(tokens->size());
-  folded.reserve(tokens->size());
-  for (const Token& t : *tokens) {
-    surface.push_back(text.substr(t.span.start, t.span.end - t.span.start));
-    folded.push_back(t.folded);
-  }
-  std::vector<WordInfo> words = DescribeWords(surface, folded);
-  std::vector<Upos> tags = tagger_.Tag(words);
-  for (size_t i = 0; i < tokens->size(); ++i) (*tokens)[i].upos = tags[i];
-  if (!parse) return;
-  ParseResult tree = parser_.Parse(words, tags);
-  for (size_t i = 0; i < tokens->size(); ++i) {
-    Token& t = (*tokens)[i];
-    t.head = static_cast<uint16_t>(tree.heads[i]);
-    t.deprel = parser_.labels()[static_cast<size_t>(tree.labels[i])];
+  // A sentence longer than the segmenter makes (a CoNLL-U file may hold one)
+  // is parsed in pieces of kMaxSentenceTokens: the cost stays linear, and each
+  // later piece's root hangs from the first piece's as parataxis. Heads past
+  // 65,535 cannot be written; such tokens are tagged only.
+  constexpr size_t kPiece = kMaxSentenceTokens;
+  int first_root = 0;
+  for (size_t begin = 0; begin < tokens->size(); begin += kPiece) {
+    size_t end = std::min(tokens->size(), begin + kPiece);
+    std::vector<std::string_view> surface, folded;
+    for (size_t i = begin; i < end; ++i) {
+      const Token& t = (*tokens)[i];
+      surface.push_back(text.substr(t.span.start, t.span.end - t.span.start));
+      folded.push_back(t.folded);
+    }
+    std::vector<WordInfo> words = DescribeWords(surface, folded);
+    std::vector<Upos> tags = tagger_.Tag(words);
+    for (size_t i = begin; i < end; ++i) (*tokens)[i].upos = tags[i - begin];
+    if (!parse || end > 65535) continue;
+    ParseResult tree = parser_.Parse(words, tags);
+    for (size_t i = begin; i < end; ++i) {
+      Token& t = (*tokens)[i];
+      int local = tree.heads[i - begin];
+      t.deprel = parser_.labels()[static_cast<size_t>(tree.labels[i - begin])];
+      if (local != 0) {
+        t.head = static_cast<uint16_t>(local + static_cast<int>(begin));
+      } else if (first_root == 0) {
+        t.head = 0;
+        first_root = static_cast<int>(i) + 1;
+      } else {
+        t.head = static_cast<uint16_t>(first_root);
+        t.deprel = "parataxis";
+      }
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 // (deterministic, and able to learn what it is shown).
 #include <gtest/gtest.h>
 
+#include "input/byte_source.h"
 #include "syntax/conllu.h"
 #include "syntax/conllu_writer.h"
 #include "syntax/parser.h"
@@ -65,6 +66,40 @@ TEST(Conllu, ReportsMalformedSentencesByLineAndKeepsTheRest) {
   EXPECT_NE(f.errors[0].message.find("10 tab-separated"), std::string::npos);
   EXPECT_EQ(f.errors[1].line, 6u);
   EXPECT_EQ(f.errors[2].line, 8u);
+}
+
+TEST(ConlluReader, StreamsSentencesWithTheirLineNumbersAndSkipsBadOnes) {
+  std::string text = "\n\n# a\n1\tx\t_\tX\t_\t_\t0\troot\t_\t_\n\n" +
+                     std::string("1\tbad\n\n") +
+                     "1\t" + std::string(kMaxConlluSentenceBytes + 10, 'y') + "\t_\tX\t_\t_\t0\troot\t_\t_\n2\tz\t_\tX\t_\t_\t1\tdep\t_\t_\n\n" +
+                     "1\tlast\t_\tX\t_\t_\t0\troot\t_\t_\n";
+  ConlluReader reader(MemorySource(text));
+  std::vector<ConlluError> errors;
+  ConlluSentence s;
+  std::vector<std::string> forms;
+  std::vector<size_t> lines;
+  while (reader.Next(&s, &errors)) {
+    forms.push_back(s.Words()[0]->fields[1]);
+    lines.push_back(s.rows[0].line);
+  }
+  EXPECT_EQ(forms, (std::vector<std::string>{"x", "last"}));
+  EXPECT_EQ(lines, (std::vector<size_t>{4, 11}));
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].line, 6u);
+  EXPECT_EQ(errors[1].line, 8u);
+  EXPECT_NE(errors[1].message.find("1 MiB"), std::string::npos);
+  EXPECT_TRUE(reader.status().ok());
+}
+
+TEST(ConlluReader, StopsAtBinaryInput) {
+  ConlluReader reader(MemorySource("1\ta\t_\tX\t_\t_\t0\troot\t_\t_\n\n" + std::string(3 << 20, '\0')));
+  std::vector<ConlluError> errors;
+  ConlluSentence s;
+  size_t n = 0;
+  while (reader.Next(&s, &errors)) ++n;
+  EXPECT_EQ(n, 1u);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].message.find("binary"), std::string::npos);
 }
 
 TEST(Treebank, MultiwordTokenBecomesOneTokenWithItsMainWordsAnnotation) {
@@ -193,6 +228,23 @@ TEST(SyntaxTraining, IsDeterministicAndLearnsItsTreebank) {
   EXPECT_EQ(tokens[1].head, 0);
   EXPECT_EQ(tokens[2].deprel, "obj");
   EXPECT_EQ(tokens[1].upos, Upos::kVerb);
+}
+
+TEST(SyntaxTraining, ASentenceLongerThanTheSegmenterMakesIsParsedInPiecesWithOneRoot) {
+  ConlluFile file = ParseConllu(TinyTreebank());
+  SyntaxModel model = TrainTiny(file);
+  std::string text;
+  for (int i = 0; i < 700; ++i) text += "Warga menolak usulan . ";
+  std::vector<Token> tokens = TokenTable(text, Tokenize(text, Span{0, text.size()}, TestAbbreviations()));
+  ASSERT_EQ(tokens.size(), 2800u);
+  model.Annotate(text, &tokens);
+  int roots = 0;
+  for (const Token& t : tokens) {
+    roots += t.head == 0;
+    EXPECT_LE(t.head, tokens.size());
+    EXPECT_FALSE(t.deprel.empty());
+  }
+  EXPECT_EQ(roots, 1);
 }
 
 TEST(Reannotate, KeepsIdsFormsAndRangesAndFillsTheRest) {
