@@ -2,6 +2,7 @@
 // tests/fuzz_regression_test.cc, into warta_tests.
 #include "fuzz/targets.h"
 
+#include <signal.h>
 #include <simdjson.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -265,10 +267,19 @@ AnalyzeOutcome FuzzAnalyze(const uint8_t* data, size_t size) {
   }
   for (const Sentence& s : doc.sentences) {
     CheckSpan(text, s.span, "sentence");
+    size_t roots = 0, parsed = 0;
     for (const Token& t : s.tokens) {
       CheckSpan(text, t.span, "token");
       FUZZ_CHECK(s.span.start <= t.span.start && t.span.end <= s.span.end, "a token outside its sentence");
+      // The parse (with --sentences every sentence of a language with a model is
+      // parsed): heads inside the sentence, one root, no token its own head.
+      if (t.deprel.empty()) continue;
+      ++parsed;
+      FUZZ_CHECK(t.head <= s.tokens.size(), "a head outside the sentence");
+      FUZZ_CHECK(t.head != static_cast<size_t>(&t - s.tokens.data()) + 1, "a token that is its own head");
+      roots += t.head == 0;
     }
+    FUZZ_CHECK(parsed == 0 || (parsed == s.tokens.size() && roots == 1), "a parse without exactly one root");
   }
   const std::string_view title = doc.clean.title ? std::string_view(*doc.clean.title) : std::string_view();
   for (const Entity& e : doc.entities) {
@@ -316,6 +327,22 @@ struct ApiStore {
   std::unique_ptr<Store> store;
 };
 ApiStore* api_store = nullptr;
+
+// The stores of processes that ended without running atexit (a crash, a
+// minimisation, libFuzzer's _Exit): "warta_fuzz_api_<pid>_*" whose pid is gone.
+void RemoveStaleApiStores(const std::filesystem::path& parent) {
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(parent, ec)) {
+    std::string name = e.path().filename().string();
+    const std::string prefix = "warta_fuzz_api_";
+    if (name.rfind(prefix, 0) != 0) continue;
+    long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid <= 0 || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
+      std::error_code ignored;
+      std::filesystem::remove_all(e.path(), ignored);
+    }
+  }
+}
 
 void RemoveApiStore() {
   if (api_store == nullptr) return;
@@ -365,9 +392,13 @@ std::vector<Record> ApiRecords() {
 
 void FuzzApiInit() {
   if (api_store != nullptr) return;
-  char dir[] = "/tmp/warta_fuzz_api_XXXXXX";
-  if (::mkdtemp(dir) == nullptr) Finding("mkdtemp failed");
-  api_store = new ApiStore{dir, nullptr};
+  std::error_code ec;
+  std::filesystem::path tmp = std::filesystem::temp_directory_path(ec);
+  if (ec) tmp = "/tmp";
+  RemoveStaleApiStores(tmp);
+  std::string pattern = (tmp / ("warta_fuzz_api_" + std::to_string(::getpid()) + "_XXXXXX")).string();
+  if (::mkdtemp(pattern.data()) == nullptr) Finding("mkdtemp failed: " + pattern);
+  api_store = new ApiStore{pattern, nullptr};
   std::atexit(RemoveApiStore);
   const std::string path = api_store->dir + "/api.db";
   const Knowledge& k = FuzzKnowledge();

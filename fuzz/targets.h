@@ -83,7 +83,8 @@ struct ApiOutcome {
 ApiOutcome FuzzApi(const uint8_t* data, size_t size);
 
 // Builds the store FuzzApi queries (once; a few articles written for the
-// fuzzer, ingested into a fresh temporary directory removed at exit) and
+// fuzzer, ingested into a fresh temporary directory removed at exit, or by
+// the next process when this one crashed: $TMPDIR/warta_fuzz_api_<pid>_*) and
 // opens it read-only, as `warta serve` does. FuzzApi calls it; harnesses call
 // it early so that the first input is not slower than the others.
 void FuzzApiInit();
