@@ -3,12 +3,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <cstdio>
-#include <thread>
 
 #include "analyze/analyzer.h"
 #include "cli/input_options.h"
-#include "cli/ordered_pool.h"
+#include "cli/record_loop.h"
 #include "input/input_set.h"
 
 namespace warta {
@@ -50,52 +48,11 @@ int RunAnalyze(const AnalyzeArgs& args) {
     fmt::print(stderr, "warta: {}\n", knowledge.status().message());
     return 2;
   }
-  InputSet inputs(args.input.inputs, setup.format, setup.reader);
-  unsigned threads = setup.threads;
-
-  size_t rejected = 0;
-  std::vector<Record> batch;
-  struct Output {
-    std::string where, json, error;
-    size_t invalid_utf8 = 0;
-  };
-  std::vector<Output> outputs;
-  bool more = true;
-  while (more) {
-    more = ReadBatch(&inputs, &batch, &rejected);
-    outputs.assign(batch.size(), Output());
-    ParallelFor(batch.size(), threads, [&](size_t i) {
-      Output& out = outputs[i];
-      out.where = WhereOf(batch[i]);
-      // One record's failure is that record's: reported, the run goes on.
-      try {
-        Document doc = Analyze(std::move(batch[i]), knowledge.value(), options);
-        out.json = ToJson(doc, json);
-        out.json.push_back('\n');
-        out.invalid_utf8 = doc.invalid_utf8;
-      } catch (const std::exception& e) {
-        out.json.clear();
-        out.error = e.what();
-      }
-    });
-    for (const Output& out : outputs) {
-      if (!out.error.empty()) {
-        fmt::print(stderr, "warta: {}: cannot analyse this record ({}); skipped\n", out.where, out.error);
-        ++rejected;
-        continue;
-      }
-      // Not a rejection: the text is kept with U+FFFD in place of each bad sequence.
-      if (out.invalid_utf8 > 0)
-        fmt::print(stderr, "warta: {}: {} invalid UTF-8 sequence(s) replaced with U+FFFD\n", out.where, out.invalid_utf8);
-      std::fwrite(out.json.data(), 1, out.json.size(), stdout);
-    }
-  }
-  std::fflush(stdout);
-  if (std::ferror(stdout)) {
-    fmt::print(stderr, "warta: error writing output\n");
-    return 1;
-  }
-  return rejected > 0 ? 1 : 0;
+  return AnalyzeRecords(args.input, setup, knowledge.value(), options, [&](const Document& doc) {
+    std::string line = ToJson(doc, json);
+    line.push_back('\n');
+    return line;
+  });
 }
 
 }  // namespace warta

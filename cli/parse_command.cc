@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "analyze/analyzer.h"
-#include "cli/ordered_pool.h"
+#include "cli/record_loop.h"
 #include "input/byte_source.h"
 #include "syntax/conllu_writer.h"
 #include "syntax/reannotate.h"
@@ -129,40 +129,8 @@ int RunParse(const ParseArgs& args) {
     fmt::print(stderr, "warta: {}\n", knowledge.status().message());
     return 2;
   }
-  InputSet inputs(args.input.inputs, setup.format, setup.reader);
-  size_t rejected = 0;
-  std::vector<Record> batch;
-  std::vector<std::string> outputs, errors, wheres;
-  bool more = true;
-  while (more) {
-    more = ReadBatch(&inputs, &batch, &rejected);
-    outputs.assign(batch.size(), std::string());
-    errors.assign(batch.size(), std::string());
-    wheres.assign(batch.size(), std::string());
-    ParallelFor(batch.size(), setup.threads, [&](size_t i) {
-      wheres[i] = WhereOf(batch[i]);
-      try {
-        Document doc = Analyze(std::move(batch[i]), knowledge.value(), options);
-        outputs[i] = DocumentToConllu(doc.id, doc.original, doc.sentences);
-      } catch (const std::exception& e) {
-        errors[i] = e.what();
-      }
-    });
-    for (size_t i = 0; i < outputs.size(); ++i) {
-      if (!errors[i].empty()) {
-        fmt::print(stderr, "warta: {}: cannot parse this record ({}); skipped\n", wheres[i], errors[i]);
-        ++rejected;
-        continue;
-      }
-      std::fwrite(outputs[i].data(), 1, outputs[i].size(), stdout);
-    }
-  }
-  std::fflush(stdout);
-  if (std::ferror(stdout)) {
-    fmt::print(stderr, "warta: error writing output\n");
-    return 1;
-  }
-  return rejected > 0 ? 1 : 0;
+  return AnalyzeRecords(args.input, setup, knowledge.value(), options,
+                        [](const Document& doc) { return DocumentToConllu(doc.id, doc.original, doc.sentences); });
 }
 
 }  // namespace warta
