@@ -100,7 +100,7 @@ class SectionAnalyzer {
     if (title_.empty() && doc->clean.title && !doc->clean.title->empty()) {
       title_field_ = *doc->clean.title;
       title_field_sentences_ = SplitSentences(title_field_, Span{0, title_field_.size()}, k.abbreviations);
-      std::string_view lang = doc->lang.code.value_or("");
+      const std::string lang = doc->lang.code.value_or("");
       if (options.syntax)
         for (Sentence& s : title_field_sentences_)
           k.syntax.Annotate(lang == "ms" ? "id" : lang, title_field_, &s.tokens,
@@ -169,7 +169,7 @@ class SectionAnalyzer {
   // The syntax stage on one section's token tables (Malay text with the
   // Indonesian model, the closest there is). Touches only `in`: sections may run at once.
   void Parse(Input* in) const {
-    std::string_view lang = doc_->lang.code.value_or("");
+    std::string lang = doc_->lang.code.value_or("");
     if (lang == "ms") lang = "id";
     bool parse = options_.parse || options_.sentences || (kStagesReadParse && options_.entities);
     for (Sentence& s : in->sentences) k_.syntax.Annotate(lang, doc_->original, &s.tokens, parse);
