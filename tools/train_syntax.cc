@@ -93,92 +93,109 @@ void Measure(const warta::SyntaxModel& model, const std::string& path,
                model.style().c_str(), n, pct(upos), pct(uas), pct(las), static_cast<double>(n) / seconds);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) try {
-  using namespace warta;
+struct Args {
   std::string out_path, lang, abbreviations_path = "data/text/abbreviations.tsv";
   std::vector<std::string> train, dev, styles;
-  std::vector<int> train_styles;
+  std::vector<int> train_styles;             // the style of each train file
   std::string lemmas_path, morphology_path;  // the learned lemma lexicon to write, the rules it needs
-  std::string measure_only;  // a model file: measure it on --dev, train nothing
-  SyntaxTrainOptions options;
+  std::string measure_only;                  // a model file: measure it on --dev, train nothing
+  warta::SyntaxTrainOptions options;
+};
+
+Args ParseArgs(int argc, char** argv) {
+  Args a;
   for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
+    std::string arg = argv[i];
     auto next = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::runtime_error(a + " needs a value");
+      if (i + 1 >= argc) throw std::runtime_error(arg + " needs a value");
       return argv[++i];
     };
-    if (a == "--out") out_path = next();
-    else if (a == "--lang") lang = next();
-    else if (a == "--dev") dev.push_back(next());
-    else if (a == "--style") styles.push_back(next());
-    else if (a == "--lemmas") lemmas_path = next();
-    else if (a == "--morphology") morphology_path = next();
-    else if (a == "--measure") measure_only = next();
-    else if (a == "--abbreviations") abbreviations_path = next();
-    else if (a == "--tagger-epochs") options.tagger_epochs = std::stoi(next());
-    else if (a == "--parser-epochs") options.parser_epochs = std::stoi(next());
-    else if (a == "--min-count") options.min_count = static_cast<uint32_t>(std::stoul(next()));
-    else if (a == "--jackknife") options.jackknife = std::stoi(next());
+    if (arg == "--out") a.out_path = next();
+    else if (arg == "--lang") a.lang = next();
+    else if (arg == "--dev") a.dev.push_back(next());
+    else if (arg == "--style") a.styles.push_back(next());
+    else if (arg == "--lemmas") a.lemmas_path = next();
+    else if (arg == "--morphology") a.morphology_path = next();
+    else if (arg == "--measure") a.measure_only = next();
+    else if (arg == "--abbreviations") a.abbreviations_path = next();
+    else if (arg == "--tagger-epochs") a.options.tagger_epochs = std::stoi(next());
+    else if (arg == "--parser-epochs") a.options.parser_epochs = std::stoi(next());
+    else if (arg == "--min-count") a.options.min_count = static_cast<uint32_t>(std::stoul(next()));
+    else if (arg == "--jackknife") a.options.jackknife = std::stoi(next());
     else {
-      if (styles.empty()) styles.push_back("default");
-      train.push_back(a);
-      train_styles.push_back(static_cast<int>(styles.size()) - 1);
+      if (a.styles.empty()) a.styles.push_back("default");
+      a.train.push_back(arg);
+      a.train_styles.push_back(static_cast<int>(a.styles.size()) - 1);
     }
   }
-  if (!measure_only.empty()) {
-    auto abbreviations = Abbreviations::FromTsv(ReadFile(abbreviations_path), abbreviations_path);
-    if (!abbreviations.ok()) throw std::runtime_error(abbreviations.status().message());
-    auto model = SyntaxModel::Load(ReadFile(measure_only), measure_only);
-    if (!model.ok()) throw std::runtime_error(model.status().message());
-    for (const std::string& d : dev) Measure(model.value(), d, abbreviations.value());
-    return 0;
-  }
-  if (train.empty() || lang.empty() || out_path.empty())
-    throw std::runtime_error("usage: warta_train_syntax --lang LANG --out MODEL [--dev FILE]... TRAIN...");
-  auto abbreviations = Abbreviations::FromTsv(ReadFile(abbreviations_path), abbreviations_path);
-  if (!abbreviations.ok()) throw std::runtime_error(abbreviations.status().message());
-  Treebank tb = Read(train, train_styles, abbreviations.value());
-  std::cerr << lang << ": " << tb.sentences.size() << " sentences (" << tb.dropped << " not trees on warta's tokens)\n";
-  options.progress = [](const std::string& m) { std::cerr << "  " << m << "\n"; };
-  std::vector<TrainingSentence> sentences;
-  for (size_t i = 0; i < tb.sentences.size(); ++i) sentences.push_back({&tb.sentences[i], tb.words[i], tb.styles[i]});
-  std::vector<SyntaxModel> models = TrainSyntaxModels(lang, sentences, styles, options);
+  return a;
+}
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+// The first style's model is the pipeline's (--out); the others, for `make
+// eval` only, in styles/ beside it as <lang>_<style>.model.
+void WriteModels(const Args& a, const std::vector<warta::SyntaxModel>& models) {
   for (size_t m = 0; m < models.size(); ++m) {
-    // The first style's model is the pipeline's (--out); the others, for
-    // `make eval` only, in styles/ beside it as <lang>_<style>.model.
-    std::string path = out_path;
+    std::string path = a.out_path;
     if (m > 0) {
-      size_t slash = out_path.rfind('/');
-      std::string dir = slash == std::string::npos ? std::string(".") : out_path.substr(0, slash);
+      size_t slash = a.out_path.rfind('/');
+      std::string dir = slash == std::string::npos ? std::string(".") : a.out_path.substr(0, slash);
       std::filesystem::create_directories(dir + "/styles");
-      path = dir + "/styles/" + lang + "_" + models[m].style() + ".model";
+      path = dir + "/styles/" + a.lang + "_" + models[m].style() + ".model";
     }
     std::string bytes = models[m].Save();
-    std::ofstream out(path, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw std::runtime_error("cannot write " + path);
+    WriteFile(path, bytes);
     std::cerr << "wrote " << path << " (" << bytes.size() << " bytes; tagger " << models[m].tagger().model().features()
               << " features, parser " << models[m].parser().model().features() << " with "
               << models[m].parser().model().weights() << " weights)\n";
   }
-  if (!lemmas_path.empty()) {
-    // Every word of every training file, with its lemma where the treebank gives one.
-    std::vector<LemmaExample> examples;
-    for (const ConlluFile& f : tb.files)
-      for (const ConlluSentence& s : f.sentences)
-        for (const ConlluRow* w : s.Words())
-          examples.push_back({FoldCase(w->fields[1]), ParseUpos(w->fields[3]).value_or(Upos::kX),
-                              w->fields[2] == "_" ? std::string("_") : FoldCase(w->fields[2])});
-    std::string rules = morphology_path.empty() ? std::string() : ReadFile(morphology_path);
-    std::string lexicon = TrainLemmaLexicon(lang, examples, rules);
-    std::ofstream lex(lemmas_path, std::ios::binary);
-    lex << lexicon;
-    if (!lex) throw std::runtime_error("cannot write " + lemmas_path);
-    std::cerr << "wrote " << lemmas_path << " (" << lexicon.size() << " bytes, from " << examples.size() << " words)\n";
+}
+
+// The lemma lexicon from every word of every training file, with its lemma
+// where the treebank gives one.
+void WriteLemmas(const Args& a, const Treebank& tb) {
+  std::vector<warta::LemmaExample> examples;
+  for (const warta::ConlluFile& f : tb.files)
+    for (const warta::ConlluSentence& s : f.sentences)
+      for (const warta::ConlluRow* w : s.Words())
+        examples.push_back({warta::FoldCase(w->fields[1]), warta::ParseUpos(w->fields[3]).value_or(warta::Upos::kX),
+                            w->fields[2] == "_" ? std::string("_") : warta::FoldCase(w->fields[2])});
+  std::string rules = a.morphology_path.empty() ? std::string() : ReadFile(a.morphology_path);
+  std::string lexicon = warta::TrainLemmaLexicon(a.lang, examples, rules);
+  WriteFile(a.lemmas_path, lexicon);
+  std::cerr << "wrote " << a.lemmas_path << " (" << lexicon.size() << " bytes, from " << examples.size() << " words)\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  using namespace warta;
+  Args a = ParseArgs(argc, argv);
+  auto abbreviations = Abbreviations::FromTsv(ReadFile(a.abbreviations_path), a.abbreviations_path);
+  if (!abbreviations.ok()) throw std::runtime_error(abbreviations.status().message());
+  if (!a.measure_only.empty()) {
+    auto model = SyntaxModel::Load(ReadFile(a.measure_only), a.measure_only);
+    if (!model.ok()) throw std::runtime_error(model.status().message());
+    for (const std::string& d : a.dev) Measure(model.value(), d, abbreviations.value());
+    return 0;
   }
-  for (const std::string& d : dev)
+  if (a.train.empty() || a.lang.empty() || a.out_path.empty())
+    throw std::runtime_error("usage: warta_train_syntax --lang LANG --out MODEL [--dev FILE]... TRAIN...");
+  Treebank tb = Read(a.train, a.train_styles, abbreviations.value());
+  std::cerr << a.lang << ": " << tb.sentences.size() << " sentences (" << tb.dropped
+            << " not trees on warta's tokens)\n";
+  a.options.progress = [](const std::string& m) { std::cerr << "  " << m << "\n"; };
+  std::vector<TrainingSentence> sentences;
+  for (size_t i = 0; i < tb.sentences.size(); ++i) sentences.push_back({&tb.sentences[i], tb.words[i], tb.styles[i]});
+  std::vector<SyntaxModel> models = TrainSyntaxModels(a.lang, sentences, a.styles, a.options);
+  WriteModels(a, models);
+  if (!a.lemmas_path.empty()) WriteLemmas(a, tb);
+  for (const std::string& d : a.dev)
     for (const SyntaxModel& m : models) Measure(m, d, abbreviations.value());
   return 0;
 } catch (const std::exception& e) {
