@@ -36,8 +36,12 @@ void Reannotate(const SyntaxModel& model, const Lemmatizer* lemmatizer,
                     !model.Hidden(FoldCase(words[w]->fields[1]))))
       m = static_cast<int>(w);
   }
-  auto word_of_token = [&](int head) {  // a token's 1-based head → the 1-based word
-    return head <= 0 ? 0 : main[static_cast<size_t>(head - 1)] + 1;
+  // A token's 1-based head → the 1-based word. A piece of a cut word (a token
+  // no word maps to) stands for nothing: its own head is followed instead.
+  auto word_of_token = [&](int head) {
+    for (size_t steps = 0; head > 0 && main[static_cast<size_t>(head - 1)] < 0 && steps <= tokens.size(); ++steps)
+      head = tokens[static_cast<size_t>(head - 1)].head;
+    return head <= 0 || main[static_cast<size_t>(head - 1)] < 0 ? 0 : main[static_cast<size_t>(head - 1)] + 1;
   };
   for (size_t w = 0; w < words.size(); ++w) {
     ConlluRow& row = *words[w];
@@ -59,6 +63,20 @@ void Reannotate(const SyntaxModel& model, const Lemmatizer* lemmatizer,
     row.head = head;
     row.fields[7] = deprel.empty() ? "dep" : deprel;
     if (lemmatizer) row.fields[2] = LemmaColumn(lemmatizer, row.fields[1], upos);
+  }
+  // One root: when the root token was a piece of a cut word, its dependents
+  // came out as roots; all but the first hang from the first as parataxis.
+  ConlluRow* root = nullptr;
+  for (ConlluRow* row : words) {
+    if (row->head != 0 || row->fields[6] != "0") continue;
+    if (!root) {
+      root = row;
+      row->fields[7] = "root";
+      continue;
+    }
+    row->head = root->id;
+    row->fields[6] = std::to_string(root->id);
+    row->fields[7] = "parataxis";
   }
 }
 

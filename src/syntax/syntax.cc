@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <charconv>
 #include <cstring>
 
 #include "syntax/word_features.h"
@@ -20,6 +21,16 @@ void PutString(std::string* out, std::string_view s) {
   uint32_t n = static_cast<uint32_t>(s.size());
   out->append(reinterpret_cast<const char*>(&n), 4);
   out->append(s);
+}
+
+bool GetString(std::string_view data, size_t* pos, std::string* s);
+
+// A count written as decimal digits by Save.
+bool GetCount(std::string_view data, size_t* pos, size_t* n) {
+  std::string s;
+  if (!GetString(data, pos, &s) || s.empty() || s.size() > 9) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *n);
+  return ec == std::errc() && p == s.data() + s.size();
 }
 
 bool GetString(std::string_view data, size_t* pos, std::string* s) {
@@ -76,15 +87,16 @@ Result<SyntaxModel> SyntaxModel::Load(std::string_view bytes, std::string_view n
   if (ZSTD_isError(n) || n != raw.size()) return bad("corrupt model (zstd)");
   if (raw.compare(0, kMagic.size(), kMagic) != 0) return bad("not a warta syntax model (version 1)");
   size_t pos = kMagic.size();
-  std::string lang, style, count;
-  if (!GetString(raw, &pos, &lang) || !GetString(raw, &pos, &style) || !GetString(raw, &pos, &count))
+  std::string lang, style;
+  size_t count = 0;
+  if (!GetString(raw, &pos, &lang) || !GetString(raw, &pos, &style) || !GetCount(raw, &pos, &count) || count > 4096)
     return bad("truncated header");
-  std::vector<std::string> labels(std::stoul(count.empty() ? "0" : count));
+  std::vector<std::string> labels(count);
   for (auto& l : labels)
     if (!GetString(raw, &pos, &l)) return bad("truncated labels");
-  if (!GetString(raw, &pos, &count)) return bad("truncated hidden words");
+  if (!GetCount(raw, &pos, &count)) return bad("truncated hidden words");
   std::map<std::string, HiddenWord> hidden;
-  for (size_t i = 0, k = std::stoul(count.empty() ? "0" : count); i < k; ++i) {
+  for (size_t i = 0; i < count; ++i) {
     std::string form, upos, deprel, attach;
     if (!GetString(raw, &pos, &form) || !GetString(raw, &pos, &upos) || !GetString(raw, &pos, &deprel) ||
         !GetString(raw, &pos, &attach))

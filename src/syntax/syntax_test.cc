@@ -277,6 +277,35 @@ TEST(Reannotate, KeepsIdsFormsAndRangesAndFillsTheRest) {
   EXPECT_EQ(s.rows[0].fields[6], "2");
 }
 
+TEST(Reannotate, AWordWartaCutsIntoSeveralTokensStillGivesOneTreeWithOneRoot) {
+  ConlluFile file = ParseConllu(TinyTreebank());
+  SyntaxModel model = TrainTiny(file);
+  // "x(y)z" and "a.b.c-d" are one word each here; warta cuts them into several tokens.
+  for (const char* odd : {"x(y)z", "((((", "a/b/c", ")"}) {
+    ConlluFile in = ParseConllu(Rows({{odd, "_", "_", "_", "_"}, {"Polisi", "_", "_", "_", "_"},
+                                      {odd, "_", "_", "_", "_"}, {"menangkap", "_", "_", "_", "_"},
+                                      {odd, "_", "_", "_", "SpaceAfter=No"}, {".", "_", "_", "_", "_"}}));
+    ASSERT_EQ(in.sentences.size(), 1u) << odd;
+    ConlluSentence s = in.sentences[0];
+    Reannotate(model, nullptr, TestAbbreviations(), &s);
+    int roots = 0;
+    std::vector<const ConlluRow*> w = s.Words();
+    for (const ConlluRow* r : w) {
+      roots += r->head == 0;
+      EXPECT_NE(r->head, r->id) << odd;
+      EXPECT_LE(r->head, static_cast<int>(w.size())) << odd;
+    }
+    EXPECT_EQ(roots, 1) << odd;
+    // Following heads from every word reaches the root: no cycle.
+    for (const ConlluRow* r : w) {
+      int at = r->id, steps = 0;
+      while (at != 0 && steps++ <= static_cast<int>(w.size())) at = w[static_cast<size_t>(at - 1)]->head;
+      EXPECT_EQ(at, 0) << odd;
+    }
+    EXPECT_TRUE(ParseConllu(FormatConllu(s)).errors.empty());
+  }
+}
+
 TEST(ConlluWriter, WritesSpansAndComments) {
   std::string text = "Halo dunia.";
   Sentence s;
