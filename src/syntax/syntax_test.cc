@@ -3,6 +3,7 @@
 // the linear model's file form, and training on a tiny treebank of our own
 // (deterministic, and able to learn what it is shown).
 #include <gtest/gtest.h>
+#include <zstd.h>
 
 #include "input/byte_source.h"
 #include "syntax/conllu.h"
@@ -245,6 +246,26 @@ TEST(SyntaxTraining, ASentenceLongerThanTheSegmenterMakesIsParsedInPiecesWithOne
     EXPECT_FALSE(t.deprel.empty());
   }
   EXPECT_EQ(roots, 1);
+}
+
+TEST(SyntaxModel, ACorruptModelIsAnErrorNotAnException) {
+  auto frame = [](const std::vector<std::string>& strings) {
+    std::string raw = "WARTA-SYNTAX 1\n";
+    for (const std::string& x : strings) {
+      uint32_t n = static_cast<uint32_t>(x.size());
+      raw.append(reinterpret_cast<const char*>(&n), 4);
+      raw += x;
+    }
+    std::string out(ZSTD_compressBound(raw.size()), '\0');
+    out.resize(ZSTD_compress(out.data(), out.size(), raw.data(), raw.size(), 1));
+    return out;
+  };
+  for (const auto& strings : std::vector<std::vector<std::string>>{
+           {"id", "csui", "x1"}, {"id", "csui", "99999999999"}, {"id", "csui", "1", "root", "zz"}, {"id"}}) {
+    auto m = SyntaxModel::Load(frame(strings), "bad.model");
+    ASSERT_FALSE(m.ok());
+    EXPECT_NE(m.status().message().find("bad.model"), std::string::npos);
+  }
 }
 
 TEST(Reannotate, KeepsIdsFormsAndRangesAndFillsTheRest) {
