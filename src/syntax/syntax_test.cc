@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <zstd.h>
 
+#include <cmath>
+
 #include "input/byte_source.h"
 #include "syntax/conllu.h"
 #include "syntax/conllu_writer.h"
@@ -154,6 +156,35 @@ TEST(Parser, ProjectivizeLiftsCrossingArcs) {
   EXPECT_EQ(heads[2], 0);
 }
 
+TEST(LinearModel, DenseRowsAndSparseRunsScoreAlike) {
+  // 40 classes: a feature with weights for 30 of them is kept as a dense row, one with 3 as a run.
+  std::vector<std::pair<uint16_t, float>> many, few{{1, 1.0f}, {7, -2.0f}, {39, 4.0f}};
+  for (uint16_t c = 0; c < 30; ++c) many.emplace_back(c, static_cast<float>(c) - 10.0f);
+  LinearModel m = LinearModel::Build(40, {{FeatureKey(1, 1), many}, {FeatureKey(2, 2), few}});
+  uint64_t f[] = {FeatureKey(1, 1), FeatureKey(2, 2)};
+  std::vector<int32_t> scores(m.score_size(), 0);
+  ASSERT_EQ(scores.size(), 48u);
+  m.Score(f, 2, scores.data());
+  // Weights are quantised to 16 bits on the scale of the largest (19): compare in its units.
+  auto w = [&](double x) { return static_cast<int32_t>(std::lround(x * m.scale())); };
+  EXPECT_EQ(scores[0], w(-10));
+  EXPECT_EQ(scores[1], w(-9) + w(1));
+  EXPECT_EQ(scores[7], w(-3) + w(-2));
+  EXPECT_EQ(scores[29], w(19));
+  EXPECT_EQ(scores[35], 0);
+  EXPECT_EQ(scores[39], w(4));
+  for (size_t c = 40; c < scores.size(); ++c) EXPECT_EQ(scores[c], 0);
+  std::string bytes;
+  m.AppendTo(&bytes);
+  size_t pos = 0;
+  auto back = LinearModel::ReadFrom(bytes, &pos, "test");
+  ASSERT_TRUE(back.ok());
+  std::vector<int32_t> again(back.value().score_size(), 0);
+  back.value().Score(f, 2, again.data());
+  EXPECT_EQ(again, scores);
+  EXPECT_EQ(back.value().weights(), 32u);  // 30 + 3, less the zero weight of class 10
+}
+
 TEST(LinearModel, WritesAndReadsTheSameScores) {
   LinearModel m = LinearModel::Build(3, {{FeatureKey(1, 7), {{0, 0.5f}, {2, -1.0f}}}, {FeatureKey(2, 9), {{1, 0.25f}}}});
   std::string bytes;
@@ -163,10 +194,10 @@ TEST(LinearModel, WritesAndReadsTheSameScores) {
   ASSERT_TRUE(back.ok()) << back.status().message();
   EXPECT_EQ(pos, bytes.size());
   uint64_t f[] = {FeatureKey(1, 7), FeatureKey(2, 9), FeatureKey(3, 3)};
-  int32_t a[3] = {0, 0, 0}, b[3] = {0, 0, 0};
-  m.Score(f, 3, a);
-  back.value().Score(f, 3, b);
-  EXPECT_EQ(std::vector<int32_t>(a, a + 3), std::vector<int32_t>(b, b + 3));
+  std::vector<int32_t> a(m.score_size()), b(m.score_size());  // Score may write score_size() entries
+  m.Score(f, 3, a.data());
+  back.value().Score(f, 3, b.data());
+  EXPECT_EQ(a, b);
   EXPECT_GT(a[0], 0);
   EXPECT_GT(a[1], 0);
   EXPECT_LT(a[2], 0);
