@@ -100,7 +100,7 @@ CLI::App* AddParseCommand(CLI::App& app, ParseArgs* a) {
       "with `# sent_id` and `# text` comments and the token's byte span in MISC (start=..|end=..,\n"
       "UTF-8 offsets into the article's text as read). Input: articles as for `analyze` (cleaned\n"
       "first), or with --input-format conllu a CoNLL-U file whose ID, FORM and multiword lines are\n"
-      "kept and whose UPOS, LEMMA, HEAD and DEPREL are filled.\n"
+      "kept and whose UPOS, LEMMA, HEAD and DEPREL are filled (.conllu files are read so without it).\n"
       "Exit: 0 all good, 1 some input rejected (reported on stderr), 2 usage error.");
   AddInputOptions(cmd, &a->input, "output order never changes", /*conllu=*/true);
   cmd->add_option("--lang", a->lang, "CoNLL-U input: the language's model (id, en; auto: identified)")
@@ -108,8 +108,18 @@ CLI::App* AddParseCommand(CLI::App& app, ParseArgs* a) {
   return cmd;
 }
 
+// --format auto and every input a .conllu file (also .gz/.zst): CoNLL-U.
+bool AllConllu(const InputArgs& input) {
+  if (input.format != "auto" || input.inputs.empty()) return false;
+  for (const std::string& path : input.inputs) {
+    std::string_view p = StripCompressionSuffix(path);
+    if (p.size() < 7 || p.substr(p.size() - 7) != ".conllu") return false;
+  }
+  return true;
+}
+
 int RunParse(const ParseArgs& args) {
-  if (args.input.format == "conllu") {
+  if (args.input.format == "conllu" || AllConllu(args.input)) {
     DataReader data = args.input.data_dir.empty() ? EmbeddedDataReader() : DirectoryDataReader(args.input.data_dir);
     auto knowledge = Knowledge::Load(data);
     if (!knowledge.ok()) {

@@ -266,6 +266,10 @@ TEST_F(Cli, ParseReannotatesCoNLLUKeepingIdsFormsAndRanges) {
   EXPECT_EQ(s.rows[1].fields[6], "3");     // Rumah hangs from it
   EXPECT_EQ(s.rows[2].fields[3], "PRON");  // nya, restored from what the treebanks hid in tokens
   EXPECT_EQ(s.rows[2].fields[6], "1");     // attached to its host, Rumah
+  // A .conllu file is read as CoNLL-U without --input-format.
+  auto by_name = testing::RunWarta("parse " + file);
+  EXPECT_EQ(by_name.out, r.out);
+  EXPECT_EQ(by_name.exit_code, 1);
 }
 
 }  // namespace warta
