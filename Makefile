@@ -51,7 +51,7 @@ model: build
 # temporary directory and compares with the committed files.
 UD = $(SHARED)/ud-treebanks
 SYNTAX_OUT ?= data/syntax
-SYNTAX_FLAGS = --tagger-epochs 8 --parser-epochs 12 --min-count 3 --jackknife 1
+SYNTAX_FLAGS = --tagger-epochs 8 --parser-epochs 12 --min-count 3 --jackknife 4
 syntax-model: build
 	@$(BUILD)/warta_train_syntax --lang id --out $(SYNTAX_OUT)/id.model $(SYNTAX_FLAGS) \
 	  --lemmas $(SYNTAX_OUT)/id_lemmas.tsv --morphology data/syntax/id_morphology.tsv \
