@@ -126,8 +126,9 @@ TEST(Golden, OffsetInvariantHoldsForEveryDocument) {
           EXPECT_TRUE(boundary(ts) && boundary(te)) << id;
           // A parsed token's head is a token of its sentence (0: the root).
           int64_t head = 0;
-          if (tok["head"].get(head) == simdjson::SUCCESS)
+          if (tok["head"].get(head) == simdjson::SUCCESS) {
             EXPECT_TRUE(head >= 0 && static_cast<size_t>(head) <= tokens.size()) << id;
+          }
         }
       }
       size_t i = 0;

@@ -1,15 +1,10 @@
 // lemma_check: a developer's check of the lemmatizer on the UD treebanks'
-// dev data (never on a test.conllu). Not built by CMake; compile by hand
-// against a build's libraries, e.g.
+// dev data (never on a test.conllu). Built as build/warta_lemma_check:
 //
-//   g++ -std=c++20 -O2 -Isrc tools/lemma_check.cc src/syntax/lemmatizer.cc
-//       src/syntax/lemma_train.cc build-lemma/libwarta_text.a build-lemma/libwarta_util.a
-//       $(pkg-config --libs icu-uc icu-i18n) -lfmt -lsimdjson -o build-lemma/lemma_check
-//
-//   build-lemma/lemma_check id ../shared/data/ud-treebanks [errors]
-//   build-lemma/lemma_check en ../shared/data/ud-treebanks [errors]
-//   build-lemma/lemma_check write id ../shared/data/ud-treebanks OUT.tsv
-//   build-lemma/lemma_check probe id OUT.tsv menandatangani/VERB pukulan/NOUN
+//   build/warta_lemma_check id ../shared/data/ud-treebanks [errors]
+//   build/warta_lemma_check en ../shared/data/ud-treebanks [errors]
+//   build/warta_lemma_check write id ../shared/data/ud-treebanks OUT.tsv
+//   build/warta_lemma_check probe id OUT.tsv menandatangani/VERB pukulan/NOUN
 //
 // id: trains on id_csui/train's first 80% of sentences, id_gsd-2025/dev and
 // id_gsd-2.1/train (forms only: no lemmas), measures on the last 20% of
@@ -25,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "tools/read_file.h"
 #include "syntax/lemmatizer.h"
 #include "util/strings.h"
 
@@ -34,16 +30,7 @@ namespace {
 
 using Sentence = std::vector<LemmaExample>;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "cannot read %s\n", path.c_str());
-    std::exit(1);
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using warta::tools::ReadFile;
 
 std::vector<Sentence> ReadConllu(const std::string& path, bool lemmas) {
   std::vector<Sentence> out;

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "tools/read_file.h"
 #include "analyze/knowledge.h"
 #include "entities/conll.h"
 #include "entities/ner_train.h"
@@ -20,13 +21,7 @@
 
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using warta::tools::ReadFile;
 
 }  // namespace
 

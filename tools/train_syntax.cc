@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "tools/read_file.h"
 #include "syntax/conllu.h"
 #include "syntax/lemmatizer.h"
 #include "syntax/syntax_train.h"
@@ -29,13 +30,7 @@
 
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using warta::tools::ReadFile;
 
 struct Treebank {
   std::vector<warta::ConlluFile> files;

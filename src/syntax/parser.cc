@@ -233,8 +233,8 @@ std::vector<Parser> TrainParser(const std::vector<ParserExample>& examples, cons
     }
   }
   std::vector<Parser> out;
-  if (styles <= 0) out.emplace_back(trainer.Average(0, min_count), labels);
-  for (int st = 0; st < styles; ++st) out.emplace_back(trainer.Average(0, min_count, st), labels);
+  if (styles <= 0) out.emplace_back(trainer.Average(min_count), labels);
+  for (int st = 0; st < styles; ++st) out.emplace_back(trainer.Average(min_count, st), labels);
   return out;
 }
 

@@ -246,7 +246,7 @@ void PerceptronTrainer::Update(const std::vector<uint64_t>& features, size_t tru
   }
 }
 
-LinearModel PerceptronTrainer::Average(double min_abs, uint32_t min_count, int style) const {
+LinearModel PerceptronTrainer::Average(uint32_t min_count, int style) const {
   auto averaged = [&](const Entry& e, std::map<uint16_t, double>* into) {
     for (const Weight& x : e.weights) {
       double total = static_cast<double>(x.total) + static_cast<double>(x.w) * static_cast<double>(clock_ - x.stamp);
@@ -264,7 +264,7 @@ LinearModel PerceptronTrainer::Average(double min_abs, uint32_t min_count, int s
     }
     std::vector<std::pair<uint16_t, float>> w;
     for (const auto& [c, v] : sum)
-      if (std::fabs(v) >= min_abs && v != 0.0) w.emplace_back(c, static_cast<float>(v));
+      if (v != 0.0) w.emplace_back(c, static_cast<float>(v));
     if (!w.empty()) rows.emplace_back(k, std::move(w));
   }
   return LinearModel::Build(classes_, rows);

@@ -105,10 +105,10 @@ class PerceptronTrainer {
   void Update(const std::vector<uint64_t>& features, size_t truth, size_t guess);
   // Counts a step without an update (the averaging clock).
   void Tick() { ++clock_; }
-  // The averaged weights; weights below `min_abs` are dropped, features seen
-  // fewer than `min_count` times in updates are dropped. With a style >= 0,
-  // the shared weights plus that style's copies, under the shared keys.
-  LinearModel Average(double min_abs, uint32_t min_count, int style = -1) const;
+  // The averaged weights; features updated fewer than `min_count` times are
+  // dropped. With a style >= 0, the shared weights plus that style's copies,
+  // under the shared keys.
+  LinearModel Average(uint32_t min_count, int style = -1) const;
   size_t features() const { return weights_.size(); }
 
  private:

@@ -90,8 +90,8 @@ std::vector<Tagger> TrainTagger(const std::vector<TaggerExample>& examples, int 
     }
   }
   std::vector<Tagger> out;
-  if (styles <= 0) out.emplace_back(trainer.Average(0, 1));
-  for (int s = 0; s < styles; ++s) out.emplace_back(trainer.Average(0, 1, s));
+  if (styles <= 0) out.emplace_back(trainer.Average(1));
+  for (int s = 0; s < styles; ++s) out.emplace_back(trainer.Average(1, s));
   return out;
 }
 
