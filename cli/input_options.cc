@@ -92,6 +92,9 @@ void AddInputOptions(CLI::App* cmd, InputArgs* a, const std::string& threads_not
   cmd->add_option("--max-record-mb", a->max_record_mb, "Reject records larger than this")
       ->check(CLI::Range(0.001, 4096.0))
       ->capture_default_str();
+  cmd->add_option("--home-country", a->home_country,
+                  "ISO 3166 alpha-3 code of the outlets' home country, whose institutions the articles name "
+                  "without a state (default: from each article's URL, else Indonesia for Indonesian text)");
   cmd->add_option("--data", a->data_dir, "Read knowledge files from this data/ directory instead of the built-in copy");
 }
 
@@ -110,6 +113,16 @@ bool SetUpInput(const InputArgs& a, InputSetup* setup) {
     return false;
   }
   setup->analyze.clean.default_offset_minutes = *tz;
+  if (!a.home_country.empty()) {
+    bool iso3 = a.home_country.size() == 3 &&
+                std::all_of(a.home_country.begin(), a.home_country.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!iso3) {
+      fmt::print(stderr, "warta: --home-country wants an ISO 3166 alpha-3 code like IDN or USA, got '{}'\n",
+                 a.home_country);
+      return false;
+    }
+    setup->analyze.home_country = a.home_country;
+  }
   setup->format = a.format == "txt" ? Format::kTxt
                   : a.format == "jsonl" ? Format::kJsonl
                   : a.format == "csv" ? Format::kCsv : Format::kAuto;

@@ -23,6 +23,7 @@ struct InputArgs {
   std::string tz = "+07:00";        // offset for times without a zone
   double max_record_mb = 64;        // larger records are rejected
   std::string data_dir;             // read data/ from here instead of the embedded copy
+  std::string home_country;         // ISO3 of the outlets' home country ("" = from the URL or language)
 };
 
 // Registers the shared options on `cmd`; `threads_note` ends --threads' help;

@@ -6,6 +6,7 @@
 //      (eval/labels/detik_boilerplate.tsv).
 //   3. Robustness: every article set goes through analyze; records in = out.
 //   4. Named entities on the Indonesian NER sets (eval/ner_eval.cc).
+//   4b. Actor codes on our labelled sample of real articles (eval/actor_eval.cc).
 //   5. Quotes on hand-labelled detik dev rows and PolNeAR (eval/quote_eval.cc).
 //   6. Events on our labelled dev sentences and the CAMEO examples (eval/event_eval.cc).
 //   7. Story clustering, BCubed, on three sets with story labels (eval/story_eval.cc).
@@ -22,6 +23,7 @@
 
 #include "analyze/analyzer.h"
 #include "eval/ner_eval.h"
+#include "eval/actor_eval.h"
 #include "eval/eval_util.h"
 #include "eval/event_eval.h"
 #include "eval/quote_eval.h"
@@ -179,7 +181,7 @@ void Robustness(const Knowledge& k) {
 }  // namespace warta
 
 // `warta_eval [SECTION...]` runs the named sections (langid, boilerplate,
-// robustness, entities, quotes, events, stories, duplicates, syntax); no argument runs them all.
+// robustness, entities, actors, quotes, events, stories, duplicates, syntax); no argument runs them all.
 int main(int argc, char** argv) {
   std::set<std::string> only(argv + 1, argv + argc);
   auto want = [&](const char* section) { return only.empty() || only.count(section) > 0; };
@@ -192,6 +194,7 @@ int main(int argc, char** argv) {
   if (want("boilerplate")) warta::Boilerplate(k.value());
   if (want("robustness")) warta::Robustness(k.value());
   if (want("entities")) warta::NamedEntities(k.value(), warta::kData);
+  if (want("actors")) warta::ActorCodes(k.value(), warta::kData, warta::kSource);
   if (want("quotes")) warta::Quotes(k.value(), warta::kData, warta::kSource);
   if (want("events")) warta::Events(k.value(), warta::kData, warta::kSource);
   if (want("stories")) warta::Stories(k.value(), warta::kData, warta::kSource);

@@ -40,7 +40,7 @@ void Expect(const Document& d, const std::vector<Row>& want) {
 TEST(QuotesArticle, IndonesianChinaRussia) {
   Document d = AnalyzeExample("id-china-rusia-quotes.txt");
   Expect(d, {
-                {"tidak menginginkan aliansi", "indirect", "China", "Beijing"},
+                {"tidak menginginkan aliansi", "indirect", "Beijing", "Beijing"},  // the government (CHNGOV)
                 {"Hubungan China dan Rusia", "direct", "Liu Pengyu", "Liu Pengyu"},
                 {"Amerika Serikat sebagai sumber", "indirect", "Liu Pengyu", "Liu"},
                 // "tuturnya", three paragraphs on, with another person named between.

@@ -175,11 +175,19 @@ class SectionAnalyzer {
     for (Sentence& s : in->sentences) k_.syntax.Annotate(lang, doc_->original, &s.tokens, parse);
   }
 
+  // The outlet's home country: the user's word (--home-country), else the
+  // outlet of the URL or its country-code domain; "" leaves it to the language.
+  std::string HomeCountry() const {
+    if (!options_.home_country.empty()) return options_.home_country;
+    return doc_->url ? k_.entities.outlets().HomeCountry(*doc_->url) : "";
+  }
+
   // One section's entities, quotes and events. Const: sections may run at once.
   Output AnalyzeSection(const Input& in) const {
     Output out;
     const std::vector<Sentence> no_title;
-    LinkContext context{DateKey(doc_->clean.published.value_or("")), doc_->lang.code.value_or(""), in.headline};
+    LinkContext context{DateKey(doc_->clean.published.value_or("")), doc_->lang.code.value_or(""), in.headline,
+                        HomeCountry(), doc_->clean.dateline.value_or("")};
     out.entities = LinkEntities(doc_->original, in.sentences, k_.entities, context,
                                 in.first ? title_field_ : std::string_view(), in.first ? title_field_sentences_ : no_title);
     const std::span<const Sentence> body = std::span<const Sentence>(in.sentences).subspan(in.headline);
@@ -354,6 +362,7 @@ std::string ToJson(const Document& doc, const JsonOptions& options) {
     w.Key("country"); opt(e.country);
     w.Key("actor"); opt(e.actor);
     w.Key("role"); opt(e.role);
+    if (!e.group.empty()) { w.Key("group"); w.String(e.group); }
     w.Key("kb"); opt(e.kb);
     w.Key("mentions"); w.BeginArray();
     for (const EntityMention& m : e.mentions) {

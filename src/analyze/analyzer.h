@@ -32,6 +32,10 @@ struct AnalyzeOptions {
   bool entities = true;    // recognise and link entities
   bool quotes = true;      // find quotations and their speakers (needs entities)
   bool events = true;      // code events between actors (needs entities; uses quotes)
+  // The outlet's home country (ISO3): the state of the institutions an article
+  // names without a state. Empty: from the URL's outlet or domain, else the
+  // language (Indonesian text: Indonesia).
+  std::string home_country;
   // How a record longer than one section (1 MiB) may analyse several sections
   // at once: the caller's threads (the core starts none). Unset or
   // section_threads <= 1: one after another. The result is the same.

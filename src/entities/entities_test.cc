@@ -52,6 +52,10 @@ const std::map<std::string, std::string>& TestFiles() {
       {"langid/id_ms_words.tsv", "kesehatan\t3.0\n"},
       {"entities/places.tsv", "surabaya\tSurabaya\tKota Surabaya\tcity\tIDN\n"},
       {"entities/ner_model.tsv", "# empty\n"},
+      {"entities/agents.tsv", "polisi\tid\tCOP\tbody\nwarga\tid\tCVL\tpeople\npolice\ten\tCOP\tbody\n"},
+      {"entities/groups.tsv", "etnis tionghoa\tid\tethnic\tchi\n"},
+      {"entities/outlets.tsv", "co\t-\t-\ndetik.com\tdetikcom\tIDN\n"},
+      {"entities/place_words.tsv", "di\tid\tlocative\nin\ten\tlocative\nke\tid\tdirectional\njalan\tid\tstreet\n"},
   };
   return files;
 }
@@ -146,10 +150,18 @@ TEST(Linker, MetonymsAndVariantsAreOneActor) {
   EXPECT_EQ(chn->actor, "CHN");
   EXPECT_EQ(chn->type, "LOC");
   EXPECT_EQ(chn->subtype, "country");
-  EXPECT_EQ(MentionTexts(text, *chn), (std::vector<std::string>{"Tiongkok", "Beijing", "RRT"}));
+  EXPECT_EQ(MentionTexts(text, *chn), (std::vector<std::string>{"Tiongkok", "RRT"}));
+  // A capital or seat that acts is its government: CHNGOV, not the state.
+  const Entity* beijing = Named(e, "Beijing");
+  ASSERT_TRUE(beijing);
+  EXPECT_EQ(beijing->actor, "CHNGOV");
+  EXPECT_EQ(beijing->country, "CHN");
   const Entity* rus = Named(e, "Russia");
   ASSERT_TRUE(rus);
-  EXPECT_EQ(MentionTexts(text, *rus), (std::vector<std::string>{"Rusia", "Kremlin"}));
+  EXPECT_EQ(MentionTexts(text, *rus), (std::vector<std::string>{"Rusia"}));
+  const Entity* kremlin = Named(e, "Kremlin");
+  ASSERT_TRUE(kremlin);
+  EXPECT_EQ(kremlin->actor, "RUSGOV");
   // "ke Moskow" is the city, not the government.
   const Entity* moscow = Named(e, "Moscow");
   ASSERT_TRUE(moscow);
@@ -247,8 +259,11 @@ TEST(Linker, EnglishDemonymGivesTheCountry) {
   EXPECT_EQ(liu->role, "Chinese spokesperson");
   const Entity* chn = Named(e, "China");
   ASSERT_TRUE(chn);
-  EXPECT_EQ(MentionTexts(text, *chn), (std::vector<std::string>{"Chinese", "Beijing"}));
-  EXPECT_TRUE(Named(e, "Russia"));
+  EXPECT_EQ(MentionTexts(text, *chn), (std::vector<std::string>{"Chinese"}));
+  ASSERT_TRUE(Named(e, "Beijing"));
+  EXPECT_EQ(Named(e, "Beijing")->actor, "CHNGOV");
+  ASSERT_TRUE(Named(e, "Moscow"));
+  EXPECT_EQ(Named(e, "Moscow")->actor, "RUSGOV");
 }
 
 TEST(Linker, IdsFollowFirstMentionAndOutputIsStable) {

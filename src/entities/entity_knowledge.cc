@@ -113,6 +113,17 @@ const std::vector<PhraseEntry>* EntityKnowledge::Lookup(std::string_view folded_
   return Lookup(hash, folded_phrase);
 }
 
+PlaceWord EntityKnowledge::PlaceWordOf(std::string_view folded, std::string_view lang) const {
+  std::string key = (lang == "ms" ? std::string("id") : std::string(lang)) + '\t' + std::string(folded);
+  auto it = place_words_.find(key);
+  if (it == place_words_.end()) it = place_words_.find("*\t" + std::string(folded));
+  if (it == place_words_.end() && lang.empty()) {  // language unknown: either
+    it = place_words_.find("id\t" + std::string(folded));
+    if (it == place_words_.end()) it = place_words_.find("en\t" + std::string(folded));
+  }
+  return it == place_words_.end() ? PlaceWord::kNone : it->second;
+}
+
 bool EntityKnowledge::IsCommonWord(std::string_view token) const { return IsCommon(TokenHash(FoldCase(token))); }
 
 std::vector<const Office*> EntityKnowledge::OfficesOf(uint32_t person, int date) const {
@@ -268,9 +279,14 @@ Result<EntityKnowledge> EntityKnowledge::Load(const Reader& read, const Abbrevia
   });
   if (!s.ok()) return s;
 
-  s = each("entities/org_heads.tsv", 4, "HEAD<TAB>LANG<TAB>SUBTYPE<TAB>ROLE", [&](const auto& c) -> std::string {
+  auto heads = read("entities/org_heads.tsv");
+  if (!heads.ok()) return heads.status();
+  s = ForEachTsvRow(heads.value(), "data/entities/org_heads.tsv", 4, 5, "HEAD<TAB>LANG<TAB>SUBTYPE<TAB>ROLE[<TAB>COUNTRY]",
+                    [&](const auto& c) -> std::string {
     if (c[1] != "id" && c[1] != "en" && c[1] != "*") return "LANG must be id, en or *";
-    k.org_heads_.push_back({std::string(c[0]), std::string(c[2]), Column(c[3]), std::string(c[1])});
+    std::string country = c.size() > 4 ? Column(c[4]) : "";
+    if (!country.empty() && k.Find("country/" + country) < 0) return "unknown country " + country;
+    k.org_heads_.push_back({std::string(c[0]), std::string(c[2]), Column(c[3]), std::string(c[1]), country});
     phrase(c[0], PhraseKind::kOrgHead, static_cast<uint32_t>(k.org_heads_.size() - 1), LooksLikeAbbreviation(c[0]));
     return "";
   });
@@ -285,6 +301,32 @@ Result<EntityKnowledge> EntityKnowledge::Load(const Reader& read, const Abbrevia
   // The Indonesian–Malay word list is ordinary words too.
   s = each("langid/id_ms_words.tsv", 2, "WORD<TAB>WEIGHT", [&](const auto& c) -> std::string {
     k.common_words_.Insert(TokenHash(FoldCase(c[0])), 1);
+    return "";
+  });
+  if (!s.ok()) return s;
+
+  auto agents = read("entities/agents.tsv");
+  if (!agents.ok()) return agents.status();
+  if (s = k.agents_.LoadAgents(agents.value(), "data/entities/agents.tsv"); !s.ok()) return s;
+  auto groups = read("entities/groups.tsv");
+  if (!groups.ok()) return groups.status();
+  if (s = k.agents_.LoadGroups(groups.value(), "data/entities/groups.tsv"); !s.ok()) return s;
+
+  auto outlets = read("entities/outlets.tsv");
+  auto countries = read("entities/countries.tsv");
+  if (!outlets.ok()) return outlets.status();
+  if (!countries.ok()) return countries.status();
+  if (s = k.outlets_.Load(outlets.value(), countries.value()); !s.ok()) return s;
+
+  s = each("entities/place_words.tsv", 3, "WORD<TAB>LANG<TAB>KIND", [&](const auto& c) -> std::string {
+    if (c[1] != "id" && c[1] != "en" && c[1] != "*") return "LANG must be id, en or *";
+    PlaceWord kind;
+    if (c[2] == "locative") kind = PlaceWord::kLocative;
+    else if (c[2] == "directional") kind = PlaceWord::kDirectional;
+    else if (c[2] == "street") kind = PlaceWord::kStreet;
+    else return "KIND must be locative, directional or street";
+    if (FoldCase(c[0]) != c[0]) return "WORD must be lower case";
+    k.place_words_[std::string(c[1]) + '\t' + std::string(c[0])] = kind;
     return "";
   });
   if (!s.ok()) return s;

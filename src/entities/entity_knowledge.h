@@ -13,7 +13,9 @@
 #include <unordered_set>
 #include <vector>
 
+#include "entities/agents.h"
 #include "entities/ner_model.h"
+#include "entities/outlets.h"
 #include "text/segment.h"
 #include "util/flat_hash.h"
 #include "util/hash.h"
@@ -62,8 +64,12 @@ struct Title {
 };
 struct OrgHead {
   std::string head, subtype, role;
-  std::string lang;  // id | en | *: an Indonesian head names an Indonesian body unless a state is named
+  std::string lang;     // id | en | *: an Indonesian head names a body of the home country unless a state is named
+  std::string country;  // the state every body with this head belongs to ("KBRI": IDN), "" if it depends
 };
+
+// What a word before a name says about it (data/entities/place_words.tsv).
+enum class PlaceWord : uint8_t { kNone, kLocative, kDirectional, kStreet };
 
 class EntityKnowledge {
  public:
@@ -76,6 +82,10 @@ class EntityKnowledge {
   const std::vector<Title>& titles() const { return titles_; }
   const std::vector<OrgHead>& org_heads() const { return org_heads_; }
   const NerModel& model() const { return model_; }
+  const AgentTable& agents() const { return agents_; }
+  const Outlets& outlets() const { return outlets_; }
+  // What a folded word says about the name after it in `lang`.
+  PlaceWord PlaceWordOf(std::string_view folded, std::string_view lang) const;
   int Find(std::string_view key) const;  // index of a key, -1 if none
 
   // Phrases are looked up by hash: TokenHash of each case-folded token,
@@ -121,6 +131,9 @@ class EntityKnowledge {
   size_t max_phrase_tokens_ = 0;
   NerModel model_;
   FlatHash64 common_words_;
+  AgentTable agents_;
+  Outlets outlets_;
+  std::unordered_map<std::string, PlaceWord> place_words_;  // LANG '\t' WORD, LANG id | en | *
 };
 
 // "2021-12-07T14:12:00+07:00" or "2021-12-07" → 20211207; 0 when absent or unreadable.

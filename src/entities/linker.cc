@@ -13,14 +13,6 @@ namespace warta {
 
 namespace {
 
-// Words before a capital that make it a place rather than its government.
-const std::unordered_set<std::string_view>& PlaceWords() {
-  static const std::unordered_set<std::string_view> words = {
-      "di", "ke", "dari", "menuju", "kota", "sekitar", "wilayah", "pusat", "in", "to", "from", "near", "at",
-      "outside", "around", "into", "across", "visit", "visited", "mengunjungi", "kunjungan", "tiba", "arrived"};
-  return words;
-}
-
 // Offices in order of precedence, for a person who holds several at once.
 int PositionRank(std::string_view p) {
   static const char* const kOrder[] = {"head_of_state", "head_of_government", "igo_head", "vice_president",
@@ -28,7 +20,7 @@ int PositionRank(std::string_view p) {
                                        "military_chief", "police_chief", "intelligence_chief", "fm_spokesperson"};
   for (size_t i = 0; i < std::size(kOrder); ++i)
     if (p == kOrder[i]) return static_cast<int>(i);
-  return 100;
+  return p == "candidate" ? 101 : 100;  // a candidate who holds an office acts through it
 }
 
 bool StartsUpper(std::string_view token) {
@@ -41,6 +33,14 @@ bool IsFormer(const std::string& folded) {
   static const std::unordered_set<std::string> words = {"mantan", "eks", "bekas", "former", "ex", "ex-"};
   return words.count(folded) > 0;
 }
+
+// A rank's retirement mark, in brackets after it: "Jenderal TNI (Purn.)".
+bool IsRetired(const std::string& folded) {
+  static const std::unordered_set<std::string> words = {"purn", "purn.", "purnawirawan", "ret", "ret.", "retired"};
+  return words.count(folded) > 0;
+}
+
+
 
 bool IsWordToken(std::string_view token) {
   size_t pos = 0;
@@ -62,6 +62,26 @@ struct Role {
   bool country_assumed = false;  // not named in the text: Indonesia by default
   bool former = false;           // "mantan", "former": a past role
   int org = -1;  // names index of an organisation in the phrase
+};
+
+// A capital or seat that acts stands for its government ("Beijing menuduh",
+// "the Kremlin said"): an actor of sector GOV, like "pemerintah China".
+const Agent& Government() {
+  static const Agent government{"", "", "GOV", Agent::Kind::kBody, ""};
+  return government;
+}
+
+// "Americans", "Russians" as a noun: the people of the state, not the state.
+const Agent& Civilians() {
+  static const Agent civilians{"", "", "CVL", Agent::Kind::kPeople, ""};
+  return civilians;
+}
+
+// Where an actor named by a common noun ("polisi Malaysia", "warga", "etnis
+// Uighur") is in a sentence, and the state the text gives it.
+struct AgentMention {
+  const Agent* agent = nullptr;
+  std::string country;  // "" when no state applies
 };
 
 struct SentenceData {
@@ -104,6 +124,9 @@ struct Mention {
   Role role;
   int entity = -1;
   std::string text;
+  AgentMention agent;     // an actor named by a common noun (agent != nullptr)
+  bool street = false;    // a street named after a person ("Jalan Gatot Subroto")
+  bool dropped = false;   // absorbed into an agent or group phrase
 };
 
 // Mentions in the title field come before those in the text.
@@ -115,6 +138,46 @@ struct Builder {
   const LinkContext& ctx;
   std::vector<SentenceData> sentences;
   std::vector<Mention> mentions;
+  std::string article_setting;  // the state the article is set in (its dateline, else its places), "" if unknown
+  bool setting_from_dateline = false;
+
+  // The outlet's home country; Indonesian text with no outlet is Indonesia's.
+  std::string Home() const {
+    if (!ctx.home_country.empty()) return ctx.home_country;
+    return ctx.lang == "id" ? "IDN" : "";
+  }
+  // A word before token `at` that makes a name there a place: "di", "in" (and
+  // with `directional`, "ke", "to", "visited").
+  bool LocativeBefore(size_t s, size_t at, bool directional = false) const {
+    if (at == 0) return false;
+    PlaceWord w = k.PlaceWordOf(sentences[s].tokens.folded(at - 1), ctx.lang);
+    return w == PlaceWord::kLocative || (directional && w == PlaceWord::kDirectional);
+  }
+  // The state a place is in: a country, its capital, a city or region of it.
+  std::string StateOfPlace(const NameSpan& n) const {
+    if (n.kb < 0 || n.type == "PER") return "";
+    const KbEntity& e = k.entities()[n.kb];
+    return e.type == "LOC" || n.kind == PhraseKind::kDemonym || n.kind == PhraseKind::kSeat ? e.country : "";
+  }
+  // The state a sentence is set in: the first place after a locative word.
+  std::string SentenceSetting(size_t s) const {
+    for (const NameSpan& n : sentences[s].names.names)
+      if (LocativeBefore(s, n.begin) && n.kind != PhraseKind::kDemonym) {
+        std::string c = StateOfPlace(n);
+        if (!c.empty()) return c;
+      }
+    return "";
+  }
+  // The state of an actor the phrase gives none: the sentence's place, the
+  // article's, else the home country. A state's body ("polisi", "Congress")
+  // named in the outlet's own press is the home country's unless the
+  // sentence or the dateline sets it elsewhere; people of a kind ("warga",
+  // "protesters") are also where the article's places say.
+  std::string Setting(size_t s, bool body) const {
+    std::string c = SentenceSetting(s);
+    if (c.empty() && (!body || setting_from_dateline)) c = article_setting;
+    return c.empty() ? Home() : c;
+  }
 
   std::string_view Text(size_t s, size_t b, size_t e) const {
     const TokenView& t = sentences[s].tokens;
@@ -135,11 +198,16 @@ struct Builder {
   // An organisation name's state: the dictionary's, else a country named inside it.
   std::string OrgCountry(size_t s, const NameSpan& n) const {
     if (n.kb >= 0) return k.entities()[n.kb].country;
+    const OrgHead* h = HeadOf(s, n);
+    if (h && !h->country.empty()) return h->country;  // "KBRI Tokyo": Indonesia's embassy
     std::string named = CountryNamedIn(s, n);
     if (!named.empty()) return named;
-    // An organisation with an Indonesian head word ("Universitas", "Kementerian") is Indonesian.
-    const OrgHead* h = HeadOf(s, n);
-    return h && h->lang == "id" ? "IDN" : "";
+    if (!h) return "";
+    // An organisation with an Indonesian head word ("Universitas", "Kementerian")
+    // is Indonesian, or in Malay text the home country's.
+    if (h->lang == "id") return ctx.lang == "ms" && !Home().empty() ? Home() : "IDN";
+    // "the Foreign Ministry", "the Tribune": a body of where the article is set, else of the home country.
+    return article_setting.empty() ? Home() : article_setting;
   }
   std::string CountryNamedIn(size_t s, const NameSpan& n) const {
     for (const auto& m : sentences[s].names.matches) {
@@ -188,7 +256,7 @@ struct Builder {
       if (r->org < 0) r->org = index;
       if (r->country.empty()) r->country = OrgCountry(s, n);
     } else if (r->country.empty()) {
-      r->country = CountryOf(n);
+      r->country = StateOfPlace(n);  // "Gubernur Jawa Tengah": the province's state
     }
   }
 
@@ -199,7 +267,18 @@ struct Builder {
     const auto& tokens = sentences[s].tokens;
     size_t j = name_begin, start = name_begin;
     const DictionaryMatch* nearest_title = nullptr;
+    bool retired = false;
     while (j > 0 && name_begin - j < 12) {
+      // "Wakil Menteri Luar Negeri (Wamenlu) Arif", "Jenderal (Purn.) Budi": a
+      // bracketed abbreviation or retirement mark inside the phrase.
+      if (tokens.surface(j - 1) == ")") {
+        size_t open = j - 1;
+        while (open > 0 && j - open < 6 && tokens.surface(open - 1) != "(") --open;
+        if (open == 0 || tokens.surface(open - 1) != "(") break;
+        for (size_t i = open; i + 1 < j; ++i) retired |= IsRetired(tokens.folded(i));
+        j = open - 1;
+        continue;
+      }
       if (const DictionaryMatch* t = TitleEndingAt(s, j)) {
         if (!nearest_title && k.titles()[t->entry->ref].position != "honorific") nearest_title = t;
         j = t->begin;
@@ -217,14 +296,28 @@ struct Builder {
         --j;
         continue;
       }
-      // A few ordinary words between a title and its organisation ("Pengamat
-      // hubungan internasional dari Universitas X"): kept only if a title
-      // comes before them.
+      // A few ordinary words inside the phrase: between a title and its
+      // organisation ("Pengamat hubungan internasional dari Universitas X"),
+      // a unit's name ("Direktur Jenderal Pajak", "Direktur Penyuluhan,
+      // Pelayanan, dan Hubungan Masyarakat Kementerian Keuangan"), a caucus
+      // ("Fraksi"). Kept only if a title comes before them, or before any
+      // title a state or organisation ("ajudan presiden Rusia untuk kebijakan
+      // luar negeri"); never a lower-case word right before the name ("Menkeu
+      // baru pengganti Sri Mulyani": she is not the new minister).
+      auto inner = [&](size_t t) {
+        std::string_view w = tokens.surface(t);
+        if (!IsWordToken(w)) return w == ",";
+        return !StartsUpper(w) || k.IsCommonWord(w);
+      };
       size_t words = 0;
-      while (j - words > 0 && words < 4 && !StartsUpper(tokens.surface(j - words - 1)) &&
-             IsWordToken(tokens.surface(j - words - 1)) && !TitleEndingAt(s, j - words))
+      while (j - words > 0 && words < 8 && inner(j - words - 1) && !TitleEndingAt(s, j - words) &&
+             (words == 0 || NameEndingAt(s, j - words) < 0))
         ++words;
-      if (words > 0 && j - words > 0 && TitleEndingAt(s, j - words)) {
+      const bool touches_name = j == name_begin || (j + 1 == name_begin && tokens.surface(j) == ",");
+      if (touches_name && words > 0 && !StartsUpper(tokens.surface(j - 1))) break;
+      int name_there = words > 0 ? NameEndingAt(s, j - words) : -1;
+      if (words > 0 && j - words > 0 &&
+          (TitleEndingAt(s, j - words) || (!nearest_title && name_there >= 0 && names[name_there].type != "PER"))) {
         j -= words;
         continue;
       }
@@ -248,6 +341,7 @@ struct Builder {
       --r.begin;
       r.former = true;
     }
+    r.former |= retired;
     return r;
   }
 
@@ -309,13 +403,14 @@ struct Builder {
     }
     if (r->role.empty() && r->org >= 0) r->role = OrgRole(s, sentences[s].names.names[r->org]);
     if (r->role.empty() && !r->country.empty()) r->role = "GOV";
-    // "Menlu X", "Anggota Komisi I DPR X" in Indonesian news, no state named:
-    // Indonesia's. Not for heads of state or government, whose state the
-    // press always names ("Presiden Nigeria").
-    static const std::unordered_set<std::string_view> kStateRoles = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"};
-    if (r->country.empty() && ctx.lang == "id" && kStateRoles.count(r->role) && r->position != "head_of_state" &&
+    // "Menlu X", "Anggota Komisi I DPR X", "Ketua Umum Partai X" in
+    // Indonesian news, no state named: the home country's; in English news ("Foreign Minister X", datelined
+    // Beijing) the state the article is set in, else the home country's. Not
+    // for heads of state or government, whose state the press always names
+    // ("Presiden Nigeria").
+    if (r->country.empty() && !r->role.empty() && r->position != "head_of_state" &&
         r->position != "head_of_government" && r->position != "monarch") {
-      r->country = "IDN";
+      r->country = ctx.lang == "en" && !article_setting.empty() ? article_setting : Home();
       r->country_assumed = true;
     }
   }
@@ -335,21 +430,87 @@ struct Builder {
     return -1;
   }
 
+  // "americans": a demonym whose singular is one too.
+  bool IsPluralDemonym(const std::string& folded) const {
+    if (folded.size() < 3 || folded.back() != 's') return false;
+    const auto* entries = k.Lookup(std::string_view(folded).substr(0, folded.size() - 1));
+    if (!entries) return false;
+    for (const PhraseEntry& e : *entries)
+      if (e.kind == PhraseKind::kDemonym) return true;
+    return false;
+  }
+
   // A capitalised word that is not an ordinary word: "Xi", not "Pada".
   bool LooksLikeName(std::string_view token) const {
     return StartsUpper(token) && !k.IsCommonWord(token);
   }
 
+  void FindArticleSetting();
+  void Abbreviations();
+  std::unordered_map<std::string, std::string> long_form_;  // "TPID" → "Tim Pengendalian Inflasi Daerah"
   void Collect();
+  void Agents(size_t s, size_t first_mention);
   void TitleOnlyMentions(size_t s);
   void ShortForms();
   std::vector<Entity> Group();
 };
 
+// The state the article is set in: its dateline's place, else the state
+// whose places the text puts things in ("di Johor", "in Kyiv") more often than
+// the home country's, at least twice.
+void Builder::FindArticleSetting() {
+  if (!ctx.dateline.empty()) {
+    if (const auto* entries = k.Lookup(FoldCase(CollapseSpace(ctx.dateline)))) {
+      for (const PhraseEntry& e : *entries) {
+        if (e.kind != PhraseKind::kName && e.kind != PhraseKind::kCapital && e.kind != PhraseKind::kSeat) continue;
+        const KbEntity& place = k.entities()[e.ref];
+        if (place.type == "LOC" && !place.country.empty()) {
+          article_setting = place.country;
+          setting_from_dateline = true;
+          return;
+        }
+      }
+    }
+  }
+  std::map<std::string, int> count;
+  for (size_t s = 0; s < sentences.size(); ++s)
+    for (const NameSpan& n : sentences[s].names.names)
+      if (LocativeBefore(s, n.begin) && n.kind != PhraseKind::kDemonym) {
+        std::string c = StateOfPlace(n);
+        if (!c.empty()) ++count[c];
+      }
+  int best = 1;
+  const int home = count.count(Home()) ? count[Home()] : 0;
+  for (const auto& [country, n] : count)
+    if (n > best && n > home) {
+      best = n;
+      article_setting = country;
+    }
+}
+
 void Builder::Collect() {
+  FindArticleSetting();
   for (size_t s = 0; s < sentences.size(); ++s) {
     SentenceData& sd = sentences[s];
-    for (const NameSpan& n : sd.names.names) {
+    const size_t first_mention = mentions.size();
+    for (size_t ni = 0; ni < sd.names.names.size(); ++ni) {
+      const NameSpan& n = sd.names.names[ni];
+      // "Batu", "Bantul" spelt like a verb and tagged as one: not the place.
+      if (n.kb >= 0 && n.type == "LOC" && n.end - n.begin == 1 && n.kind == PhraseKind::kName &&
+          k.entities()[n.kb].subtype != "country" && sd.tokens[n.begin].upos == Upos::kVerb)
+        continue;
+      // "Jim Jordan", "Mark Cuban": a country's name or demonym as a person's surname.
+      const bool state_word = (n.kind == PhraseKind::kName && n.type == "LOC") || n.kind == PhraseKind::kDemonym;
+      if (ni > 0 && n.kb >= 0 && state_word && n.end - n.begin == 1 && StartsUpper(sd.tokens.surface(n.begin)) &&
+          sd.names.names[ni - 1].end == n.begin && sd.names.names[ni - 1].type == "PER" &&
+          sd.names.names[ni - 1].kb < 0 && mentions.size() > first_mention && mentions.back().type == "PER" &&
+          mentions.back().end == n.begin && !mentions.back().role.found) {
+        Mention& person = mentions.back();
+        person.end = n.end;
+        person.span = SpanOf(s, person.begin, person.end);
+        person.text = std::string(Text(s, person.begin, person.end));
+        continue;
+      }
       Mention m;
       m.sentence = s;
       m.begin = n.begin;
@@ -362,10 +523,27 @@ void Builder::Collect() {
       m.kind = n.kind;
       if (n.kb >= 0) {
         const KbEntity& e = k.entities()[n.kb];
-        if (n.kind == PhraseKind::kCapital) {
-          bool place = n.begin > 0 && PlaceWords().count(sd.tokens.folded(n.begin - 1));
-          if (!place) m.kb = k.Find("country/" + e.country);  // "Beijing menegaskan": the government
+        if (n.kind == PhraseKind::kCapital || n.kind == PhraseKind::kSeat) {
+          bool place = LocativeBefore(s, n.begin, true) || (n.begin > 0 && sd.tokens[n.begin - 1].upos == Upos::kAdp);
+          if (!place) {  // "Beijing menegaskan", "Gedung Putih": the government
+            m.kb = k.Find("country/" + e.country);
+            m.type = "ORG";
+            m.agent = {&Government(), e.country};
+          }
         }
+      }
+      // "Americans said", "Russians": a plural demonym as a noun is the people.
+      if (n.kind == PhraseKind::kDemonym && n.kb >= 0 && IsPluralDemonym(sd.tokens.folded(n.end - 1)) &&
+          (n.end == sd.tokens.size() || (sd.tokens[n.end].upos != Upos::kNoun && sd.tokens[n.end].upos != Upos::kPropn))) {
+        m.type = "GRP";
+        m.agent = {&Civilians(), k.entities()[n.kb].country};
+      }
+      // "Jalan Gatot Subroto": a street, not the person it is named after.
+      if (n.begin > 0 && (m.type == "PER" || (m.type == "LOC" && m.kb < 0)) &&
+          k.PlaceWordOf(sd.tokens.folded(n.begin - 1), ctx.lang) == PlaceWord::kStreet) {
+        m.type = "LOC";
+        m.kb = -1;
+        m.street = true;
       }
       if (m.type == "PER") {
         m.role = RoleBefore(s, n.begin);
@@ -381,11 +559,132 @@ void Builder::Collect() {
       mentions.push_back(std::move(m));
     }
     TitleOnlyMentions(s);
+    Agents(s, first_mention);
   }
+  mentions.erase(std::remove_if(mentions.begin(), mentions.end(), [](const Mention& m) { return m.dropped; }),
+                 mentions.end());
   ShortForms();
   std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
     return Position(a) < Position(b);
   });
+  Abbreviations();
+}
+
+// "Badan Reserse Kriminal (Bareskrim)", "Dana Moneter Internasional (IMF)",
+// "Tim Pengendalian Inflasi Daerah (TPID)": a name and its abbreviation in
+// brackets are one actor; a dictionary entry for either names both.
+void Builder::Abbreviations() {
+  for (size_t i = 0; i + 1 < mentions.size(); ++i) {
+    Mention& full = mentions[i];
+    Mention& abbr = mentions[i + 1];
+    const TokenView& t = sentences[full.sentence].tokens;
+    if (abbr.sentence != full.sentence || abbr.in_title_field != full.in_title_field || abbr.begin != full.end + 1 ||
+        abbr.end >= t.size() || t.surface(full.end) != "(" || t.surface(abbr.end) != ")")
+      continue;
+    if (full.type == "PER" || abbr.type == "PER" || full.agent.agent || abbr.agent.agent || abbr.end - abbr.begin > 2)
+      continue;
+    if (abbr.kb >= 0 && full.kb < 0) {
+      full.kb = abbr.kb;
+      full.type = k.entities()[abbr.kb].type;
+    } else if (full.kb >= 0 && abbr.kb < 0) {
+      abbr.kb = full.kb;
+      abbr.type = k.entities()[full.kb].type;
+    } else if (full.kb < 0 && abbr.kb < 0) {
+      long_form_.emplace(CollapseSpace(abbr.text), CollapseSpace(full.text));
+      abbr.type = full.type;
+    }
+  }
+}
+
+// Actors named by a common noun, outside names and role phrases: "polisi
+// Malaysia", "Israeli troops", "warga", "etnis Uighur". A state named next to
+// the noun is the actor's (its mention is absorbed); else the sentence's or
+// article's setting, else the home country. An ethnic or religious group's
+// name never makes it a state ("ethnic Russians in Ukraine" are Ukraine's).
+void Builder::Agents(size_t s, size_t first_mention) {
+  const SentenceData& sd = sentences[s];
+  const auto& names = sd.names.names;
+  const size_t n = sd.tokens.size();
+  std::vector<int> name_at(n, -1);  // names index covering a token
+  for (size_t i = 0; i < names.size(); ++i)
+    for (size_t t = names[i].begin; t < names[i].end; ++t) name_at[t] = static_cast<int>(i);
+  std::vector<bool> role_at(n, false);
+  for (size_t mi = first_mention; mi < mentions.size(); ++mi) {
+    const Mention& m = mentions[mi];
+    for (size_t t = m.begin; t < m.end && t < n; ++t) role_at[t] = true;  // title-only mentions
+    if (m.role.found)
+      for (size_t t = m.role.begin; t < m.role.end; ++t) role_at[t] = true;
+  }
+  auto drop_name = [&](int ni) {  // the mention of names[ni], absorbed
+    for (size_t mi = first_mention; mi < mentions.size(); ++mi)
+      if (mentions[mi].begin == names[ni].begin && !mentions[mi].agent.agent) mentions[mi].dropped = true;
+  };
+  for (size_t i = 0; i < n;) {
+    size_t len = 0;
+    const Agent* a = role_at[i] ? nullptr : k.agents().LongestAt(sd.tokens, i, ctx.lang, &len);
+    bool group = a && (a->kind == Agent::Kind::kEthnic || a->kind == Agent::Kind::kReligion);
+    // "Security forces fired ...", "Polisi Malaysia menangkap ...": a capital at
+    // the sentence's start the tagger took for a name no dictionary knows.
+    int opening = i < n ? name_at[i] : -1;
+    bool overrides = opening >= 0 && names[opening].kb < 0 && names[opening].begin == i &&
+                     (i == 0 || !IsWordToken(sd.tokens.surface(i - 1)));
+    bool clear = a != nullptr;
+    for (size_t t = i; clear && t < i + len; ++t)
+      clear = !role_at[t] && (group || name_at[t] < 0 || (overrides && name_at[t] == opening));
+    if (!clear) {
+      ++i;
+      continue;
+    }
+    size_t begin = i, end = i + len;
+    std::string country;
+    if (overrides && name_at[i] == opening) {
+      drop_name(opening);
+      // The rest of the name: the state a dictionary names there ("Malaysia").
+      for (const DictionaryMatch& d : sd.names.matches)
+        if (d.begin == end && d.end <= names[opening].end && d.entry->kind != PhraseKind::kTitle &&
+            d.entry->kind != PhraseKind::kOrgHead && k.entities()[d.entry->ref].type == "LOC")
+          country = k.entities()[d.entry->ref].country;
+      end = std::max(end, names[opening].end);
+    }
+    if (group)  // the group's name is not a state: "ethnic Russians", "etnis Tionghoa"
+      for (size_t t = begin; t < end; ++t)
+        if (name_at[t] >= 0) drop_name(name_at[t]);
+    // Not a noun that describes the name after it ("partai Golkar", "pemerintah
+    // Provinsi Jawa Barat", "polisi Budi"): that name is the actor.
+    int after = end < n ? name_at[end] : -1;
+    if (!group && after >= 0 && (names[after].type == "ORG" || names[after].type == "PER")) {
+      i = end;
+      continue;
+    }
+    if (!group && country.empty() && after >= 0 && names[after].begin == end) {  // "polisi Malaysia", "pemerintah Jakarta"
+      country = StateOfPlace(names[after]);
+      if (!country.empty()) {
+        drop_name(after);
+        end = names[after].end;
+      }
+    }
+    int before = begin > 0 ? name_at[begin - 1] : -1;
+    if (!group && country.empty() && before >= 0 && names[before].end == begin &&
+        (names[before].kind == PhraseKind::kDemonym || names[before].kind == PhraseKind::kName)) {
+      country = StateOfPlace(names[before]);  // "Israeli troops", "the Malaysian police"
+      if (!country.empty()) {
+        drop_name(before);
+        begin = names[before].begin;
+      }
+    }
+    if (country.empty()) country = Setting(s, a->kind == Agent::Kind::kBody);
+    Mention m;
+    m.sentence = s;
+    m.begin = begin;
+    m.end = end;
+    m.span = SpanOf(s, begin, end);
+    m.in_title_field = sd.in_title_field;
+    m.text = std::string(Text(s, begin, end));
+    m.type = a->kind == Agent::Kind::kBody ? "ORG" : "GRP";
+    m.agent = {a, country};
+    mentions.push_back(std::move(m));
+    i = end;
+  }
 }
 
 // "Presiden AS" with no name: whoever held the office on the publication date.
@@ -442,10 +741,11 @@ void Builder::TitleOnlyMentions(size_t s) {
       if (NameStartingAt(s, end + 1) >= 0 && names[NameStartingAt(s, end + 1)].type == "PER") continue;
     }
     if (country.empty()) {
-      // Bare "Presiden" in Indonesian news is Indonesia's.
+      // Bare "Presiden" in Indonesian news is Indonesia's, the outlet's home country's.
       bool capital_letter = StartsUpper(sd.tokens.surface(m.begin));
-      if (ctx.lang == "id" && capital_letter && (title.position == "head_of_state" || title.position == "vice_president"))
-        country = "IDN";
+      if (!Home().empty() && capital_letter &&
+          (title.position == "head_of_state" || title.position == "vice_president"))
+        country = Home();
       else
         continue;
     }
@@ -472,6 +772,22 @@ void Builder::TitleOnlyMentions(size_t s) {
 // A word of a person's full name written alone ("Liu" after "Liu Pengyu")
 // that the tagger did not mark: a mention to link to that person.
 void Builder::ShortForms() {
+  // "Jordan said" after "Jim Jordan": a country's name that is the surname of
+  // a person the article names is that person, unless it is a place there ("in Jordan").
+  std::unordered_set<std::string> surnames;
+  for (const Mention& m : mentions)
+    if (m.type == "PER" && m.kb < 0 && m.kind == PhraseKind::kName) {
+      auto parts = Split(CollapseSpace(m.text), ' ');
+      if (parts.size() >= 2) surnames.emplace(parts.back());
+    }
+  if (!surnames.empty())
+    for (Mention& m : mentions)
+      if (m.kb >= 0 && (m.kind == PhraseKind::kName || m.kind == PhraseKind::kDemonym) && m.end - m.begin == 1 &&
+          k.entities()[m.kb].subtype == "country" && surnames.count(m.text) && !LocativeBefore(m.sentence, m.begin, true)) {
+        m.kb = -1;
+        m.type = "PER";
+        m.agent = {};
+      }
   std::unordered_set<std::string> words, places;
   for (const Mention& m : mentions)
     if (m.type != "PER") places.insert(m.text);  // "Lembata" the regency is not a short form
@@ -559,11 +875,17 @@ std::vector<Entity> Builder::Group() {
   std::vector<bool> done(mentions.size(), false);
   for (size_t i = 0; i < mentions.size(); ++i) {
     Mention& m = mentions[i];
-    if (m.kb >= 0) {
+    if (m.agent.agent) {  // one actor per state, sector and group: "polisi" and "aparat kepolisian"
+      const Agent& a = *m.agent.agent;
+      m.entity = static_cast<int>(
+          group_for("AGT:" + m.agent.country + ":" + a.sector + ":" + a.group, -1, m.type, CollapseSpace(m.text)));
+    } else if (m.kb >= 0) {
       const KbEntity& e = k.entities()[m.kb];
       m.entity = static_cast<int>(group_for("kb:" + e.key, m.kb, e.type, e.name));
     } else if (m.type != "PER" || Words(CollapseSpace(m.text)).size() > 1) {
       std::string text = CollapseSpace(m.text);
+      if (m.type != "PER")
+        if (auto it = long_form_.find(text); it != long_form_.end()) text = it->second;
       // "Bhakti Eri" after "Bhakti Eri Nurmansyah": the same person.
       int longer = m.type == "PER" && !by_key.count("PER:" + text) ? LongerName(groups, person_words, text) : -1;
       m.entity = longer >= 0 ? longer : static_cast<int>(group_for(m.type + ":" + text, -1, m.type, text));
@@ -582,7 +904,7 @@ std::vector<Entity> Builder::Group() {
     const Mention& o = mentions[j];
     // A name of several words the tagger called a place and no dictionary
     // knows ("Dian Patria") may be the person a later short form names.
-    bool maybe_person = o.type == "LOC" && o.kb < 0 && o.kind == PhraseKind::kName;
+    bool maybe_person = o.type == "LOC" && o.kb < 0 && o.kind == PhraseKind::kName && !o.street;
     if (!done[j] || (o.type != "PER" && !maybe_person) || o.entity < 0) continue;
     std::vector<std::string> full = Words(o.kb >= 0 ? k.entities()[o.kb].name : CollapseSpace(o.text));
     if (full.size() < 2) continue;
@@ -637,8 +959,9 @@ std::vector<Entity> Builder::Group() {
       if (m.role.found && m.role.end > m.role.begin) out.role = SpanOf(m.sentence, m.role.begin, m.role.end);
       e.mentions.push_back(out);
     }
+    const Mention& first = mentions[g.mentions.front()];
     // The longest name the article uses for an entity it introduced.
-    if (g.kb < 0)
+    if (g.kb < 0 && !first.agent.agent)
       for (size_t mi : g.mentions)
         if (mentions[mi].kind != PhraseKind::kTitle && CollapseSpace(mentions[mi].text).size() > e.name.size())
           e.name = CollapseSpace(mentions[mi].text);
@@ -664,6 +987,15 @@ std::vector<Entity> Builder::Group() {
           if (!e.country.empty() && !role->role.empty()) e.actor = e.country + role->role;
         }
       }
+    } else if (first.agent.agent) {
+      const Agent& a = *first.agent.agent;
+      static const char* const kKinds[] = {"agent", "people", "ethnic", "religion"};
+      e.subtype = kKinds[static_cast<int>(a.kind)];
+      e.country = first.agent.country;
+      e.group = a.group;
+      if (!e.country.empty()) e.actor = e.country + a.sector;
+    } else if (first.street) {
+      e.subtype = "street";
     } else if (e.type == "PER" && role) {
       const Mention& m = mentions[role_mention];
       e.subtype = role->position;

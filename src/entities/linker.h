@@ -27,11 +27,12 @@ struct Entity {
   std::string id;       // "e1", "e2", ... in order of first mention
   std::string kb;       // dictionary key ("country/CHN", "person/xi_jinping"), "" if the article introduced it
   std::string name;     // canonical name
-  std::string type;     // PER | LOC | ORG | MISC
+  std::string type;     // PER | LOC | ORG | GRP (people of a kind, ethnic and religious groups) | MISC
   std::string subtype;  // country, city, igo, ministry, ..., for people their position; "" if unknown
   std::string country;  // ISO3, "" if unknown
   std::string actor;    // CAMEO actor code, "" if none applies
   std::string role;     // for people: the office held on the date, or the role phrase the article uses
+  std::string group;    // an ethnic or religious group: its CAMEO code ("uig", "CTH"); "" otherwise
   std::vector<EntityMention> mentions;  // in order: the title field's first, then the text's
 };
 
@@ -39,6 +40,10 @@ struct LinkContext {
   int date = 0;          // publication date yyyymmdd, 0 if unknown (the latest offices are used)
   std::string lang;  // "id", "en", ... ("" unknown)
   size_t headline_sentences = 0;  // the first this many sentences are the title
+  // The outlet's home country (ISO3, "" unknown): the state of the domestic
+  // institutions and officials the article does not name a state for.
+  std::string home_country;
+  std::string dateline;  // the place the dateline names ("Kuala Lumpur"), "" if none
 };
 
 // `sentences` are in text order and index `original`; `title_sentences`

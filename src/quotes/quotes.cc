@@ -76,7 +76,10 @@ size_t Extractor::FirstTokenAtOrAfter(size_t byte) const {
 void Extractor::IndexMentions() {
   mention_at_.assign(tokens_.size() + 1, -1);
   role_cover_.assign(tokens_.size() + 1, -1);
-  for (size_t e = 0; e < in_.entities->size(); ++e)
+  for (size_t e = 0; e < in_.entities->size(); ++e) {
+    // People of a kind ("a local farmer", "warga") are no named speaker: the
+    // quote keeps their words as its mention.
+    if ((*in_.entities)[e].type == "GRP") continue;
     for (const EntityMention& m : (*in_.entities)[e].mentions) {
       if (m.in_title_field) continue;
       size_t b = FirstTokenAtOrAfter(m.span.start);
@@ -84,6 +87,7 @@ void Extractor::IndexMentions() {
       size_t end = FirstTokenAtOrAfter(m.span.end);
       mentions_.push_back({static_cast<int>(e), b, end, m.span, m.role, false});
     }
+  }
   std::sort(mentions_.begin(), mentions_.end(), [](const MentionRef& a, const MentionRef& b) {
     return a.begin < b.begin || (a.begin == b.begin && a.end > b.end);
   });

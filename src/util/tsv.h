@@ -19,5 +19,9 @@ using TsvRowFn = std::function<std::string(const std::vector<std::string_view>& 
 // "NAME:LINE: message".
 Status ForEachTsvRow(std::string_view tsv, std::string_view name, size_t columns, std::string_view usage,
                      const TsvRowFn& row);
+// The same for a file whose last columns are optional: each row has
+// `min_columns` to `max_columns` columns.
+Status ForEachTsvRow(std::string_view tsv, std::string_view name, size_t min_columns, size_t max_columns,
+                     std::string_view usage, const TsvRowFn& row);
 
 }  // namespace warta
