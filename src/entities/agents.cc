@@ -65,13 +65,14 @@ Status AgentTable::LoadGroups(std::string_view tsv, std::string_view name) {
   });
 }
 
-const Agent* AgentTable::LongestAt(const TokenView& tokens, size_t i, std::string_view lang, size_t* length) const {
+const Agent* AgentTable::LongestAt(const TokenView& tokens, size_t i, std::string_view lang, size_t* length,
+                                   size_t limit) const {
   std::string key(LangKey(lang));
   key += '\t';
   key += tokens.folded(i);
   if (!first_.count(key)) return nullptr;
   const Agent* best = nullptr;
-  for (size_t len = 1; len <= max_tokens_ && i + len <= tokens.size(); ++len) {
+  for (size_t len = 1; len <= max_tokens_ && len <= limit && i + len <= tokens.size(); ++len) {
     if (len > 1) {
       key += ' ';
       key += tokens.folded(i + len - 1);

@@ -38,9 +38,10 @@ class AgentTable {
   Status LoadAgents(std::string_view tsv, std::string_view name);
   Status LoadGroups(std::string_view tsv, std::string_view name);
 
-  // The longest phrase of `lang` ("ms" reads as "id") that starts at token
-  // `i`, with its length in tokens; nullptr if none.
-  const Agent* LongestAt(const TokenView& tokens, size_t i, std::string_view lang, size_t* length) const;
+  // The longest phrase of `lang` ("ms" reads as "id") of at most `limit`
+  // tokens that starts at token `i`, with its length in tokens; nullptr if none.
+  const Agent* LongestAt(const TokenView& tokens, size_t i, std::string_view lang, size_t* length,
+                         size_t limit = SIZE_MAX) const;
 
   size_t size() const { return agents_.size(); }
   const std::vector<Agent>& agents() const { return agents_; }

@@ -199,8 +199,8 @@ TEST(Linker, TitleAndSurnameFindAForeignHolder) {
   EXPECT_EQ(wang->actor, "CHNGOV");
 }
 
-// "mantan Presiden AS" is not today's president, and a former official is
-// not the state's actor.
+// "mantan Presiden AS" is not today's president, and a former official does
+// not act for the state: one of its elites (CAMEO ELI).
 TEST(Linker, FormerTitlesAreNotTodaysOffice) {
   std::string text = "Mantan Presiden AS menyampaikan pidato. Mantan juru bicara kedutaan China Liu Pengyu hadir.";
   auto e = Link(text, 20250301);
@@ -208,7 +208,7 @@ TEST(Linker, FormerTitlesAreNotTodaysOffice) {
   const Entity* liu = Named(e, "Liu Pengyu");
   ASSERT_TRUE(liu);
   EXPECT_EQ(liu->subtype, "former_spokesperson");
-  EXPECT_EQ(liu->actor, "");
+  EXPECT_EQ(liu->actor, "CHNELI");
   EXPECT_EQ(liu->role, "Mantan juru bicara kedutaan China");
 }
 

@@ -323,8 +323,9 @@ Result<EntityKnowledge> EntityKnowledge::Load(const Reader& read, const Abbrevia
     PlaceWord kind;
     if (c[2] == "locative") kind = PlaceWord::kLocative;
     else if (c[2] == "directional") kind = PlaceWord::kDirectional;
+    else if (c[2] == "origin") kind = PlaceWord::kOrigin;
     else if (c[2] == "street") kind = PlaceWord::kStreet;
-    else return "KIND must be locative, directional or street";
+    else return "KIND must be locative, directional, origin or street";
     if (FoldCase(c[0]) != c[0]) return "WORD must be lower case";
     k.place_words_[std::string(c[1]) + '\t' + std::string(c[0])] = kind;
     return "";

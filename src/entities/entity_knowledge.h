@@ -69,7 +69,7 @@ struct OrgHead {
 };
 
 // What a word before a name says about it (data/entities/place_words.tsv).
-enum class PlaceWord : uint8_t { kNone, kLocative, kDirectional, kStreet };
+enum class PlaceWord : uint8_t { kNone, kLocative, kDirectional, kOrigin, kStreet };
 
 class EntityKnowledge {
  public:

@@ -61,7 +61,8 @@ struct Role {
   std::string position, role, country;
   bool country_assumed = false;  // not named in the text: Indonesia by default
   bool former = false;           // "mantan", "former": a past role
-  int org = -1;  // names index of an organisation in the phrase
+  int org = -1;     // names index of the organisation in the phrase nearest the title
+  int patron = -1;  // names index of the person whose role it is ("Stein spokeswoman", "Clinton aide")
 };
 
 // A capital or seat that acts stands for its government ("Beijing menuduh",
@@ -125,6 +126,10 @@ struct Mention {
   int entity = -1;
   std::string text;
   AgentMention agent;     // an actor named by a common noun (agent != nullptr)
+  struct {
+    const Title* title = nullptr;  // an office named without its holder ("Menteri Dalam Negeri")
+    std::string country;
+  } office;
   bool street = false;    // a street named after a person ("Jalan Gatot Subroto")
   bool dropped = false;   // absorbed into an agent or group phrase
 };
@@ -175,8 +180,17 @@ struct Builder {
   // "protesters") are also where the article's places say.
   std::string Setting(size_t s, bool body) const {
     std::string c = SentenceSetting(s);
+    if (c.empty() && !body) c = FirstState(s);  // "Junta Myanmar membebaskan ribuan tahanan"
     if (c.empty() && (!body || setting_from_dateline)) c = article_setting;
     return c.empty() ? Home() : c;
+  }
+  // The first state the sentence names (a country, a demonym, a capital).
+  std::string FirstState(size_t s) const {
+    for (const NameSpan& n : sentences[s].names.names) {
+      std::string c = n.kb >= 0 && n.type != "PER" ? k.entities()[n.kb].country : "";
+      if (!c.empty()) return c;
+    }
+    return "";
   }
 
   std::string_view Text(size_t s, size_t b, size_t e) const {
@@ -251,9 +265,10 @@ struct Builder {
   }
 
   // Adds what a name inside a role phrase says: its state, its organisation.
-  void Absorb(size_t s, const NameSpan& n, int index, Role* r) const {
+  // `nearer_title`: this name is nearer the title than those absorbed before.
+  void Absorb(size_t s, const NameSpan& n, int index, Role* r, bool nearer_title) const {
     if (n.type == "ORG") {
-      if (r->org < 0) r->org = index;
+      if (r->org < 0 || nearer_title) r->org = index;
       if (r->country.empty()) r->country = OrgCountry(s, n);
     } else if (r->country.empty()) {
       r->country = StateOfPlace(n);  // "Gubernur Jawa Tengah": the province's state
@@ -287,9 +302,17 @@ struct Builder {
       }
       int n = NameEndingAt(s, j);
       if (n >= 0 && names[n].type != "PER") {
-        Absorb(s, names[n], n, &r);
-        j = names[n].begin;
+        Absorb(s, names[n], n, &r, true);
+        // "Wali Kota Malang": a title that ends inside the name ("Kota Malang").
+        for (size_t e = names[n].begin + 1; e < names[n].end; ++e)
+          if (const DictionaryMatch* t = TitleEndingAt(s, e); t && t->begin < names[n].begin) {
+            if (!nearest_title && k.titles()[t->entry->ref].position != "honorific") nearest_title = t;
+            j = t->begin + 1;  // the loop's next step finds the title's first token
+            break;
+          }
+        j = std::min(j, names[n].begin);
         start = j;
+        if (nearest_title && nearest_title->begin < start) start = j = nearest_title->begin;
         continue;
       }
       if (IsRoleGlue(tokens.folded(j - 1)) || (j == name_begin && tokens.surface(j - 1) == ",")) {
@@ -307,7 +330,8 @@ struct Builder {
       auto inner = [&](size_t t) {
         std::string_view w = tokens.surface(t);
         if (!IsWordToken(w)) return w == ",";
-        return !StartsUpper(w) || k.IsCommonWord(w);
+        Upos u = tokens[t].upos;  // "Fraksi", "Pajak": a capitalised common noun of the unit's name
+        return !StartsUpper(w) || k.IsCommonWord(w) || u == Upos::kNoun || u == Upos::kAdj;
       };
       size_t words = 0;
       while (j - words > 0 && words < 8 && inner(j - words - 1) && !TitleEndingAt(s, j - words) &&
@@ -342,6 +366,11 @@ struct Builder {
       r.former = true;
     }
     r.former |= retired;
+    // "Stein spokeswoman Melezia Figueroa", "Hillary Clinton's aide": the role
+    // of that person's camp.
+    size_t p = r.begin;
+    if (p > 0 && (tokens.folded(p - 1) == "'s" || tokens.folded(p - 1) == "’s")) --p;
+    if (int patron = NameEndingAt(s, p); patron >= 0 && names[patron].type == "PER") r.patron = patron;
     return r;
   }
 
@@ -372,7 +401,7 @@ struct Builder {
       if (const DictionaryMatch* t2 = TitleStartingAt(s, j)) { j = t2->end; continue; }
       int n = NameStartingAt(s, j);
       if (n >= 0 && names[n].type != "PER") {
-        Absorb(s, names[n], n, &r);
+        Absorb(s, names[n], n, &r, false);
         j = names[n].end;
         continue;
       }
@@ -397,11 +426,21 @@ struct Builder {
   void FinishRole(size_t s, Role* r) const {
     if (!r->found) return;
     if (r->former) {
+      // A former official no longer acts for the state: one of its elites (CAMEO ELI).
       r->position = "former_" + r->position;
-      r->role.clear();  // no actor code: a former official does not act for the state
+      r->role = "ELI";
+      if (r->country.empty()) r->country = ctx.lang == "en" && !article_setting.empty() ? article_setting : Home();
       return;
     }
     if (r->role.empty() && r->org >= 0) r->role = OrgRole(s, sentences[s].names.names[r->org]);
+    if (r->role.empty() && r->patron >= 0) {  // the patron's camp: their state and sector
+      const NameSpan& patron = sentences[s].names.names[r->patron];
+      std::string code = patron.kb >= 0 ? PersonActor(static_cast<uint32_t>(patron.kb)) : "";
+      if (code.size() >= 6) {
+        if (r->country.empty()) r->country = code.substr(0, 3);
+        r->role = code.substr(3, 3);
+      }
+    }
     if (r->role.empty() && !r->country.empty()) r->role = "GOV";
     // "Menlu X", "Anggota Komisi I DPR X", "Ketua Umum Partai X" in
     // Indonesian news, no state named: the home country's; in English news ("Foreign Minister X", datelined
@@ -428,6 +467,24 @@ struct Builder {
       if (all) return static_cast<int>(o->person);
     }
     return -1;
+  }
+
+  // The office a person left last before the date; nullptr if none (or no date).
+  const Office* LastOfficeBefore(uint32_t person) const {
+    if (!ctx.date) return nullptr;
+    const Office* last = nullptr;
+    for (const Office* o : k.OfficesOf(person, 0))
+      if (o->to < ctx.date && (!last || o->to > last->to)) last = o;
+    return last;
+  }
+
+  // A known person's actor code on the date: their first-ranked office's.
+  std::string PersonActor(uint32_t person) const {
+    auto offices = k.OfficesOf(person, ctx.date);
+    const Office* best = nullptr;
+    for (const Office* o : offices)
+      if (!best || PositionRank(o->position) < PositionRank(best->position)) best = o;
+    return best ? best->actor : "";
   }
 
   // "americans": a demonym whose singular is one too.
@@ -545,8 +602,19 @@ void Builder::Collect() {
         m.kb = -1;
         m.street = true;
       }
+      if (m.type == "PER" && n.kb < 0 && n.end - n.begin >= 3) {
+        // "Homeland Security Secretary Jeh Johnson" tagged whole: the name is after the title.
+        for (size_t e = n.end - 1; e > n.begin; --e)
+          if (const DictionaryMatch* t = TitleEndingAt(s, e);
+              t && t->begin >= n.begin && k.titles()[t->entry->ref].position != "honorific") {
+            m.begin = e;
+            m.span = SpanOf(s, m.begin, m.end);
+            m.text = std::string(Text(s, m.begin, m.end));
+            break;
+          }
+      }
       if (m.type == "PER") {
-        m.role = RoleBefore(s, n.begin);
+        m.role = RoleBefore(s, m.begin);
         if (!m.role.found) m.role = RoleAfter(s, n.end);
         FinishRole(s, &m.role);
         // "Presiden Xi": a title and a surname name the office holder.
@@ -620,8 +688,25 @@ void Builder::Agents(size_t s, size_t first_mention) {
       if (mentions[mi].begin == names[ni].begin && !mentions[mi].agent.agent) mentions[mi].dropped = true;
   };
   for (size_t i = 0; i < n;) {
-    size_t len = 0;
-    const Agent* a = role_at[i] ? nullptr : k.agents().LongestAt(sd.tokens, i, ctx.lang, &len);
+    size_t len = 0, limit = SIZE_MAX;
+    // "Pemerintah Kota Malang": not "pemerintah kota" over the start of the name "Kota Malang".
+    for (size_t t = i + 1; t < n && t - i < 8; ++t)
+      if (name_at[t] >= 0 && names[name_at[t]].begin == t) {
+        limit = t - i;
+        break;
+      }
+    const Agent* a = role_at[i] ? nullptr : k.agents().LongestAt(sd.tokens, i, ctx.lang, &len, limit);
+    // A modifier, not an actor: "bantuan militer" (the word used as an
+    // adjective), "military aid", "police station" (before a noun in English
+    // that names no people: not "military leaders", "police officers").
+    if (a && a->kind == Agent::Kind::kBody) {
+      size_t next_len = 0;
+      bool modifier = (ctx.lang != "en" && len == 1 && sd.tokens[i].upos == Upos::kAdj) ||
+                      (ctx.lang == "en" && i + len < n && sd.tokens[i + len].upos == Upos::kNoun &&
+                       !StartsUpper(sd.tokens.surface(i + len)) && !TitleStartingAt(s, i + len) &&
+                       !k.agents().LongestAt(sd.tokens, i + len, ctx.lang, &next_len));
+      if (modifier) a = nullptr;
+    }
     bool group = a && (a->kind == Agent::Kind::kEthnic || a->kind == Agent::Kind::kReligion);
     // "Security forces fired ...", "Polisi Malaysia menangkap ...": a capital at
     // the sentence's start the tagger took for a name no dictionary knows.
@@ -638,13 +723,21 @@ void Builder::Agents(size_t s, size_t first_mention) {
     size_t begin = i, end = i + len;
     std::string country;
     if (overrides && name_at[i] == opening) {
-      drop_name(opening);
-      // The rest of the name: the state a dictionary names there ("Malaysia").
+      // The rest of the name, if any, is a state a dictionary names ("Malaysia");
+      // a longer name ("Pasukan Dukungan Cepat") is the actor itself.
+      size_t rest = end;
       for (const DictionaryMatch& d : sd.names.matches)
         if (d.begin == end && d.end <= names[opening].end && d.entry->kind != PhraseKind::kTitle &&
-            d.entry->kind != PhraseKind::kOrgHead && k.entities()[d.entry->ref].type == "LOC")
+            d.entry->kind != PhraseKind::kOrgHead && k.entities()[d.entry->ref].type == "LOC") {
           country = k.entities()[d.entry->ref].country;
-      end = std::max(end, names[opening].end);
+          rest = std::max(rest, d.end);
+        }
+      if (rest < names[opening].end) {
+        i = names[opening].end;
+        continue;
+      }
+      drop_name(opening);
+      end = names[opening].end;
     }
     if (group)  // the group's name is not a state: "ethnic Russians", "etnis Tionghoa"
       for (size_t t = begin; t < end; ++t)
@@ -663,7 +756,26 @@ void Builder::Agents(size_t s, size_t first_mention) {
         end = names[after].end;
       }
     }
+    // "jurnalis asal Myanmar", "utusan khusus Amerika Serikat", "workers from
+    // Vietnam": the state of origin, after an origin word or an adjective.
+    if (!group && country.empty() && end + 1 < n && name_at[end] < 0 && name_at[end + 1] >= 0 &&
+        names[name_at[end + 1]].begin == end + 1 &&
+        (k.PlaceWordOf(sd.tokens.folded(end), ctx.lang) == PlaceWord::kOrigin || sd.tokens[end].upos == Upos::kAdj)) {
+      int origin = name_at[end + 1];
+      country = StateOfPlace(names[origin]);
+      if (!country.empty() && names[origin].kind != PhraseKind::kCapital) {
+        drop_name(origin);
+        end = names[origin].end;
+      } else {
+        country.clear();
+      }
+    }
     int before = begin > 0 ? name_at[begin - 1] : -1;
+    // "Hezbollah fighters", "Golkar cadres": the organisation is the actor.
+    if (!group && before >= 0 && names[before].end == begin && names[before].type == "ORG") {
+      i = end;
+      continue;
+    }
     if (!group && country.empty() && before >= 0 && names[before].end == begin &&
         (names[before].kind == PhraseKind::kDemonym || names[before].kind == PhraseKind::kName)) {
       country = StateOfPlace(names[before]);  // "Israeli troops", "the Malaysian police"
@@ -740,21 +852,38 @@ void Builder::TitleOnlyMentions(size_t s) {
       // "Presiden, Joko Widodo": still named.
       if (NameStartingAt(s, end + 1) >= 0 && names[NameStartingAt(s, end + 1)].type == "PER") continue;
     }
+    const bool capital_letter = StartsUpper(sd.tokens.surface(m.begin));
+    // A named office ("Menteri Dalam Negeri", "Kepala Badan Pusat Statistik"):
+    // capitalised, of several words, with its sector.
+    const bool office = capital_letter && m.end - m.begin >= 2 && !title.role.empty();
     if (country.empty()) {
       // Bare "Presiden" in Indonesian news is Indonesia's, the outlet's home country's.
-      bool capital_letter = StartsUpper(sd.tokens.surface(m.begin));
       if (!Home().empty() && capital_letter &&
-          (title.position == "head_of_state" || title.position == "vice_president"))
-        country = Home();
+          (title.position == "head_of_state" || title.position == "vice_president" || office))
+        country = ctx.lang == "en" && !article_setting.empty() ? article_setting : Home();
       else
         continue;
     }
-    // Only an office one person holds on the date ("Presiden AS"; not "Menteri").
+    // Only an office one person holds on the date ("Presiden AS"; not "Menteri");
+    // another named office is an actor of its own, its holder unnamed.
     auto holders = k.Holders(OfficePosition(title.position), country, ctx.date);
-    if (holders.empty()) continue;
-    bool one_person = true;
+    bool one_person = !holders.empty();
     for (const Office* o : holders) one_person &= o->person == holders.front()->person;
-    if (!one_person) continue;
+    if (!one_person) {
+      if (!office) continue;
+      Mention mention;
+      mention.sentence = s;
+      mention.begin = begin;
+      mention.end = end;
+      mention.span = SpanOf(s, begin, end);
+      mention.in_title_field = sentences[s].in_title_field;
+      mention.text = std::string(Text(s, begin, end));
+      mention.type = "PER";
+      mention.kind = PhraseKind::kTitle;
+      mention.office = {&title, country};
+      mentions.push_back(std::move(mention));
+      continue;
+    }
     Mention mention;
     mention.sentence = s;
     mention.begin = begin;
@@ -875,7 +1004,10 @@ std::vector<Entity> Builder::Group() {
   std::vector<bool> done(mentions.size(), false);
   for (size_t i = 0; i < mentions.size(); ++i) {
     Mention& m = mentions[i];
-    if (m.agent.agent) {  // one actor per state, sector and group: "polisi" and "aparat kepolisian"
+    if (m.office.title) {  // one actor per office: "Menteri Dalam Negeri" twice
+      m.entity = static_cast<int>(group_for("OFF:" + m.office.country + ":" + FoldCase(CollapseSpace(m.text)), -1,
+                                            "PER", CollapseSpace(m.text)));
+    } else if (m.agent.agent) {  // one actor per state, sector and group: "polisi" and "aparat kepolisian"
       const Agent& a = *m.agent.agent;
       m.entity = static_cast<int>(
           group_for("AGT:" + m.agent.country + ":" + a.sector + ":" + a.group, -1, m.type, CollapseSpace(m.text)));
@@ -961,7 +1093,7 @@ std::vector<Entity> Builder::Group() {
     }
     const Mention& first = mentions[g.mentions.front()];
     // The longest name the article uses for an entity it introduced.
-    if (g.kb < 0 && !first.agent.agent)
+    if (g.kb < 0 && !first.agent.agent && !first.office.title)
       for (size_t mi : g.mentions)
         if (mentions[mi].kind != PhraseKind::kTitle && CollapseSpace(mentions[mi].text).size() > e.name.size())
           e.name = CollapseSpace(mentions[mi].text);
@@ -985,8 +1117,18 @@ std::vector<Entity> Builder::Group() {
           e.subtype = role->position;
           e.role = std::string(Text(mentions[role_mention].sentence, role->begin, role->end));
           if (!e.country.empty() && !role->role.empty()) e.actor = e.country + role->role;
+        } else if (const Office* past = LastOfficeBefore(static_cast<uint32_t>(g.kb)); past && !e.country.empty()) {
+          // Out of office on the date: one of the state's elites (CAMEO ELI).
+          e.subtype = "former_" + past->position;
+          e.role = "former " + past->label;
+          e.actor = e.country + "ELI";
         }
       }
+    } else if (first.office.title) {
+      e.subtype = first.office.title->position;
+      e.country = first.office.country;
+      e.role = e.name;
+      e.actor = e.country + first.office.title->role;
     } else if (first.agent.agent) {
       const Agent& a = *first.agent.agent;
       static const char* const kKinds[] = {"agent", "people", "ethnic", "religion"};

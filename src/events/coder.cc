@@ -269,11 +269,21 @@ std::vector<int> SentenceCoder::TargetAfter(size_t from, bool cooperative, bool 
   for (; it != actors_.end() && it->begin < stop; ++it) {
     bool place = it->begin > 0 && Is(it->begin - 1, Modifier::kLocative);
     if (place && cooperative) continue;
+    // Unnamed people, found here or by the entities stage ("pasukan", "warga"):
+    // their sector.
+    std::string unnamed_role;
+    if (IsPeople(it->entity)) {
+      unnamed_role = people_[PeopleIndex(it->entity)].role;
+    } else if (it->entity >= 0) {
+      const Entity& e = (*in_.entities)[static_cast<size_t>(it->entity)];
+      bool unnamed = e.subtype == "agent" || e.subtype == "people" || e.subtype == "ethnic" || e.subtype == "religion";
+      if (unnamed && e.actor.size() >= 6) unnamed_role = e.actor.substr(3, 3);
+    }
     // "mengerahkan pasukan", "massed troops": the soldiers are the means, not the object.
-    if (IsPeople(it->entity) && people_[PeopleIndex(it->entity)].role == "MIL" && (!material_conflict || root15)) continue;
+    if (unnamed_role == "MIL" && (!material_conflict || root15)) continue;
     // Words say something to people right after the verb ("mengimbau masyarakat"); further
     // on, people are what the words are about ("berharap … berdampak pada warga").
-    if (IsPeople(it->entity) && verbal && it->begin > from + 2) continue;
+    if (!unnamed_role.empty() && verbal && it->begin > from + 2) continue;
     if (it->begin > from + 8) {
       // Far off: only as the object of a preposition a few words before it ("to earthquake victims").
       bool marked = false;
