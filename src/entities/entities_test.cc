@@ -54,6 +54,7 @@ const std::map<std::string, std::string>& TestFiles() {
       {"entities/ner_model.tsv", "# empty\n"},
       {"entities/agents.tsv", "polisi\tid\tCOP\tbody\nwarga\tid\tCVL\tpeople\npolice\ten\tCOP\tbody\n"},
       {"entities/groups.tsv", "etnis tionghoa\tid\tethnic\tchi\n"},
+      {"entities/dated_names.tsv", "# none\n"},
       {"entities/outlets.tsv", "co\t-\t-\ndetik.com\tdetikcom\tIDN\n"},
       {"entities/place_words.tsv", "di\tid\tlocative\nin\ten\tlocative\nke\tid\tdirectional\njalan\tid\tstreet\n"},
   };

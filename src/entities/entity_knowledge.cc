@@ -113,6 +113,14 @@ const std::vector<PhraseEntry>* EntityKnowledge::Lookup(std::string_view folded_
   return Lookup(hash, folded_phrase);
 }
 
+const std::string& EntityKnowledge::NameOn(uint32_t entity, int date) const {
+  auto it = dated_names_.find(entity);
+  if (date && it != dated_names_.end())
+    for (const DatedName& d : it->second)
+      if (d.from <= date && date <= d.to) return d.name;
+  return entities_[entity].name;
+}
+
 PlaceWord EntityKnowledge::PlaceWordOf(std::string_view folded, std::string_view lang) const {
   std::string key = (lang == "ms" ? std::string("id") : std::string(lang)) + '\t' + std::string(folded);
   auto it = place_words_.find(key);
@@ -328,6 +336,16 @@ Result<EntityKnowledge> EntityKnowledge::Load(const Reader& read, const Abbrevia
     else return "KIND must be locative, directional, origin or street";
     if (FoldCase(c[0]) != c[0]) return "WORD must be lower case";
     k.place_words_[std::string(c[1]) + '\t' + std::string(c[0])] = kind;
+    return "";
+  });
+  if (!s.ok()) return s;
+
+  s = each("entities/dated_names.tsv", 4, "KEY<TAB>NAME<TAB>FROM<TAB>TO", [&](const auto& c) -> std::string {
+    int entity = k.Find(c[0]);
+    if (entity < 0) return "unknown entity " + std::string(c[0]);
+    DatedName d{std::string(c[1]), DateKey(c[2]), c[3] == "-" ? kOpenEnd : DateKey(c[3])};
+    if (!d.from || !d.to || d.to < d.from) return "FROM and TO must be YYYY-MM-DD (TO may be -), FROM before TO";
+    k.dated_names_[static_cast<uint32_t>(entity)].push_back(std::move(d));
     return "";
   });
   if (!s.ok()) return s;

@@ -107,6 +107,9 @@ class EntityKnowledge {
   bool IsCommon(uint64_t token_hash) const { return common_words_.Find(token_hash) != FlatHash64::kMissing; }
   bool IsCommonWord(std::string_view token) const;  // any case
 
+  // The name entities()[i] bore on `date` (dated_names.tsv), else its name.
+  const std::string& NameOn(uint32_t entity, int date) const;
+
   // Offices of a person held on `date` (yyyymmdd); with date 0, the latest ones.
   std::vector<const Office*> OfficesOf(uint32_t person, int date) const;
   // Who held `position` (for `country`; "" = any) on `date`; with date 0, the latest holders.
@@ -133,7 +136,12 @@ class EntityKnowledge {
   FlatHash64 common_words_;
   AgentTable agents_;
   Outlets outlets_;
-  std::unordered_map<std::string, PlaceWord> place_words_;  // LANG '\t' WORD, LANG id | en | *
+  std::unordered_map<std::string, PlaceWord> place_words_;
+  struct DatedName {
+    std::string name;
+    int from = 0, to = 0;
+  };
+  std::unordered_map<uint32_t, std::vector<DatedName>> dated_names_;  // LANG '\t' WORD, LANG id | en | *
 };
 
 // "2021-12-07T14:12:00+07:00" or "2021-12-07" → 20211207; 0 when absent or unreadable.

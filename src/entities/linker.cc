@@ -561,7 +561,7 @@ void Builder::Collect() {
       if (ni > 0 && n.kb >= 0 && state_word && n.end - n.begin == 1 && StartsUpper(sd.tokens.surface(n.begin)) &&
           sd.names.names[ni - 1].end == n.begin && sd.names.names[ni - 1].type == "PER" &&
           sd.names.names[ni - 1].kb < 0 && mentions.size() > first_mention && mentions.back().type == "PER" &&
-          mentions.back().end == n.begin && !mentions.back().role.found) {
+          mentions.back().end == n.begin && LooksLikeName(sd.tokens.surface(n.begin - 1))) {
         Mention& person = mentions.back();
         person.end = n.end;
         person.span = SpanOf(s, person.begin, person.end);
@@ -594,6 +594,13 @@ void Builder::Collect() {
           (n.end == sd.tokens.size() || (sd.tokens[n.end].upos != Upos::kNoun && sd.tokens[n.end].upos != Upos::kPropn))) {
         m.type = "GRP";
         m.agent = {&Civilians(), k.entities()[n.kb].country};
+      }
+      // "Kedutaan Besar China" tagged as a place: an organisation's head word opens it.
+      if (n.kb < 0 && m.type != "ORG" && n.end - n.begin >= 2) {
+        const OrgHead* h = HeadOf(s, n);
+        for (const auto& d : sd.names.matches)
+          if (h && d.entry->kind == PhraseKind::kOrgHead && d.begin == n.begin && &k.org_heads()[d.entry->ref] == h)
+            m.type = "ORG";
       }
       // "Jalan Gatot Subroto": a street, not the person it is named after.
       if (n.begin > 0 && (m.type == "PER" || (m.type == "LOC" && m.kb < 0)) &&
@@ -679,7 +686,8 @@ void Builder::Agents(size_t s, size_t first_mention) {
   std::vector<bool> role_at(n, false);
   for (size_t mi = first_mention; mi < mentions.size(); ++mi) {
     const Mention& m = mentions[mi];
-    for (size_t t = m.begin; t < m.end && t < n; ++t) role_at[t] = true;  // title-only mentions
+    if (m.kind == PhraseKind::kTitle)  // title-only mentions ("Presiden AS", "Menteri Dalam Negeri")
+      for (size_t t = m.begin; t < m.end && t < n; ++t) role_at[t] = true;
     if (m.role.found)
       for (size_t t = m.role.begin; t < m.role.end; ++t) role_at[t] = true;
   }
@@ -695,7 +703,10 @@ void Builder::Agents(size_t s, size_t first_mention) {
         limit = t - i;
         break;
       }
-    const Agent* a = role_at[i] ? nullptr : k.agents().LongestAt(sd.tokens, i, ctx.lang, &len, limit);
+    const Agent* a = role_at[i] ? nullptr : k.agents().LongestAt(sd.tokens, i, ctx.lang, &len);
+    // A group's name may hold a state's ("ethnic Russians"); an agent stops before a name.
+    if (a && a->kind != Agent::Kind::kEthnic && a->kind != Agent::Kind::kReligion && len > limit)
+      a = k.agents().LongestAt(sd.tokens, i, ctx.lang, &len, limit);
     // A modifier, not an actor: "bantuan militer" (the word used as an
     // adjective), "military aid", "police station" (before a noun in English
     // that names no people: not "military leaders", "police officers").
@@ -737,7 +748,7 @@ void Builder::Agents(size_t s, size_t first_mention) {
         continue;
       }
       drop_name(opening);
-      end = names[opening].end;
+      end = std::max(end, names[opening].end);
     }
     if (group)  // the group's name is not a state: "ethnic Russians", "etnis Tionghoa"
       for (size_t t = begin; t < end; ++t)
@@ -1013,7 +1024,7 @@ std::vector<Entity> Builder::Group() {
           group_for("AGT:" + m.agent.country + ":" + a.sector + ":" + a.group, -1, m.type, CollapseSpace(m.text)));
     } else if (m.kb >= 0) {
       const KbEntity& e = k.entities()[m.kb];
-      m.entity = static_cast<int>(group_for("kb:" + e.key, m.kb, e.type, e.name));
+      m.entity = static_cast<int>(group_for("kb:" + e.key, m.kb, e.type, k.NameOn(static_cast<uint32_t>(m.kb), ctx.date)));
     } else if (m.type != "PER" || Words(CollapseSpace(m.text)).size() > 1) {
       std::string text = CollapseSpace(m.text);
       if (m.type != "PER")
