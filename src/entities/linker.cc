@@ -703,7 +703,7 @@ std::vector<Entity> LinkEntities(std::string_view original, const std::vector<Se
       SentenceData sd;
       sd.tokens = tokens.sub(begin, std::min(tokens.size(), begin + kMaxTokens));
       sd.in_title_field = in_title_field;
-      sd.names = RecognizeNames(sd.tokens, k, headline);
+      sd.names = RecognizeNames(sd.tokens, k, headline, context.lang);
       sd.Index();
       b.sentences.push_back(std::move(sd));
     }

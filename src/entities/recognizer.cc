@@ -43,6 +43,23 @@ bool IsConnector(std::string_view token) {
   return token == "dan" || token == "and" || token == "," || token == "&" || token == "serta";
 }
 
+// Whether a lone capitalised word the tagger took for a name is an ordinary
+// word by the part of speech the syntax stage gave it: an adjective
+// ("Democratic", "European") modifies a name rather than being one, and a
+// noun, verb or other open-class word ("Board", "Email") is capitalised
+// because it opens the sentence or stands in a heading. (The syntax tagger
+// reads the word's lower-case form and its context, learned from far more
+// text than the name tagger's.) Proper nouns, and words with no class (X,
+// SYM, NUM), stay names.
+bool OrdinaryWord(Upos u) {
+  return u != Upos::kPropn && u != Upos::kX && u != Upos::kSym && u != Upos::kNum && u != Upos::kPunct;
+}
+
+// "GA", "NY": two capital letters, as a state's or province's postal abbreviation is written.
+bool TwoCapitals(std::string_view t) {
+  return t.size() == 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z';
+}
+
 std::string_view SpanType(const EntityKnowledge& k, const PhraseEntry& e) {
   if (e.kind == PhraseKind::kDemonym) return "MISC";
   if (e.kind == PhraseKind::kSeat) return "LOC";
@@ -140,7 +157,7 @@ std::vector<bool> NameCandidates(const TokenView& tokens, const std::vector<Dict
 }
 
 NerFeatures NerFeaturesFor(const TokenView& tokens, const std::vector<DictionaryMatch>& matches,
-                           const EntityKnowledge& k, const std::vector<bool>* only) {
+                           const EntityKnowledge& k, const std::vector<bool>* only, bool syntax) {
   std::vector<TokenHint> hints(tokens.size());
   for (const DictionaryMatch& m : matches) {
     const PhraseEntry& e = *m.entry;
@@ -156,13 +173,14 @@ NerFeatures NerFeaturesFor(const TokenView& tokens, const std::vector<Dictionary
     }
   }
   NerFeatures features;
-  FeatureContext context{[&k](std::string_view folded) { return k.IsCommon(EntityKnowledge::TokenHash(folded)); }};
+  FeatureContext context{[&k](std::string_view folded) { return k.IsCommon(EntityKnowledge::TokenHash(folded)); },
+                         syntax};
   ExtractNerFeatures(tokens, hints, context, &features, only);
   return features;
 }
 
-NerFeatures NerFeaturesFor(const TokenView& tokens, const EntityKnowledge& k) {
-  return NerFeaturesFor(tokens, MatchDictionary(tokens, k), k);
+NerFeatures NerFeaturesFor(const TokenView& tokens, const EntityKnowledge& k, bool syntax) {
+  return NerFeaturesFor(tokens, MatchDictionary(tokens, k), k, nullptr, syntax);
 }
 
 namespace {
@@ -173,15 +191,16 @@ namespace {
 constexpr size_t kTagWindow = 256;
 
 std::vector<NerSpan> TagWindow(const TokenView& tokens, const std::vector<DictionaryMatch>& matches,
-                               const EntityKnowledge& k) {
+                               const EntityKnowledge& k, std::string_view lang) {
   std::vector<bool> candidates = NameCandidates(tokens, matches, k);
   if (std::find(candidates.begin(), candidates.end(), true) == candidates.end()) return {};
-  return LabelsToSpans(k.model().Decode(NerFeaturesFor(tokens, matches, k, &candidates), candidates));
+  const bool syntax = k.UsesEnglishModel(lang);
+  return LabelsToSpans(k.model(lang).Decode(NerFeaturesFor(tokens, matches, k, &candidates, syntax), candidates));
 }
 
 std::vector<NerSpan> Tag(const TokenView& tokens, const std::vector<DictionaryMatch>& matches,
-                         const EntityKnowledge& k) {
-  if (tokens.size() <= kTagWindow) return TagWindow(tokens, matches, k);
+                         const EntityKnowledge& k, std::string_view lang) {
+  if (tokens.size() <= kTagWindow) return TagWindow(tokens, matches, k, lang);
   std::vector<NerSpan> out;
   std::vector<DictionaryMatch> window_matches;
   size_t first = 0;  // matches are in order of begin: the first one not before this window
@@ -194,7 +213,7 @@ std::vector<NerSpan> Tag(const TokenView& tokens, const std::vector<DictionaryMa
     window_matches.clear();
     for (size_t m = first; m < matches.size() && matches[m].begin < end; ++m)
       if (matches[m].end <= end) window_matches.push_back({matches[m].begin - begin, matches[m].end - begin, matches[m].entry});
-    for (NerSpan span : TagWindow(tokens.sub(begin, end), window_matches, k)) {
+    for (NerSpan span : TagWindow(tokens.sub(begin, end), window_matches, k, lang)) {
       span.begin += begin;
       span.end += begin;
       out.push_back(span);
@@ -205,7 +224,7 @@ std::vector<NerSpan> Tag(const TokenView& tokens, const std::vector<DictionaryMa
 
 }  // namespace
 
-SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, bool headline) {
+SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, bool headline, std::string_view lang) {
   SentenceNames out;
   const std::vector<uint64_t> hashes = FoldedHashes(tokens);
   out.matches = MatchDictionary(tokens, hashes, k);
@@ -246,8 +265,10 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
   static const std::unordered_set<std::string_view> kClosers = {".", "!", "?", "\"", "”", "'", ")", ":"};
   const bool unterminated = n > 0 && !kClosers.count(tokens.surface(n - 1));
   const bool title_case = (headline || (unterminated && words >= 4)) && words >= 3 && capitalised * 10 >= words * 7;
+  // English: the syntax stage's part of speech is read (OrdinaryWord).
+  const bool english = k.UsesEnglishModel(lang);
   std::vector<NerSpan> tagged;
-  if (!k.model().empty() && !title_case && capitalised > 0) tagged = Tag(tokens, out.matches, k);
+  if (!k.model(lang).empty() && !title_case && capitalised > 0) tagged = Tag(tokens, out.matches, k, lang);
 
   auto has_org_head = [&](size_t b, size_t e) {
     for (const auto& m : out.matches)
@@ -278,6 +299,7 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
     // "Adapun Liu": a person's name does not start with an ordinary word.
     while (t.type == "PER" && t.end - t.begin > 1 && k.IsCommon(hashes[t.begin])) ++t.begin;
     if (t.begin == t.end) continue;
+    if (english && t.end - t.begin == 1 && owner[t.begin] < 0 && OrdinaryWord(tokens[t.begin].upos)) continue;
     // A Korean given name the tagger left out: "Kim" + "Min-seo".
     size_t upper = ti + 1 < tagged.size() ? tagged[ti + 1].begin : n;
     if (t.type == "PER" && t.end < upper && extendable(t.end) && tokens.surface(t.end).find('-') != std::string_view::npos) ++t.end;
@@ -452,6 +474,26 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
         existing->end = end;
       } else if (end > j) {
         split.push_back({j, end, "PER", -1, PhraseKind::kName, false});
+        std::sort(split.begin(), split.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
+      }
+    }
+  }
+  // English: a place's state or province by its postal abbreviation, as
+  // addresses and datelines write it ("Atlanta, GA", "Brooklyn, NY 11201"):
+  // two capitals after a place and a comma are a place too, whatever the
+  // tagger made of them (a person, an organisation, nothing).
+  if (english) {
+    for (size_t i = 2; i < n; ++i) {
+      if (!TwoCapitals(tokens.surface(i)) || tokens.surface(i - 1) != ",") continue;
+      auto place = std::find_if(split.begin(), split.end(), [&](const NameSpan& x) { return x.end == i - 1; });
+      if (place == split.end() || place->type != "LOC") continue;
+      auto at = std::find_if(split.begin(), split.end(), [&](const NameSpan& x) { return x.begin <= i && i < x.end; });
+      if (at != split.end()) {
+        if (at->kb >= 0 || at->begin != i || at->end != i + 1) continue;  // a known name, or longer: left alone
+        at->type = "LOC";
+        at->kind = PhraseKind::kName;
+      } else {
+        split.push_back({i, i + 1, "LOC", -1, PhraseKind::kName, false});
         std::sort(split.begin(), split.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
       }
     }
