@@ -55,6 +55,10 @@ bool OrdinaryWord(Upos u) {
   return u != Upos::kPropn && u != Upos::kX && u != Upos::kSym && u != Upos::kNum && u != Upos::kPunct;
 }
 
+bool IsPreposition(std::string_view folded) {
+  return folded == "of" || folded == "for" || folded == "in" || folded == "at" || folded == "on";
+}
+
 // "GA", "NY": two capital letters, as a state's or province's postal abbreviation is written.
 bool TwoCapitals(std::string_view t) {
   return t.size() == 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z';
@@ -415,6 +419,49 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
     split = std::move(kept);
     for (size_t i = begin; i < end; ++i) taken[i] = true;
   }
+  if (english) {
+    // "the Governor of GA", "the mayor of Springfield": the name after a
+    // title and "of" is the office's domain, a place (an organisation for a
+    // business title: "the chief executive of Acme"), not its holder, who
+    // is named before the title or after the domain ("Prime Minister of
+    // Australia Anthony Albanese").
+    for (const DictionaryMatch& m : out.matches) {
+      if (m.entry->kind != PhraseKind::kTitle || m.end + 1 >= n || tokens.folded(m.end) != "of") continue;
+      const std::string_view domain = k.titles()[m.entry->ref].role == "BUS" ? "ORG" : "LOC";
+      const size_t j = m.end + 1;
+      bool named = false;
+      for (NameSpan& x : split) {
+        if (x.begin > j || j >= x.end) continue;
+        named = true;
+        if (x.begin == j && x.kb < 0 && x.type == "PER") x.type = domain;
+      }
+      if (named) continue;
+      // Nothing found there: the capitalised words after "of" are that domain.
+      size_t end = j;
+      while (end < n && end - j < 4 && Capitalised(tokens.surface(end)) && !k.IsCommon(hashes[end]) &&
+             !title_token[end] && !IsFunctionWord(tokens.folded(end)))
+        ++end;
+      if (end == j) continue;
+      split.push_back({j, end, domain, -1, PhraseKind::kName, false});
+      std::sort(split.begin(), split.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
+    }
+    // Names listed together are of one kind: a lone word the tagger took
+    // for a person, joined by "and", "or" or a comma to a place, is a place
+    // too ("Ohio, Michigan and Pennsylvania", "Indiana and Illinois").
+    for (size_t a = 0; a < split.size(); ++a) {
+      NameSpan& x = split[a];
+      if (x.kb >= 0 || x.type != "PER" || x.end - x.begin != 1) continue;
+      auto joined = [&](const NameSpan& left, const NameSpan& right) {
+        if (right.begin != left.end + 1) return false;
+        std::string_view c = tokens.folded(left.end);
+        return c == "and" || c == "or" || c == ",";
+      };
+      bool place = (a > 0 && split[a - 1].type == "LOC" && joined(split[a - 1], x)) ||
+                   (a + 1 < split.size() && split[a + 1].type == "LOC" && joined(x, split[a + 1]));
+      if (place) x.type = "LOC";
+    }
+  }
+
   // A person named right after a title the tagger missed or cut short:
   // "juru bicara kedutaan China [Liu Pengyu]", "Menlu [Sugiono]".
   if (!title_case) {
@@ -454,6 +501,9 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
         size_t pos = 0;
         return !w.empty() && IsUpper(NextCodePoint(w, &pos)) && !k.IsCommon(hashes[i]) && !title_token[i];
       };
+      // English names the holder before the title or after its domain, not
+      // after a preposition: "the Governor of [GA]" is a place (above).
+      if (english && j > m.end && IsPreposition(tokens.folded(j - 1))) continue;
       NameSpan* existing = nullptr;
       for (NameSpan& x : split)
         if (x.begin <= j && j < x.end) existing = &x;
