@@ -87,7 +87,8 @@ TEST(DataFiles, EveryLineIsACommentOrHasTheRightColumns) {
                     Spec{"entities/people_idn.tsv", 4}, Spec{"entities/offices_world.tsv", 7},
                     Spec{"entities/offices_idn.tsv", 7}, Spec{"entities/titles.tsv", 4},
                     Spec{"entities/org_heads.tsv", 4}, Spec{"entities/common_words.tsv", 2},
-                    Spec{"entities/ner_model.tsv", 3}, Spec{"entities/places.tsv", 5}}) {
+                    Spec{"entities/ner_model.tsv", 3}, Spec{"entities/ner_model_en.tsv", 3},
+                    Spec{"entities/places.tsv", 5}}) {
     auto bytes = DirectoryDataReader(testing::SourcePath("data"))(spec.path);
     ASSERT_TRUE(bytes.ok()) << spec.path;
     int line_no = 0;

@@ -32,5 +32,26 @@ TEST(NerModelFile, IsWhatMakeModelTrains) {
   EXPECT_TRUE(trained == committed) << "data/entities/ner_model.tsv is stale: run `make model`";
 }
 
+TEST(NerModelFile, EnglishIsWhatMakeModelTrains) {
+  const std::string shared = testing::SourcePath("../shared/data/");
+  const Knowledge& k = testing::TestKnowledge();
+  std::vector<NerTextSentence> sentences;
+  for (const char* file : kNerTrainFilesEn) {
+    if (!std::filesystem::exists(shared + file)) GTEST_SKIP() << shared << file << " not found: skipped";
+    for (const ConllSentence& s : ParseIob2(ReadFile(shared + file)))
+      sentences.push_back(PrepareNerSentence(s, k.abbreviations, [&](std::string_view text, std::vector<Token>* tokens) {
+        k.syntax.Annotate("en", text, tokens, false);
+      }));
+  }
+  NerTrainOptions options;
+  options.epochs = kNerEpochsEn;
+  options.prune_below = kNerPruneEn;
+  std::string trained =
+      TrainNerModel(NerExamplesFromText(sentences, k.entities, true, kNerCandidatesOnlyEn), options).ToTsv(kNerModelHeaderEn);
+  std::string committed = ReadFile(testing::SourcePath("data/entities/ner_model_en.tsv"));
+  EXPECT_EQ(trained.size(), committed.size());
+  EXPECT_TRUE(trained == committed) << "data/entities/ner_model_en.tsv is stale: run `make model`";
+}
+
 }  // namespace
 }  // namespace warta

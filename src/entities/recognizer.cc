@@ -300,8 +300,13 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
     NerSpan t = tagged[ti];
     // "The Kremlin", "Dr. Siti": the name starts after function words and titles.
     while (t.begin < t.end && (IsFunctionWord(tokens.folded(t.begin)) || title_token[t.begin])) ++t.begin;
-    // "Adapun Liu": a person's name does not start with an ordinary word.
-    while (t.type == "PER" && t.end - t.begin > 1 && k.IsCommon(hashes[t.begin])) ++t.begin;
+    // "Adapun Liu": a person's name does not start with an ordinary word
+    // (in English, one the syntax stage does not call a proper noun: the
+    // common-word list holds Indonesian and Malay words too, and "Wang" is
+    // Malay for money).
+    while (t.type == "PER" && t.end - t.begin > 1 &&
+           (english ? OrdinaryWord(tokens[t.begin].upos) : k.IsCommon(hashes[t.begin])))
+      ++t.begin;
     if (t.begin == t.end) continue;
     if (english && t.end - t.begin == 1 && owner[t.begin] < 0 && OrdinaryWord(tokens[t.begin].upos)) continue;
     // A Korean given name the tagger left out: "Kim" + "Min-seo".
@@ -334,6 +339,13 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
     if ((t.type == "PER" && person_inside) || (joined && inside.size() >= 2 && covered == t.end - t.begin)) continue;
     for (int o : inside) dict_used[o] = true;
     std::string_view type = t.type == "PER" && has_org_head(t.begin, t.end) ? "ORG" : t.type;
+    // English names a company by its head last ("Lee Bank", "Acme Holdings"):
+    // whatever the tagger read, a name that ends so is that company.
+    if (english && type != "ORG")
+      for (const auto& m : out.matches)
+        if (m.entry->kind == PhraseKind::kOrgHead && m.end == t.end && m.begin > t.begin &&
+            k.org_heads()[m.entry->ref].subtype == "company")
+          type = "ORG";
     // "Lautan Sentinel" + "Sdn Bhd": a name the tagger took for a person,
     // closed by a company or body word, is that organisation.
     for (const auto& m : out.matches)
@@ -445,6 +457,14 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
       split.push_back({j, end, domain, -1, PhraseKind::kName, false});
       std::sort(split.begin(), split.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
     }
+    // "according to Mao": what follows "according to" is a source of
+    // information, a person or a body; a lone name the tagger took for a
+    // place there is a person (known places keep their entry: "according
+    // to Beijing").
+    for (NameSpan& x : split)
+      if (x.kb < 0 && x.type == "LOC" && x.end - x.begin == 1 && x.begin >= 2 &&
+          tokens.folded(x.begin - 1) == "to" && tokens.folded(x.begin - 2) == "according")
+        x.type = "PER";
     // Names listed together are of one kind: a lone word the tagger took
     // for a person, joined by "and", "or" or a comma to a place, is a place
     // too ("Ohio, Michigan and Pennsylvania", "Indiana and Illinois").
