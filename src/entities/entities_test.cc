@@ -424,6 +424,22 @@ TEST(EnglishRecognizer, TheSourceAfterAccordingToIsNotAPlace) {
   EXPECT_EQ(TypedNames(place.view(), RecognizeNames(place.view(), k, false, "en")), (Typed{{"Wibowo", "LOC"}}));
 }
 
+TEST(EnglishLinker, ALoneWordOfAPersonsNameIsThatPerson) {
+  // The tagger reads the lone surname as an organisation; the article named
+  // the person in full, so it is that person's short form.
+  EnglishCase first({"Rudi", "Hartono", "spoke", "."}, {});
+  EnglishCase second({"Voters", "backed", "Hartono", "."}, {});
+  EntityKnowledge k = WithEnglishModel({{&first, {kBPer, kIPer, kO, kO}}, {&second, {kO, kO, kBOrg, kO}}});
+  const std::string text = first.table.text + " " + second.table.text;
+  auto sentences = SplitSentences(text, Span{0, text.size()}, testing::TestKnowledge().abbreviations);
+  ASSERT_EQ(sentences.size(), 2u);
+  auto entities = LinkEntities(text, sentences, k, LinkContext{0, "en"});
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(entities[0].name, "Rudi Hartono");
+  EXPECT_EQ(entities[0].type, "PER");
+  EXPECT_EQ(MentionTexts(text, entities[0]), (std::vector<std::string>{"Rudi Hartono", "Hartono"}));
+}
+
 // The same mistakes on English sentences written for this test, through the
 // committed knowledge: warta's tokens, the English syntax tagger and the
 // English name tagger (data/entities/ner_model_en.tsv).

@@ -472,6 +472,20 @@ void Builder::TitleOnlyMentions(size_t s) {
 // A word of a person's full name written alone ("Liu" after "Liu Pengyu")
 // that the tagger did not mark: a mention to link to that person.
 void Builder::ShortForms() {
+  // English (its tagger learned from web text, where a lone capitalised word
+  // is as often a shop or a town): a lone word it took for a place or an
+  // organisation that is a word of a person's name in the article is that
+  // person's short form ("Hillary Clinton" … "voters for Clinton").
+  if (ctx.lang == "en") {
+    std::unordered_set<std::string> person_words;
+    for (const Mention& m : mentions)
+      if (m.type == "PER" && m.end - m.begin > 1)
+        for (std::string_view w : Split(m.text, ' ')) person_words.emplace(w);
+    for (Mention& m : mentions)
+      if (m.kb < 0 && m.kind == PhraseKind::kName && m.end - m.begin == 1 && (m.type == "LOC" || m.type == "ORG") &&
+          person_words.count(m.text))
+        m.type = "PER";
+  }
   std::unordered_set<std::string> words, places;
   for (const Mention& m : mentions)
     if (m.type != "PER") places.insert(m.text);  // "Lembata" the regency is not a short form
