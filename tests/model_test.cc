@@ -35,19 +35,26 @@ TEST(NerModelFile, IsWhatMakeModelTrains) {
 TEST(NerModelFile, EnglishIsWhatMakeModelTrains) {
   const std::string shared = testing::SourcePath("../shared/data/");
   const Knowledge& k = testing::TestKnowledge();
-  std::vector<NerTextSentence> sentences;
+  auto annotator = [&](std::string_view lang) -> NerAnnotator {
+    return [&k, lang](std::string_view text, std::vector<Token>* tokens) { k.syntax.Annotate(lang, text, tokens, false); };
+  };
+  std::vector<NerExample> examples;
   for (const char* file : kNerTrainFilesEn) {
     if (!std::filesystem::exists(shared + file)) GTEST_SKIP() << shared << file << " not found: skipped";
-    for (const ConllSentence& s : ParseIob2(ReadFile(shared + file)))
-      sentences.push_back(PrepareNerSentence(s, k.abbreviations, [&](std::string_view text, std::vector<Token>* tokens) {
-        k.syntax.Annotate("en", text, tokens, false);
-      }));
+    auto e = NerExamplesFromText(ReadNerSentences(ReadFile(shared + file), true, k.abbreviations, annotator("en")),
+                                 k.entities, true, kNerCandidatesOnlyEn);
+    examples.insert(examples.end(), e.begin(), e.end());
+  }
+  for (const char* file : kNerTrainFilesEnFromId) {
+    if (!std::filesystem::exists(shared + file)) GTEST_SKIP() << shared << file << " not found: skipped";
+    auto e = NerExamplesFromText(ReadNerSentences(ReadFile(shared + file), false, k.abbreviations, annotator("id")),
+                                 k.entities, true, kNerCandidatesOnlyEn);
+    examples.insert(examples.end(), e.begin(), e.end());
   }
   NerTrainOptions options;
   options.epochs = kNerEpochsEn;
   options.prune_below = kNerPruneEn;
-  std::string trained =
-      TrainNerModel(NerExamplesFromText(sentences, k.entities, true, kNerCandidatesOnlyEn), options).ToTsv(kNerModelHeaderEn);
+  std::string trained = TrainNerModel(examples, options).ToTsv(kNerModelHeaderEn);
   std::string committed = ReadFile(testing::SourcePath("data/entities/ner_model_en.tsv"));
   EXPECT_EQ(trained.size(), committed.size());
   EXPECT_TRUE(trained == committed) << "data/entities/ner_model_en.tsv is stale: run `make model`";

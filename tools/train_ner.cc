@@ -7,6 +7,9 @@
 //
 //   warta_train_ner [--lang en] --out MODEL [--dev FILE]... [--epochs N] [--prune W] TRAIN...
 //   warta_train_ner --lang en --cv K [--errors] TRAIN...   (k-fold cross-validation, no model written)
+// With --lang en, TRAIN are IOB2 files of English, and `--id FILE` adds a
+// CoNLL file of Indonesian, tagged by the Indonesian syntax model (the cross-validation
+// trains every fold on it too).
 // Defaults (epochs, pruning) are those of `make model` (entities/ner_train.h).
 #include <array>
 #include <cstdio>
@@ -40,7 +43,7 @@ void PrintCounts(const std::string& what, const warta::NerCounts& counts) {
 int main(int argc, char** argv) try {
   using namespace warta;
   std::string out_path, data_dir, lang = "id";
-  std::vector<std::string> train, dev;
+  std::vector<std::string> train, dev, also_id;
   int epochs = -1, cv = 0;
   double prune = -1;
   bool errors = false;
@@ -58,6 +61,7 @@ int main(int argc, char** argv) try {
     else if (a == "--lang") lang = next();
     else if (a == "--cv") cv = std::stoi(next());
     else if (a == "--errors") errors = true;
+    else if (a == "--id") also_id.push_back(next());
     else train.push_back(a);
   }
   if (train.empty()) throw std::runtime_error("usage: warta_train_ner [--lang en] [--out MODEL] [--dev FILE]... TRAIN...");
@@ -76,14 +80,18 @@ int main(int argc, char** argv) try {
   const Knowledge& k = knowledge.value();
 
   // English: the sentences as analyze sees them (warta's tokens, tagged).
-  auto prepare = [&](const std::string& path) {
-    std::vector<NerTextSentence> out;
-    for (const ConllSentence& s : ParseIob2(ReadFile(path)))
-      out.push_back(PrepareNerSentence(s, k.abbreviations, [&](std::string_view text, std::vector<Token>* tokens) {
-        k.syntax.Annotate("en", text, tokens, false);
-      }));
-    return out;
+  auto annotator = [&](std::string_view lang) -> NerAnnotator {
+    return [&k, lang](std::string_view text, std::vector<Token>* tokens) { k.syntax.Annotate(lang, text, tokens, false); };
   };
+  auto prepare = [&](const std::string& path) { return ReadNerSentences(ReadFile(path), true, k.abbreviations, annotator("en")); };
+  // Indonesian sentences the English model learns from too.
+  std::vector<NerExample> extra;
+  for (const auto& path : also_id) {
+    auto e = NerExamplesFromText(ReadNerSentences(ReadFile(path), false, k.abbreviations, annotator("id")), k.entities,
+                                 true, kNerCandidatesOnlyEn);
+    std::cerr << path << " (id): " << e.size() << " sentences\n";
+    extra.insert(extra.end(), e.begin(), e.end());
+  }
   NerTrainOptions options;
   options.epochs = epochs;
   options.prune_below = static_cast<float>(prune);
@@ -99,7 +107,7 @@ int main(int argc, char** argv) try {
       sink = [](std::string_view kind, std::string_view type, std::string_view name, std::string_view text) {
         std::cerr << kind << " " << type << " [" << name << "] in: " << text << "\n";
       };
-    PrintCounts(std::to_string(cv) + "-fold CV", CrossValidateNer(sentences, k.entities, cv, options, sink));
+    PrintCounts(std::to_string(cv) + "-fold CV", CrossValidateNer(sentences, extra, k.entities, cv, options, sink));
     return 0;
   }
 
@@ -113,6 +121,7 @@ int main(int argc, char** argv) try {
     std::cerr << path << ": " << e.size() << " sentences\n";
     examples.insert(examples.end(), e.begin(), e.end());
   }
+  examples.insert(examples.end(), extra.begin(), extra.end());
   options.on_epoch = [](int epoch, double acc) { std::fprintf(stderr, "epoch %d: train token accuracy %.4f\n", epoch, acc); };
   NerModel model = TrainNerModel(examples, options);
   std::cerr << "features: " << model.size() << "\n";

@@ -404,11 +404,21 @@ TEST(EnglishRecognizer, PlacesListedTogetherAndPostalAbbreviations) {
   // Two capitals after a person and a comma are not a place.
   EnglishCase initials({"They", "met", "Rudi", ",", "GA", "said", "."},
                        {Upos::kPron, Upos::kVerb, Upos::kPropn, Upos::kPunct, Upos::kPropn, Upos::kVerb, Upos::kPunct});
+  // ... and one the tagger passed over, if the syntax stage calls it a proper noun.
+  EnglishCase missed({"Floods", "hit", "Surabaya", "and", "Freedonia", "."},
+                     {Upos::kNoun, Upos::kVerb, Upos::kPropn, Upos::kCconj, Upos::kPropn, Upos::kPunct});
+  EnglishCase noun({"Floods", "hit", "Surabaya", "and", "Farms", "."},
+                   {Upos::kNoun, Upos::kVerb, Upos::kPropn, Upos::kCconj, Upos::kNoun, Upos::kPunct});
   EntityKnowledge k = WithEnglishModel({{&list, {kO, kO, kO, kO, kBPer, kO}},
+                                        {&missed, {kO, kO, kO, kO, kO, kO}},
+                                        {&noun, {kO, kO, kO, kO, kO, kO}},
                                         {&postal, {kO, kO, kO, kO, kO, kBPer, kO, kO}},
                                         {&initials, {kO, kO, kBPer, kO, kBPer, kO, kO}}});
   EXPECT_EQ(TypedNames(list.view(), RecognizeNames(list.view(), k, false, "en")),
             (Typed{{"Surabaya", "LOC"}, {"Ruritania", "LOC"}}));
+  EXPECT_EQ(TypedNames(missed.view(), RecognizeNames(missed.view(), k, false, "en")),
+            (Typed{{"Surabaya", "LOC"}, {"Freedonia", "LOC"}}));
+  EXPECT_EQ(TypedNames(noun.view(), RecognizeNames(noun.view(), k, false, "en")), (Typed{{"Surabaya", "LOC"}}));
   EXPECT_EQ(TypedNames(postal.view(), RecognizeNames(postal.view(), k, false, "en")),
             (Typed{{"Surabaya", "LOC"}, {"GA", "LOC"}}));
   EXPECT_EQ(TypedNames(initials.view(), RecognizeNames(initials.view(), k, false, "en")),
@@ -488,6 +498,9 @@ TEST(EnglishRecognizer, CommittedModelOnEnglishSentences) {
   // An adjective alone is not an organisation.
   auto democratic = EnglishNames("Democratic leaders met the mayor on Friday to discuss the plan.");
   EXPECT_FALSE(Named(democratic, "Democratic")) << ::testing::PrintToString(democratic);
+  // After an honorific comes a name, even one the common-word list holds (Malay "wang").
+  auto honorific = EnglishNames("Mr. Wang said the talks had gone well.");
+  EXPECT_TRUE(Has(honorific, "Wang", "PER")) << ::testing::PrintToString(honorific);
   // A bank is an organisation.
   auto bank = EnglishNames("She opened an account at Lee Bank last week.");
   EXPECT_EQ(bank, (Typed{{"Lee Bank", "ORG"}}));

@@ -113,7 +113,7 @@ const char kNerModelHeader[] =
 const char kNerModelHeaderEn[] =
     "# The English name tagger's model: a structured perceptron over BIO labels (O B-PER I-PER B-LOC\n"
     "# I-LOC B-ORG I-ORG) with the syntax feature set (part of speech), written by tools/train_ner.cc\n"
-    "# (`make model`) from Universal NER English-EWT dev. Do not edit by hand.\n"
+    "# (`make model`) from Universal NER English-EWT dev and idner-news-2k train. Do not edit by hand.\n"
     "# Format: T<TAB>PREV<TAB>WEIGHTS (transitions, PREV -1 = sentence start) and\n"
     "# F<TAB>FEATURE-HASH<TAB>WEIGHTS; WEIGHTS are LABEL:WEIGHT pairs (thousandths), or 0.\n";
 
@@ -215,8 +215,17 @@ void ScoreNames(const std::vector<NerTextSentence>& sentences, const EntityKnowl
   }
 }
 
-NerCounts CrossValidateNer(const std::vector<NerTextSentence>& sentences, const EntityKnowledge& k, int folds,
-                           const NerTrainOptions& options, const NerErrorSink& on_error) {
+std::vector<NerTextSentence> ReadNerSentences(std::string_view file_text, bool iob2, const Abbreviations& abbreviations,
+                                              const NerAnnotator& annotate) {
+  std::vector<NerTextSentence> out;
+  for (const ConllSentence& s : iob2 ? ParseIob2(file_text) : ParseConll(file_text))
+    out.push_back(PrepareNerSentence(s, abbreviations, annotate));
+  return out;
+}
+
+NerCounts CrossValidateNer(const std::vector<NerTextSentence>& sentences, const std::vector<NerExample>& extra,
+                           const EntityKnowledge& k, int folds, const NerTrainOptions& options,
+                           const NerErrorSink& on_error) {
   NerCounts counts;
   const size_t n = sentences.size();
   for (int f = 0; f < folds; ++f) {
@@ -227,7 +236,9 @@ NerCounts CrossValidateNer(const std::vector<NerTextSentence>& sentences, const 
     const std::vector<NerTextSentence> held(sentences.begin() + static_cast<long>(begin),
                                             sentences.begin() + static_cast<long>(end));
     EntityKnowledge fold_k = k;
-    fold_k.SetModel("en", TrainNerModel(NerExamplesFromText(train, k, true, kNerCandidatesOnlyEn), options));
+    std::vector<NerExample> examples = NerExamplesFromText(train, k, true, kNerCandidatesOnlyEn);
+    examples.insert(examples.end(), extra.begin(), extra.end());
+    fold_k.SetModel("en", TrainNerModel(examples, options));
     ScoreNames(held, fold_k, "en", &counts, on_error);
   }
   return counts;

@@ -480,6 +480,33 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
                    (a + 1 < split.size() && split[a + 1].type == "LOC" && joined(x, split[a + 1]));
       if (place) x.type = "LOC";
     }
+    // ... and a proper noun the tagger passed over in such a list is one
+    // too ("Ohio, Michigan and [Pennsylvania]").
+    std::vector<bool> named(n, false);
+    for (const NameSpan& x : split)
+      for (size_t i = x.begin; i < x.end; ++i) named[i] = true;
+    auto proper = [&](size_t i) {
+      return i < n && !named[i] && Capitalised(tokens.surface(i)) && tokens[i].upos == Upos::kPropn &&
+             !title_token[i] && !k.IsCommon(hashes[i]);
+    };
+    auto connector = [&](size_t i) {
+      std::string_view c = tokens.folded(i);
+      return c == "and" || c == "or" || c == ",";
+    };
+    std::vector<NameSpan> listed;
+    for (const NameSpan& x : split) {
+      if (x.type != "LOC") continue;
+      if (x.end + 1 < n && connector(x.end) && proper(x.end + 1) && (x.end + 2 >= n || !proper(x.end + 2)))
+        listed.push_back({x.end + 1, x.end + 2, "LOC", -1, PhraseKind::kName, false});
+      if (x.begin >= 2 && connector(x.begin - 1) && proper(x.begin - 2) && (x.begin < 3 || !proper(x.begin - 3)))
+        listed.push_back({x.begin - 2, x.begin - 1, "LOC", -1, PhraseKind::kName, false});
+    }
+    for (const NameSpan& x : listed)
+      if (!named[x.begin]) {
+        named[x.begin] = true;
+        split.push_back(x);
+      }
+    std::sort(split.begin(), split.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
   }
 
   // A person named right after a title the tagger missed or cut short:
@@ -519,7 +546,10 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
         if (i >= n) return false;
         std::string_view w = tokens.surface(i);
         size_t pos = 0;
-        return !w.empty() && IsUpper(NextCodePoint(w, &pos)) && !k.IsCommon(hashes[i]) && !title_token[i];
+        // (In English a proper noun by the syntax stage is a name word even
+        // when the common-word list, which holds Malay words, has it: "Wang".)
+        return !w.empty() && IsUpper(NextCodePoint(w, &pos)) && !title_token[i] &&
+               (!k.IsCommon(hashes[i]) || (english && tokens[i].upos == Upos::kPropn));
       };
       // English names the holder before the title or after its domain, not
       // after a preposition: "the Governor of [GA]" is a place (above).
@@ -531,7 +561,9 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
       // A new name only after a state or organisation ("juru bicara kedutaan
       // China Liu Pengyu"); straight after a bare title come portfolios
       // ("Menteri Perumahan Rakyat"), which are not people.
-      if (!existing && j == m.end) continue;
+      // In English an honorific is always followed by a name ("Mr. Wang").
+      const bool honorific = english && k.titles()[m.entry->ref].position == "honorific";
+      if (!existing && j == m.end && !honorific) continue;
       size_t end = existing ? existing->end : j;
       bool free_after = true;
       while (end < n && end - j < 4 && name_word(end) && free_after) {
