@@ -5,7 +5,7 @@
 //   2. Boilerplate removal on detik dev rows labelled by hand
 //      (eval/labels/detik_boilerplate.tsv).
 //   3. Robustness: every article set goes through analyze; records in = out.
-//   4. Named entities on the Indonesian NER sets (eval/ner_eval.cc).
+//   4. Named entities on the Indonesian NER sets and UNER English-EWT (eval/ner_eval.cc).
 //   4b. Actor codes on our labelled sample of real articles (eval/actor_eval.cc).
 //   5. Quotes on hand-labelled detik dev rows and PolNeAR (eval/quote_eval.cc).
 //   6. Events on our labelled dev sentences and the CAMEO examples (eval/event_eval.cc).

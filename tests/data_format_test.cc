@@ -90,7 +90,8 @@ TEST(DataFiles, EveryLineIsACommentOrHasTheRightColumns) {
                     Spec{"entities/people_idn.tsv", 4}, Spec{"entities/offices_world.tsv", 7},
                     Spec{"entities/offices_idn.tsv", 7}, Spec{"entities/titles.tsv", 4},
                     Spec{"entities/org_heads.tsv", 4, 5}, Spec{"entities/common_words.tsv", 2},
-                    Spec{"entities/ner_model.tsv", 3}, Spec{"entities/places.tsv", 5},
+                    Spec{"entities/ner_model.tsv", 3}, Spec{"entities/ner_model_en.tsv", 3},
+                    Spec{"entities/places.tsv", 5},
                     Spec{"entities/agents.tsv", 4}, Spec{"entities/groups.tsv", 4},
                     Spec{"entities/outlets.tsv", 3}, Spec{"entities/place_words.tsv", 3},
                     Spec{"entities/dated_names.tsv", 4}}) {

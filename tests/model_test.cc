@@ -32,5 +32,33 @@ TEST(NerModelFile, IsWhatMakeModelTrains) {
   EXPECT_TRUE(trained == committed) << "data/entities/ner_model.tsv is stale: run `make model`";
 }
 
+TEST(NerModelFile, EnglishIsWhatMakeModelTrains) {
+  const std::string shared = testing::SourcePath("../shared/data/");
+  const Knowledge& k = testing::TestKnowledge();
+  auto annotator = [&](std::string_view lang) -> NerAnnotator {
+    return [&k, lang](std::string_view text, std::vector<Token>* tokens) { k.syntax.Annotate(lang, text, tokens, false); };
+  };
+  std::vector<NerExample> examples;
+  for (const char* file : kNerTrainFilesEn) {
+    if (!std::filesystem::exists(shared + file)) GTEST_SKIP() << shared << file << " not found: skipped";
+    auto e = NerExamplesFromText(ReadNerSentences(ReadFile(shared + file), true, k.abbreviations, annotator("en")),
+                                 k.entities, true, kNerCandidatesOnlyEn);
+    examples.insert(examples.end(), e.begin(), e.end());
+  }
+  for (const char* file : kNerTrainFilesEnFromId) {
+    if (!std::filesystem::exists(shared + file)) GTEST_SKIP() << shared << file << " not found: skipped";
+    auto e = NerExamplesFromText(ReadNerSentences(ReadFile(shared + file), false, k.abbreviations, annotator("id")),
+                                 k.entities, true, kNerCandidatesOnlyEn);
+    examples.insert(examples.end(), e.begin(), e.end());
+  }
+  NerTrainOptions options;
+  options.epochs = kNerEpochsEn;
+  options.prune_below = kNerPruneEn;
+  std::string trained = TrainNerModel(examples, options).ToTsv(kNerModelHeaderEn);
+  std::string committed = ReadFile(testing::SourcePath("data/entities/ner_model_en.tsv"));
+  EXPECT_EQ(trained.size(), committed.size());
+  EXPECT_TRUE(trained == committed) << "data/entities/ner_model_en.tsv is stale: run `make model`";
+}
+
 }  // namespace
 }  // namespace warta

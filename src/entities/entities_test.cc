@@ -6,6 +6,7 @@
 
 #include <map>
 
+#include "entities/conll.h"
 #include "entities/entity_knowledge.h"
 #include "entities/linker.h"
 #include "entities/ner_train.h"
@@ -318,6 +319,236 @@ TEST(NerTagger, DecodesOnlyValidBioSequencesAndRejectsBadModels) {
   EXPECT_EQ(ParseNerLabel("B-PLACE"), kBLoc);
   EXPECT_EQ(ParseNerLabel("I-ORGANISATION"), kIOrg);
   EXPECT_EQ(ParseNerLabel("B-TIME"), kO);
+}
+
+// English: the recogniser with an English model reads the syntax stage's
+// part of speech. The models here are trained in the test on the sentence
+// itself, so the tagger says what the test needs and the rules are what is
+// tested.
+struct EnglishCase {
+  WordTable table;
+  EnglishCase(std::vector<std::string_view> words, std::vector<Upos> upos) : table(TableOfWords(words)) {
+    for (size_t i = 0; i < upos.size(); ++i) table.tokens[i].upos = upos[i];
+  }
+  TokenView view() const { return table.view(); }
+};
+
+// Kb() with an English model that tags each case's words as `labels` say.
+EntityKnowledge WithEnglishModel(const std::vector<std::pair<const EnglishCase*, std::vector<int>>>& cases) {
+  std::vector<NerExample> examples;
+  for (const auto& [c, labels] : cases) examples.push_back({NerFeaturesFor(c->view(), Kb(), true), labels, {}});
+  NerTrainOptions options;
+  options.epochs = 10;
+  NerModel model = TrainNerModel(examples, options);
+  for (const auto& ex : examples) EXPECT_EQ(model.Decode(ex.features), ex.labels) << "the test's model must say this";
+  EntityKnowledge k = Kb();
+  k.SetModel("en", std::move(model));
+  return k;
+}
+
+std::vector<std::pair<std::string, std::string>> TypedNames(const TokenView& tokens, const SentenceNames& names) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const NameSpan& n : names.names) {
+    std::string text;
+    for (size_t i = n.begin; i < n.end; ++i) text += (i > n.begin ? " " : "") + std::string(tokens.surface(i));
+    out.push_back({text, std::string(n.type)});
+  }
+  return out;
+}
+using Typed = std::vector<std::pair<std::string, std::string>>;
+
+TEST(EnglishRecognizer, PicksTheModelByLanguage) {
+  EnglishCase c({"Greetings", "from", "Kalimantan", "."}, {Upos::kNoun, Upos::kAdp, Upos::kPropn, Upos::kPunct});
+  EntityKnowledge k = WithEnglishModel({{&c, {kO, kO, kBPer, kO}}});
+  EXPECT_TRUE(k.UsesEnglishModel("en"));
+  EXPECT_FALSE(k.UsesEnglishModel("id"));
+  EXPECT_FALSE(k.UsesEnglishModel("ms"));
+  EXPECT_FALSE(k.UsesEnglishModel(""));
+  EXPECT_EQ(TypedNames(c.view(), RecognizeNames(c.view(), k, false, "en")), (Typed{{"Kalimantan", "PER"}}));
+  // Indonesian, Malay and unknown text keep the Indonesian model (empty here: no tagger).
+  for (std::string_view lang : {"id", "ms", ""}) EXPECT_TRUE(RecognizeNames(c.view(), k, false, lang).names.empty());
+  // The linker passes the article's language on.
+  EnglishCase untagged({"Greetings", "from", "Kalimantan", "."}, {});
+  EntityKnowledge k2 = WithEnglishModel({{&untagged, {kO, kO, kBPer, kO}}});
+  const std::string& text = untagged.table.text;
+  auto sentences = SplitSentences(text, Span{0, text.size()}, testing::TestKnowledge().abbreviations);
+  auto en = LinkEntities(text, sentences, k2, LinkContext{0, "en"});
+  ASSERT_EQ(en.size(), 1u);
+  EXPECT_EQ(en[0].name, "Kalimantan");
+  EXPECT_EQ(en[0].type, "PER");
+  EXPECT_TRUE(LinkEntities(text, sentences, k2, LinkContext{0, "id"}).empty());
+}
+
+TEST(EnglishRecognizer, ALoneOrdinaryWordIsNotAName) {
+  // "Board" and "Email" open the sentence; "Democratic" is an adjective.
+  // The tagger here takes each for a name; the part of speech overrules it.
+  EnglishCase board({"Board", "members", "met", "."}, {Upos::kNoun, Upos::kNoun, Upos::kVerb, Upos::kPunct});
+  EnglishCase email({"Email", "the", "office", "."}, {Upos::kVerb, Upos::kDet, Upos::kNoun, Upos::kPunct});
+  EnglishCase democratic({"Democratic", "leaders", "met", "."}, {Upos::kAdj, Upos::kNoun, Upos::kVerb, Upos::kPunct});
+  EnglishCase person({"Boardman", "met", "them", "."}, {Upos::kPropn, Upos::kVerb, Upos::kPron, Upos::kPunct});
+  EntityKnowledge k = WithEnglishModel({{&board, {kBPer, kO, kO, kO}},
+                                        {&email, {kBPer, kO, kO, kO}},
+                                        {&democratic, {kBOrg, kO, kO, kO}},
+                                        {&person, {kBPer, kO, kO, kO}}});
+  EXPECT_TRUE(RecognizeNames(board.view(), k, false, "en").names.empty());
+  EXPECT_TRUE(RecognizeNames(email.view(), k, false, "en").names.empty());
+  EXPECT_TRUE(RecognizeNames(democratic.view(), k, false, "en").names.empty());
+  // A proper noun stays a name.
+  EXPECT_EQ(TypedNames(person.view(), RecognizeNames(person.view(), k, false, "en")), (Typed{{"Boardman", "PER"}}));
+}
+
+TEST(EnglishRecognizer, TheNameAfterATitleAndOfIsItsDomain) {
+  // "the president of Ruritania": Ruritania is where the office is, even when
+  // the tagger says person, and even when it says nothing.
+  EnglishCase tagged({"The", "president", "of", "Ruritania", "spoke", "."},
+                     {Upos::kDet, Upos::kNoun, Upos::kAdp, Upos::kPropn, Upos::kVerb, Upos::kPunct});
+  EnglishCase untagged({"The", "president", "of", "Freedonia", "spoke", "."},
+                       {Upos::kDet, Upos::kNoun, Upos::kAdp, Upos::kPropn, Upos::kVerb, Upos::kPunct});
+  EntityKnowledge k = WithEnglishModel({{&tagged, {kO, kO, kO, kBPer, kO, kO}}, {&untagged, {kO, kO, kO, kO, kO, kO}}});
+  EXPECT_EQ(TypedNames(tagged.view(), RecognizeNames(tagged.view(), k, false, "en")), (Typed{{"Ruritania", "LOC"}}));
+  EXPECT_EQ(TypedNames(untagged.view(), RecognizeNames(untagged.view(), k, false, "en")), (Typed{{"Freedonia", "LOC"}}));
+}
+
+TEST(EnglishRecognizer, PlacesListedTogetherAndPostalAbbreviations) {
+  // "Surabaya and Ruritania": a lone "person" listed with a place is a place.
+  EnglishCase list({"Floods", "hit", "Surabaya", "and", "Ruritania", "."},
+                   {Upos::kNoun, Upos::kVerb, Upos::kPropn, Upos::kCconj, Upos::kPropn, Upos::kPunct});
+  // "Surabaya, GA": two capitals after a place and a comma are its state.
+  EnglishCase postal({"They", "met", "in", "Surabaya", ",", "GA", "today", "."},
+                     {Upos::kPron, Upos::kVerb, Upos::kAdp, Upos::kPropn, Upos::kPunct, Upos::kPropn, Upos::kNoun,
+                      Upos::kPunct});
+  // Two capitals after a person and a comma are not a place.
+  EnglishCase initials({"They", "met", "Rudi", ",", "GA", "said", "."},
+                       {Upos::kPron, Upos::kVerb, Upos::kPropn, Upos::kPunct, Upos::kPropn, Upos::kVerb, Upos::kPunct});
+  // ... and one the tagger passed over, if the syntax stage calls it a proper noun.
+  EnglishCase missed({"Floods", "hit", "Surabaya", "and", "Freedonia", "."},
+                     {Upos::kNoun, Upos::kVerb, Upos::kPropn, Upos::kCconj, Upos::kPropn, Upos::kPunct});
+  EnglishCase noun({"Floods", "hit", "Surabaya", "and", "Farms", "."},
+                   {Upos::kNoun, Upos::kVerb, Upos::kPropn, Upos::kCconj, Upos::kNoun, Upos::kPunct});
+  EntityKnowledge k = WithEnglishModel({{&list, {kO, kO, kO, kO, kBPer, kO}},
+                                        {&missed, {kO, kO, kO, kO, kO, kO}},
+                                        {&noun, {kO, kO, kO, kO, kO, kO}},
+                                        {&postal, {kO, kO, kO, kO, kO, kBPer, kO, kO}},
+                                        {&initials, {kO, kO, kBPer, kO, kBPer, kO, kO}}});
+  EXPECT_EQ(TypedNames(list.view(), RecognizeNames(list.view(), k, false, "en")),
+            (Typed{{"Surabaya", "LOC"}, {"Ruritania", "LOC"}}));
+  EXPECT_EQ(TypedNames(missed.view(), RecognizeNames(missed.view(), k, false, "en")),
+            (Typed{{"Surabaya", "LOC"}, {"Freedonia", "LOC"}}));
+  EXPECT_EQ(TypedNames(noun.view(), RecognizeNames(noun.view(), k, false, "en")), (Typed{{"Surabaya", "LOC"}}));
+  EXPECT_EQ(TypedNames(postal.view(), RecognizeNames(postal.view(), k, false, "en")),
+            (Typed{{"Surabaya", "LOC"}, {"GA", "LOC"}}));
+  EXPECT_EQ(TypedNames(initials.view(), RecognizeNames(initials.view(), k, false, "en")),
+            (Typed{{"Rudi", "PER"}, {"GA", "PER"}}));
+}
+
+TEST(EnglishRecognizer, TheSourceAfterAccordingToIsNotAPlace) {
+  EnglishCase c({"According", "to", "Wibowo", ",", "talks", "went", "well", "."},
+                {Upos::kVerb, Upos::kAdp, Upos::kPropn, Upos::kPunct, Upos::kNoun, Upos::kVerb, Upos::kAdv, Upos::kPunct});
+  EnglishCase place({"They", "flew", "to", "Wibowo", "."}, {Upos::kPron, Upos::kVerb, Upos::kAdp, Upos::kPropn, Upos::kPunct});
+  EntityKnowledge k = WithEnglishModel({{&c, {kO, kO, kBLoc, kO, kO, kO, kO, kO}}, {&place, {kO, kO, kO, kBLoc, kO}}});
+  EXPECT_EQ(TypedNames(c.view(), RecognizeNames(c.view(), k, false, "en")), (Typed{{"Wibowo", "PER"}}));
+  EXPECT_EQ(TypedNames(place.view(), RecognizeNames(place.view(), k, false, "en")), (Typed{{"Wibowo", "LOC"}}));
+}
+
+TEST(EnglishLinker, ALoneWordOfAPersonsNameIsThatPerson) {
+  // The tagger reads the lone surname as an organisation; the article named
+  // the person in full, so it is that person's short form.
+  EnglishCase first({"Rudi", "Hartono", "spoke", "."}, {});
+  EnglishCase second({"Voters", "backed", "Hartono", "."}, {});
+  EntityKnowledge k = WithEnglishModel({{&first, {kBPer, kIPer, kO, kO}}, {&second, {kO, kO, kBOrg, kO}}});
+  const std::string text = first.table.text + " " + second.table.text;
+  auto sentences = SplitSentences(text, Span{0, text.size()}, testing::TestKnowledge().abbreviations);
+  ASSERT_EQ(sentences.size(), 2u);
+  auto entities = LinkEntities(text, sentences, k, LinkContext{0, "en"});
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(entities[0].name, "Rudi Hartono");
+  EXPECT_EQ(entities[0].type, "PER");
+  EXPECT_EQ(MentionTexts(text, entities[0]), (std::vector<std::string>{"Rudi Hartono", "Hartono"}));
+}
+
+// The same mistakes on English sentences written for this test, through the
+// committed knowledge: warta's tokens, the English syntax tagger and the
+// English name tagger (data/entities/ner_model_en.tsv).
+Typed EnglishNames(const std::string& text) {
+  const Knowledge& k = testing::TestKnowledge();
+  Typed out;
+  for (Sentence& s : SplitSentences(text, Span{0, text.size()}, k.abbreviations)) {
+    k.syntax.Annotate("en", text, &s.tokens, false);
+    const TokenView tokens(text, s);
+    for (const auto& n : TypedNames(tokens, RecognizeNames(tokens, k.entities, false, "en"))) out.push_back(n);
+  }
+  return out;
+}
+bool Has(const Typed& names, std::string_view text, std::string_view type) {
+  for (const auto& [t, ty] : names)
+    if (t == text && ty == type) return true;
+  return false;
+}
+bool Named(const Typed& names, std::string_view text) {
+  for (const auto& [t, ty] : names)
+    if (t == text) return true;
+  return false;
+}
+
+TEST(EnglishRecognizer, CommittedModelOnEnglishSentences) {
+  ASSERT_FALSE(testing::TestKnowledge().entities.model("en").empty()) << "data/entities/ner_model_en.tsv is missing";
+  // Capitalised ordinary words at a sentence's start or in a heading.
+  auto board = EnglishNames("Board members voted on the new budget on Tuesday.");
+  EXPECT_FALSE(Named(board, "Board")) << ::testing::PrintToString(board);
+  auto email = EnglishNames("Email your questions to the office before Friday.");
+  EXPECT_FALSE(Named(email, "Email")) << ::testing::PrintToString(email);
+  auto heading = EnglishNames("Email Scam Targets Pensioners In Oregon");
+  EXPECT_FALSE(Named(heading, "Email")) << ::testing::PrintToString(heading);
+  // US states, alone and listed, and in an office's title.
+  auto states = EnglishNames("Voters in Ohio, Michigan and Pennsylvania will decide the race, analysts said.");
+  for (const char* state : {"Ohio", "Michigan", "Pennsylvania"})
+    EXPECT_TRUE(Has(states, state, "LOC")) << state << " " << ::testing::PrintToString(states);
+  auto governor = EnglishNames("The governor of Kentucky signed the bill on Friday.");
+  EXPECT_EQ(governor, (Typed{{"Kentucky", "LOC"}}));
+  // Postal abbreviations: places, never people or office holders.
+  auto postal = EnglishNames("The package was shipped from Macon, GA to Buffalo, NY last week.");
+  EXPECT_TRUE(Has(postal, "GA", "LOC")) << ::testing::PrintToString(postal);
+  EXPECT_TRUE(Has(postal, "NY", "LOC")) << ::testing::PrintToString(postal);
+  auto office = EnglishNames("The Governor of GA signed the order on Monday.");
+  EXPECT_EQ(office, (Typed{{"GA", "LOC"}}));
+  // An adjective alone is not an organisation.
+  auto democratic = EnglishNames("Democratic leaders met the mayor on Friday to discuss the plan.");
+  EXPECT_FALSE(Named(democratic, "Democratic")) << ::testing::PrintToString(democratic);
+  // After an honorific comes a name, even one the common-word list holds (Malay "wang").
+  auto honorific = EnglishNames("Mr. Wang said the talks had gone well.");
+  EXPECT_TRUE(Has(honorific, "Wang", "PER")) << ::testing::PrintToString(honorific);
+  // A bank is an organisation.
+  auto bank = EnglishNames("She opened an account at Lee Bank last week.");
+  EXPECT_EQ(bank, (Typed{{"Lee Bank", "ORG"}}));
+}
+
+TEST(EnglishNerData, Iob2SentencesAreReadAsAnalyzeReadsThem) {
+  const std::string iob2 =
+      "# sent_id = x-1\n# text = We flew to New York, then Ruritania.\n"
+      "1\tWe\tO\t-\t-\n2\tflew\tO\t-\t-\n3\tto\tO\t-\t-\n4\tNew\tB-LOC\t-\t-\n5\tYork\tI-LOC\t-\t-\n"
+      "6\t,\tO\t-\t-\n7\tthen\tO\t-\t-\n8\tRuritania\tB-LOC\t-\t-\n9\t.\tO\t-\t-\n\n";
+  auto sentences = ParseIob2(iob2);
+  ASSERT_EQ(sentences.size(), 1u);
+  EXPECT_EQ(sentences[0].text, "We flew to New York, then Ruritania.");
+  ASSERT_EQ(sentences[0].tokens.size(), 9u);
+  EXPECT_EQ(sentences[0].tags[3], "B-LOC");
+  const Knowledge& k = testing::TestKnowledge();
+  NerTextSentence s = PrepareNerSentence(sentences[0], k.abbreviations, [&](std::string_view text, std::vector<Token>* t) {
+    k.syntax.Annotate("en", text, t, false);
+  });
+  ASSERT_EQ(s.gold.size(), 2u);
+  EXPECT_EQ(s.text.substr(s.gold[0].span.start, s.gold[0].span.end - s.gold[0].span.start), "New York");
+  EXPECT_EQ(s.gold[1].type, "LOC");
+  ASSERT_EQ(s.sentences.size(), 1u);
+  const TokenView tokens(s.text, s.sentences[0]);
+  for (const Token& t : tokens) EXPECT_NE(t.upos, Upos::kX) << "tagged by the syntax stage";
+  std::vector<int> labels = ProjectNerLabels(tokens, s.gold);
+  ASSERT_EQ(labels.size(), tokens.size());
+  EXPECT_EQ(labels[3], kBLoc);
+  EXPECT_EQ(labels[4], kILoc);
+  EXPECT_EQ(labels[7], kBLoc);
+  EXPECT_EQ(AlignTokens("a  b", {"a", "b"}).size(), 2u);
+  EXPECT_TRUE(AlignTokens("a b", {"a", "c"}).empty());
 }
 
 }  // namespace

@@ -355,6 +355,15 @@ Result<EntityKnowledge> EntityKnowledge::Load(const Reader& read, const Abbrevia
   auto parsed = NerModel::FromTsv(model.value(), "data/entities/ner_model.tsv");
   if (!parsed.ok()) return parsed.status();
   k.model_ = std::move(parsed).value();
+  // The English model is optional: without it English text uses the one above.
+  auto model_en = read("entities/ner_model_en.tsv");
+  if (model_en.ok()) {
+    auto parsed_en = NerModel::FromTsv(model_en.value(), "data/entities/ner_model_en.tsv");
+    if (!parsed_en.ok()) return parsed_en.status();
+    k.model_en_ = std::move(parsed_en).value();
+  } else if (model_en.status().code() != Status::Code::kNotFound) {
+    return model_en.status();
+  }
   if (!phrase_error.empty()) return Status::Error(Status::Code::kInvalidArgument, phrase_error);
   return k;
 }

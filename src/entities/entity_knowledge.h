@@ -86,6 +86,13 @@ class EntityKnowledge {
   const Outlets& outlets() const { return outlets_; }
   // What a folded word says about the name after it in `lang`.
   PlaceWord PlaceWordOf(std::string_view folded, std::string_view lang) const;
+  // The tagger for a language: the English model (ner_model_en.tsv, its
+  // syntax feature set) for "en" when there is one; the Indonesian model
+  // for Indonesian, Malay and any other language.
+  const NerModel& model(std::string_view lang) const { return UsesEnglishModel(lang) ? model_en_ : model_; }
+  bool UsesEnglishModel(std::string_view lang) const { return lang == "en" && !model_en_.empty(); }
+  // Replaces a language's model ("en" or the other one): for training and cross-validation.
+  void SetModel(std::string_view lang, NerModel model) { (lang == "en" ? model_en_ : model_) = std::move(model); }
   int Find(std::string_view key) const;  // index of a key, -1 if none
 
   // Phrases are looked up by hash: TokenHash of each case-folded token,
@@ -132,7 +139,7 @@ class EntityKnowledge {
   FlatHash64 first_tokens_;
   FlatHash64 prefixes_;  // hashes of every phrase's first 1..n-1 tokens
   size_t max_phrase_tokens_ = 0;
-  NerModel model_;
+  NerModel model_, model_en_;
   FlatHash64 common_words_;
   AgentTable agents_;
   Outlets outlets_;

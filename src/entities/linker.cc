@@ -267,11 +267,14 @@ struct Builder {
   // Adds what a name inside a role phrase says: its state, its organisation.
   // `nearer_title`: this name is nearer the title than those absorbed before.
   void Absorb(size_t s, const NameSpan& n, int index, Role* r, bool nearer_title) const {
+    // "Konsul Jenderal Jepang di Surabaya": the state nearest the title is the role's.
     if (n.type == "ORG") {
       if (r->org < 0 || nearer_title) r->org = index;
-      if (r->country.empty()) r->country = OrgCountry(s, n);
-    } else if (r->country.empty()) {
-      r->country = StateOfPlace(n);  // "Gubernur Jawa Tengah": the province's state
+      std::string c = OrgCountry(s, n);
+      if (r->country.empty() || (nearer_title && !c.empty())) r->country = c;
+    } else {
+      std::string c = StateOfPlace(n);  // "Gubernur Jawa Tengah": the province's state
+      if (r->country.empty() || (nearer_title && !c.empty())) r->country = c;
     }
   }
 
@@ -581,7 +584,23 @@ void Builder::Collect() {
       if (n.kb >= 0) {
         const KbEntity& e = k.entities()[n.kb];
         if (n.kind == PhraseKind::kCapital || n.kind == PhraseKind::kSeat) {
-          bool place = LocativeBefore(s, n.begin, true) || (n.begin > 0 && sd.tokens[n.begin - 1].upos == Upos::kAdp);
+          // "Jakarta - Pemerintah ...", "WASHINGTON (AFP) —": a dateline names the place.
+          auto line_start = [&](size_t t) {  // the first token of its sentence or line
+            if (t == 0) return true;
+            const Span& prev = sd.tokens[t - 1].span;
+            return sd.tokens.text().substr(prev.end, sd.tokens[t].span.start - prev.end).find('\n') !=
+                   std::string_view::npos;
+          };
+          bool dateline = line_start(n.begin) && n.end < sd.tokens.size() &&
+                          (sd.tokens.surface(n.end) == "-" || sd.tokens.surface(n.end) == "–" ||
+                           sd.tokens.surface(n.end) == "—" || sd.tokens.surface(n.end) == "(" ||
+                           sd.tokens.surface(n.end) == ",");  // "Jakarta, Kamis (9/9/2021) -"
+          // "di depan gedung DPR/MPR, Senayan, Jakarta.": the end of an address.
+          bool address = n.begin > 1 && sd.tokens.surface(n.begin - 1) == "," &&
+                         (n.end == sd.tokens.size() || sd.tokens[n.end].upos == Upos::kPunct) &&
+                         StartsUpper(sd.tokens.surface(n.begin - 2));
+          bool place = dateline || address || LocativeBefore(s, n.begin, true) ||
+                       (n.begin > 0 && sd.tokens[n.begin - 1].upos == Upos::kAdp);
           if (!place) {  // "Beijing menegaskan", "Gedung Putih": the government
             m.kb = k.Find("country/" + e.country);
             m.type = "ORG";
@@ -866,7 +885,12 @@ void Builder::TitleOnlyMentions(size_t s) {
     const bool capital_letter = StartsUpper(sd.tokens.surface(m.begin));
     // A named office ("Menteri Dalam Negeri", "Kepala Badan Pusat Statistik"):
     // capitalised, of several words, with its sector.
-    const bool office = capital_letter && m.end - m.begin >= 2 && !title.role.empty();
+    bool in_role = false;  // "Konsul Jenderal Jepang di Surabaya, Kenji Matsuda": his role
+    for (const Mention& p : mentions)
+      in_role |= p.sentence == s && p.role.found && p.role.begin <= m.begin && m.begin < p.role.end;
+    const bool state_role = title.role == "GOV" || title.role == "MIL" || title.role == "LEG" ||
+                            title.role == "JUD" || title.role == "COP" || title.role == "SPY";
+    const bool office = capital_letter && m.end - m.begin >= 2 && state_role && !in_role;
     if (country.empty()) {
       // Bare "Presiden" in Indonesian news is Indonesia's, the outlet's home country's.
       if (!Home().empty() && capital_letter &&
@@ -928,6 +952,20 @@ void Builder::ShortForms() {
         m.type = "PER";
         m.agent = {};
       }
+  // English (its tagger learned from web text, where a lone capitalised word
+  // is as often a shop or a town): a lone word it took for a place or an
+  // organisation that is a word of a person's name in the article is that
+  // person's short form ("Hillary Clinton" … "voters for Clinton").
+  if (ctx.lang == "en") {
+    std::unordered_set<std::string> person_words;
+    for (const Mention& m : mentions)
+      if (m.type == "PER" && m.end - m.begin > 1)
+        for (std::string_view w : Split(m.text, ' ')) person_words.emplace(w);
+    for (Mention& m : mentions)
+      if (m.kb < 0 && m.kind == PhraseKind::kName && m.end - m.begin == 1 && (m.type == "LOC" || m.type == "ORG") &&
+          person_words.count(m.text))
+        m.type = "PER";
+  }
   std::unordered_set<std::string> words, places;
   for (const Mention& m : mentions)
     if (m.type != "PER") places.insert(m.text);  // "Lembata" the regency is not a short form
@@ -1188,7 +1226,7 @@ std::vector<Entity> LinkEntities(std::string_view original, const std::vector<Se
       SentenceData sd;
       sd.tokens = tokens.sub(begin, std::min(tokens.size(), begin + kMaxTokens));
       sd.in_title_field = in_title_field;
-      sd.names = RecognizeNames(sd.tokens, k, headline);
+      sd.names = RecognizeNames(sd.tokens, k, headline, context.lang);
       sd.Index();
       b.sentences.push_back(std::move(sd));
     }

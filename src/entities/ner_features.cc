@@ -1,5 +1,6 @@
 #include "entities/ner_features.h"
 
+#include <algorithm>
 #include <array>
 
 #include "util/hash.h"
@@ -51,6 +52,7 @@ uint64_t Mix(uint64_t x) {  // SplitMix64's finaliser
 uint64_t Seed(uint64_t template_id) { return Mix(0x5EED000000000000ULL + template_id); }
 uint64_t F(uint64_t seed, uint64_t a) { return Mix(seed ^ a); }
 uint64_t F(uint64_t seed, uint64_t a, uint64_t b) { return Mix(Mix(seed ^ a) ^ (b * 0x9E3779B97F4A7C15ULL)); }
+uint64_t F(uint64_t seed, uint64_t a, uint64_t b, uint64_t c) { return Mix(F(seed, a, b) ^ (c * 0xC2B2AE3D27D4EB4FULL)); }
 
 // The first `n` code points of s (or all of it).
 std::string_view Prefix(std::string_view s, int n) {
@@ -87,11 +89,41 @@ struct TokenHashes {
   bool common = false;
 };
 
+// How the sentence is written: 0 as prose, 1 in Title Case, 2 in capitals
+// (three or more words, at least 70% of them so): a heading, a form's
+// labels, a shouted line, where a capital does not mark a name.
+uint64_t SentenceCase(const TokenView& tokens) {
+  size_t words = 0, capitalised = 0, upper = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    std::string_view t = tokens.surface(i);
+    size_t pos = 0;
+    if (t.empty()) continue;
+    char32_t first = NextCodePoint(t, &pos);
+    if (!IsLetter(first)) continue;
+    ++words;
+    if (!IsUpper(first)) continue;
+    ++capitalised;
+    bool all = true;
+    size_t letters = 1;
+    while (pos < t.size()) {
+      char32_t cp = NextCodePoint(t, &pos);
+      if (!IsLetter(cp)) continue;
+      ++letters;
+      all &= IsUpper(cp);
+    }
+    upper += all && letters > 1;
+  }
+  if (words < 3) return 0;
+  if (upper * 10 >= words * 7) return 2;
+  if (capitalised * 10 >= words * 7) return 1;
+  return 0;
+}
+
 }  // namespace
 
 void ExtractNerFeatures(const TokenView& tokens, const std::vector<TokenHint>& hints, const FeatureContext& context,
                         NerFeatures* features, const std::vector<bool>* only) {
-  constexpr int kTemplates = 30;
+  constexpr int kTemplates = 47;
   static const auto kSeeds = [] {
     std::array<uint64_t, kTemplates> seeds{};
     for (int t = 0; t < kTemplates; ++t) seeds[t] = Seed(static_cast<uint64_t>(t));
@@ -133,6 +165,32 @@ void ExtractNerFeatures(const TokenView& tokens, const std::vector<TokenHint>& h
     if (i >= static_cast<long>(n)) return kEos;
     return th[i].shape;
   };
+  auto pos = [&](long i) -> uint64_t {
+    if (i < 0) return kBos;
+    if (i >= static_cast<long>(n)) return kEos;
+    return 0x100 + static_cast<uint64_t>(tokens[static_cast<size_t>(i)].upos);
+  };
+  const uint64_t sentence_case = context.syntax ? 0x200 + SentenceCase(tokens) : 0;
+  // Where the token is in its run of capitalised words: its length (up to 4)
+  // and place (only, first, inside, last); 0 outside runs.
+  std::vector<uint64_t> run;
+  if (context.syntax) {
+    run.assign(n, 0);
+    auto capitalised = [&](size_t i) {
+      std::string_view t = tokens.surface(i);
+      size_t p = 0;
+      return !t.empty() && IsUpper(NextCodePoint(t, &p));
+    };
+    for (size_t b = 0; b < n;) {
+      if (!capitalised(b)) { ++b; continue; }
+      size_t e = b;
+      while (e < n && capitalised(e)) ++e;
+      uint64_t len = std::min<uint64_t>(e - b, 4);
+      for (size_t i = b; i < e; ++i)
+        run[i] = 0x300 + len * 4 + (e - b == 1 ? 0 : i == b ? 1 : i + 1 == e ? 3 : 2);
+      b = e;
+    }
+  }
   auto common = [&](long i) { return i >= 0 && i < static_cast<long>(n) && th[i].common ? kCommon : kNotCommon; };
   features->Clear();
   features->Reserve(n, only ? 12 : 32);
@@ -180,6 +238,25 @@ void ExtractNerFeatures(const TokenView& tokens, const std::vector<TokenHint>& h
     f.push_back(F(kSeeds[27], sh(i - 1), lw(i + 1)));
     f.push_back(F(kSeeds[28], sh(i - 2), sh(i - 1)));
     f.push_back(F(kSeeds[29], sh(i + 1), sh(i + 2)));
+    if (context.syntax) {
+      f.push_back(F(kSeeds[30], pos(i)));
+      f.push_back(F(kSeeds[31], pos(i - 1)));
+      f.push_back(F(kSeeds[32], pos(i + 1)));
+      f.push_back(F(kSeeds[33], pos(i), t.shape));
+      f.push_back(F(kSeeds[34], pos(i - 1), pos(i)));
+      f.push_back(F(kSeeds[35], pos(i), pos(i + 1)));
+      f.push_back(F(kSeeds[36], u == 0 ? kFirst : kInner, pos(i)));
+      f.push_back(F(kSeeds[37], common(i), pos(i)));
+      f.push_back(F(kSeeds[38], lw(i - 1), pos(i)));
+      f.push_back(F(kSeeds[39], pos(i), lw(i + 1)));
+      f.push_back(F(kSeeds[40], sentence_case, t.shape));
+      f.push_back(F(kSeeds[41], sentence_case, pos(i)));
+      f.push_back(F(kSeeds[42], pos(i - 1), pos(i), pos(i + 1)));
+      f.push_back(F(kSeeds[43], pos(i - 2), pos(i - 1)));
+      f.push_back(F(kSeeds[44], pos(i + 1), pos(i + 2)));
+      f.push_back(F(kSeeds[45], run[u], t.shape));
+      f.push_back(F(kSeeds[46], run[u], pos(i)));
+    }
     features->EndToken();
   }
 }

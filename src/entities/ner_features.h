@@ -29,6 +29,12 @@ struct TokenHint {
 struct FeatureContext {
   // Whether a case-folded token is a common word (function words, days, ...).
   std::function<bool(std::string_view folded)> is_common;
+  // The syntax feature set (the English model): besides the base templates,
+  // the token table's part of speech (Token::upos, filled by the syntax stage)
+  // of the token and its neighbours, and whether the sentence is written in
+  // Title Case or capitals (a heading, where capitals say little). The base
+  // set (the Indonesian model, trained on untagged tokens) reads neither.
+  bool syntax = false;
 };
 
 // Collapsed character shape: "Jakarta" → "Xx", "U.S." → "X.X.", "2021" → "d".

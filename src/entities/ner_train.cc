@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <numeric>
+#include <set>
+#include <tuple>
 
 namespace warta {
 
@@ -78,7 +80,7 @@ NerModel TrainNerModel(const std::vector<NerExample>& examples, const NerTrainOp
     for (size_t idx : order) {
       const NerExample& ex = examples[idx];
       ++now;
-      std::vector<int> guess = current.Decode(ex.features);
+      std::vector<int> guess = ex.candidates.empty() ? current.Decode(ex.features) : current.Decode(ex.features, ex.candidates);
       for (size_t i = 0; i < guess.size(); ++i) correct += guess[i] == ex.labels[i];
       total += guess.size();
       if (guess != ex.labels) update(ex, guess);
@@ -107,6 +109,140 @@ const char kNerModelHeader[] =
     "# B-ORG I-ORG), written by tools/train_ner.cc (`make model`). Do not edit by hand.\n"
     "# Format: T<TAB>PREV<TAB>WEIGHTS (transitions, PREV -1 = sentence start) and\n"
     "# F<TAB>FEATURE-HASH<TAB>WEIGHTS; WEIGHTS are LABEL:WEIGHT pairs (thousandths), or 0.\n";
+
+const char kNerModelHeaderEn[] =
+    "# The English name tagger's model: a structured perceptron over BIO labels (O B-PER I-PER B-LOC\n"
+    "# I-LOC B-ORG I-ORG) with the syntax feature set (part of speech), written by tools/train_ner.cc\n"
+    "# (`make model`) from Universal NER English-EWT dev and idner-news-2k train. Do not edit by hand.\n"
+    "# Format: T<TAB>PREV<TAB>WEIGHTS (transitions, PREV -1 = sentence start) and\n"
+    "# F<TAB>FEATURE-HASH<TAB>WEIGHTS; WEIGHTS are LABEL:WEIGHT pairs (thousandths), or 0.\n";
+
+NerTextSentence PrepareNerSentence(const ConllSentence& s, const Abbreviations& abbreviations,
+                                   const NerAnnotator& annotate) {
+  NerTextSentence out;
+  std::vector<Span> at;
+  if (!s.text.empty()) at = AlignTokens(s.text, s.tokens);
+  if (!at.empty()) {
+    out.text = s.text;
+  } else {
+    WordTable table = TableOfWords(s.tokens);
+    out.text = std::move(table.text);
+    for (const Token& t : table.tokens) at.push_back(t.span);
+  }
+  std::vector<int> labels;
+  for (const auto& t : s.tags) labels.push_back(ParseNerLabel(t));
+  for (const NerSpan& g : LabelsToSpans(labels))
+    out.gold.push_back({Span{at[g.begin].start, at[g.end - 1].end}, g.type});
+  out.sentences = SplitSentences(out.text, Span{0, out.text.size()}, abbreviations);
+  if (annotate)
+    for (Sentence& x : out.sentences) annotate(out.text, &x.tokens);
+  return out;
+}
+
+std::vector<int> ProjectNerLabels(const TokenView& tokens, const std::vector<NerGoldName>& gold) {
+  std::vector<int> labels(tokens.size(), kO);
+  for (const NerGoldName& g : gold) {
+    int b = g.type == "PER" ? kBPer : g.type == "LOC" ? kBLoc : g.type == "ORG" ? kBOrg : kO;
+    if (b == kO) continue;
+    bool first = true;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const Span& t = tokens[i].span;
+      if (t.end <= g.span.start || t.start >= g.span.end) continue;
+      labels[i] = first ? b : b + 1;
+      first = false;
+    }
+  }
+  return labels;
+}
+
+std::vector<NerExample> NerExamplesFromText(const std::vector<NerTextSentence>& sentences, const EntityKnowledge& k,
+                                            bool syntax, bool candidates_only) {
+  std::vector<NerExample> examples;
+  for (const NerTextSentence& s : sentences) {
+    for (const Sentence& x : s.sentences) {
+      const TokenView tokens(s.text, x);
+      if (tokens.empty()) continue;
+      NerExample ex;
+      ex.labels = ProjectNerLabels(tokens, s.gold);
+      const std::vector<DictionaryMatch> matches = MatchDictionary(tokens, k);
+      if (candidates_only) {
+        ex.candidates = NameCandidates(tokens, matches, k);
+        // A name the tagger never sees (written in lower case, or one the
+        // dictionaries settle) is not its to learn.
+        for (size_t i = 0; i < ex.labels.size(); ++i)
+          if (!ex.candidates[i]) ex.labels[i] = kO;
+        for (size_t i = 0; i < ex.labels.size(); ++i)  // a name cut at its start starts where it is seen
+          if (int l = ex.labels[i]; l != kO && l % 2 == 0 && (i == 0 || (ex.labels[i - 1] != l && ex.labels[i - 1] != l - 1)))
+            ex.labels[i] = l - 1;
+        ex.features = NerFeaturesFor(tokens, matches, k, &ex.candidates, syntax);
+      } else {
+        ex.features = NerFeaturesFor(tokens, matches, k, nullptr, syntax);
+      }
+      examples.push_back(std::move(ex));
+    }
+  }
+  return examples;
+}
+
+void ScoreNames(const std::vector<NerTextSentence>& sentences, const EntityKnowledge& k, std::string_view lang,
+                NerCounts* counts, const NerErrorSink& on_error) {
+  for (const NerTextSentence& s : sentences) {
+    using Key = std::tuple<size_t, size_t, std::string_view>;
+    std::set<Key> gold, got;
+    for (const NerGoldName& g : s.gold) gold.insert({g.span.start, g.span.end, g.type});
+    for (const Sentence& x : s.sentences) {
+      const TokenView tokens(s.text, x);
+      for (const NameSpan& n : RecognizeNames(tokens, k, false, lang).names) {
+        if (n.type != "PER" && n.type != "LOC" && n.type != "ORG") continue;
+        got.insert({tokens[n.begin].span.start, tokens[n.end - 1].span.end, n.type});
+      }
+    }
+    auto name = [&](const Key& key) {
+      return std::string_view(s.text).substr(std::get<0>(key), std::get<1>(key) - std::get<0>(key));
+    };
+    for (const Key& g : got) {
+      bool hit = gold.count(g) > 0;
+      if (!hit && on_error) on_error("FP", std::get<2>(g), name(g), s.text);
+      ++(*counts)[std::string(std::get<2>(g))][hit ? 0 : 1];
+      ++(*counts)["all"][hit ? 0 : 1];
+    }
+    for (const Key& g : gold) {
+      if (got.count(g)) continue;
+      if (on_error) on_error("FN", std::get<2>(g), name(g), s.text);
+      ++(*counts)[std::string(std::get<2>(g))][2];
+      ++(*counts)["all"][2];
+    }
+  }
+}
+
+std::vector<NerTextSentence> ReadNerSentences(std::string_view file_text, bool iob2, const Abbreviations& abbreviations,
+                                              const NerAnnotator& annotate) {
+  std::vector<NerTextSentence> out;
+  for (const ConllSentence& s : iob2 ? ParseIob2(file_text) : ParseConll(file_text))
+    out.push_back(PrepareNerSentence(s, abbreviations, annotate));
+  return out;
+}
+
+NerCounts CrossValidateNer(const std::vector<NerTextSentence>& sentences, const std::vector<NerExample>& extra,
+                           const EntityKnowledge& k, int folds, const NerTrainOptions& options,
+                           const NerErrorSink& on_error) {
+  NerCounts counts;
+  const size_t n = sentences.size();
+  for (int f = 0; f < folds; ++f) {
+    size_t begin = n * static_cast<size_t>(f) / static_cast<size_t>(folds);
+    size_t end = n * static_cast<size_t>(f + 1) / static_cast<size_t>(folds);
+    std::vector<NerTextSentence> train(sentences.begin(), sentences.begin() + static_cast<long>(begin));
+    train.insert(train.end(), sentences.begin() + static_cast<long>(end), sentences.end());
+    const std::vector<NerTextSentence> held(sentences.begin() + static_cast<long>(begin),
+                                            sentences.begin() + static_cast<long>(end));
+    EntityKnowledge fold_k = k;
+    std::vector<NerExample> examples = NerExamplesFromText(train, k, true, kNerCandidatesOnlyEn);
+    examples.insert(examples.end(), extra.begin(), extra.end());
+    fold_k.SetModel("en", TrainNerModel(examples, options));
+    ScoreNames(held, fold_k, "en", &counts, on_error);
+  }
+  return counts;
+}
 
 std::vector<NerExample> NerExamplesFromConll(std::string_view conll, const EntityKnowledge& k) {
   std::vector<NerExample> examples;

@@ -43,6 +43,27 @@ bool IsConnector(std::string_view token) {
   return token == "dan" || token == "and" || token == "," || token == "&" || token == "serta";
 }
 
+// Whether a lone capitalised word the tagger took for a name is an ordinary
+// word by the part of speech the syntax stage gave it: an adjective
+// ("Democratic", "European") modifies a name rather than being one, and a
+// noun, verb or other open-class word ("Board", "Email") is capitalised
+// because it opens the sentence or stands in a heading. (The syntax tagger
+// reads the word's lower-case form and its context, learned from far more
+// text than the name tagger's.) Proper nouns, and words with no class (X,
+// SYM, NUM), stay names.
+bool OrdinaryWord(Upos u) {
+  return u != Upos::kPropn && u != Upos::kX && u != Upos::kSym && u != Upos::kNum && u != Upos::kPunct;
+}
+
+bool IsPreposition(std::string_view folded) {
+  return folded == "of" || folded == "for" || folded == "in" || folded == "at" || folded == "on";
+}
+
+// "GA", "NY": two capital letters, as a state's or province's postal abbreviation is written.
+bool TwoCapitals(std::string_view t) {
+  return t.size() == 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z';
+}
+
 std::string_view SpanType(const EntityKnowledge& k, const PhraseEntry& e) {
   if (e.kind == PhraseKind::kDemonym) return "MISC";
   if (e.kind == PhraseKind::kSeat) return "LOC";
@@ -140,7 +161,7 @@ std::vector<bool> NameCandidates(const TokenView& tokens, const std::vector<Dict
 }
 
 NerFeatures NerFeaturesFor(const TokenView& tokens, const std::vector<DictionaryMatch>& matches,
-                           const EntityKnowledge& k, const std::vector<bool>* only) {
+                           const EntityKnowledge& k, const std::vector<bool>* only, bool syntax) {
   std::vector<TokenHint> hints(tokens.size());
   for (const DictionaryMatch& m : matches) {
     const PhraseEntry& e = *m.entry;
@@ -156,13 +177,14 @@ NerFeatures NerFeaturesFor(const TokenView& tokens, const std::vector<Dictionary
     }
   }
   NerFeatures features;
-  FeatureContext context{[&k](std::string_view folded) { return k.IsCommon(EntityKnowledge::TokenHash(folded)); }};
+  FeatureContext context{[&k](std::string_view folded) { return k.IsCommon(EntityKnowledge::TokenHash(folded)); },
+                         syntax};
   ExtractNerFeatures(tokens, hints, context, &features, only);
   return features;
 }
 
-NerFeatures NerFeaturesFor(const TokenView& tokens, const EntityKnowledge& k) {
-  return NerFeaturesFor(tokens, MatchDictionary(tokens, k), k);
+NerFeatures NerFeaturesFor(const TokenView& tokens, const EntityKnowledge& k, bool syntax) {
+  return NerFeaturesFor(tokens, MatchDictionary(tokens, k), k, nullptr, syntax);
 }
 
 namespace {
@@ -173,15 +195,16 @@ namespace {
 constexpr size_t kTagWindow = 256;
 
 std::vector<NerSpan> TagWindow(const TokenView& tokens, const std::vector<DictionaryMatch>& matches,
-                               const EntityKnowledge& k) {
+                               const EntityKnowledge& k, std::string_view lang) {
   std::vector<bool> candidates = NameCandidates(tokens, matches, k);
   if (std::find(candidates.begin(), candidates.end(), true) == candidates.end()) return {};
-  return LabelsToSpans(k.model().Decode(NerFeaturesFor(tokens, matches, k, &candidates), candidates));
+  const bool syntax = k.UsesEnglishModel(lang);
+  return LabelsToSpans(k.model(lang).Decode(NerFeaturesFor(tokens, matches, k, &candidates, syntax), candidates));
 }
 
 std::vector<NerSpan> Tag(const TokenView& tokens, const std::vector<DictionaryMatch>& matches,
-                         const EntityKnowledge& k) {
-  if (tokens.size() <= kTagWindow) return TagWindow(tokens, matches, k);
+                         const EntityKnowledge& k, std::string_view lang) {
+  if (tokens.size() <= kTagWindow) return TagWindow(tokens, matches, k, lang);
   std::vector<NerSpan> out;
   std::vector<DictionaryMatch> window_matches;
   size_t first = 0;  // matches are in order of begin: the first one not before this window
@@ -194,7 +217,7 @@ std::vector<NerSpan> Tag(const TokenView& tokens, const std::vector<DictionaryMa
     window_matches.clear();
     for (size_t m = first; m < matches.size() && matches[m].begin < end; ++m)
       if (matches[m].end <= end) window_matches.push_back({matches[m].begin - begin, matches[m].end - begin, matches[m].entry});
-    for (NerSpan span : TagWindow(tokens.sub(begin, end), window_matches, k)) {
+    for (NerSpan span : TagWindow(tokens.sub(begin, end), window_matches, k, lang)) {
       span.begin += begin;
       span.end += begin;
       out.push_back(span);
@@ -205,7 +228,7 @@ std::vector<NerSpan> Tag(const TokenView& tokens, const std::vector<DictionaryMa
 
 }  // namespace
 
-SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, bool headline) {
+SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, bool headline, std::string_view lang) {
   SentenceNames out;
   const std::vector<uint64_t> hashes = FoldedHashes(tokens);
   out.matches = MatchDictionary(tokens, hashes, k);
@@ -246,8 +269,10 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
   static const std::unordered_set<std::string_view> kClosers = {".", "!", "?", "\"", "”", "'", ")", ":"};
   const bool unterminated = n > 0 && !kClosers.count(tokens.surface(n - 1));
   const bool title_case = (headline || (unterminated && words >= 4)) && words >= 3 && capitalised * 10 >= words * 7;
+  // English: the syntax stage's part of speech is read (OrdinaryWord).
+  const bool english = k.UsesEnglishModel(lang);
   std::vector<NerSpan> tagged;
-  if (!k.model().empty() && !title_case && capitalised > 0) tagged = Tag(tokens, out.matches, k);
+  if (!k.model(lang).empty() && !title_case && capitalised > 0) tagged = Tag(tokens, out.matches, k, lang);
 
   auto has_org_head = [&](size_t b, size_t e) {
     for (const auto& m : out.matches)
@@ -275,9 +300,15 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
     NerSpan t = tagged[ti];
     // "The Kremlin", "Dr. Siti": the name starts after function words and titles.
     while (t.begin < t.end && (IsFunctionWord(tokens.folded(t.begin)) || title_token[t.begin])) ++t.begin;
-    // "Adapun Liu": a person's name does not start with an ordinary word.
-    while (t.type == "PER" && t.end - t.begin > 1 && k.IsCommon(hashes[t.begin])) ++t.begin;
+    // "Adapun Liu": a person's name does not start with an ordinary word
+    // (in English, one the syntax stage does not call a proper noun: the
+    // common-word list holds Indonesian and Malay words too, and "Wang" is
+    // Malay for money).
+    while (t.type == "PER" && t.end - t.begin > 1 &&
+           (english ? OrdinaryWord(tokens[t.begin].upos) : k.IsCommon(hashes[t.begin])))
+      ++t.begin;
     if (t.begin == t.end) continue;
+    if (english && t.end - t.begin == 1 && owner[t.begin] < 0 && OrdinaryWord(tokens[t.begin].upos)) continue;
     // A Korean given name the tagger left out: "Kim" + "Min-seo".
     size_t upper = ti + 1 < tagged.size() ? tagged[ti + 1].begin : n;
     if (t.type == "PER" && t.end < upper && extendable(t.end) && tokens.surface(t.end).find('-') != std::string_view::npos) ++t.end;
@@ -308,6 +339,13 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
     if ((t.type == "PER" && person_inside) || (joined && inside.size() >= 2 && covered == t.end - t.begin)) continue;
     for (int o : inside) dict_used[o] = true;
     std::string_view type = t.type == "PER" && has_org_head(t.begin, t.end) ? "ORG" : t.type;
+    // English names a company by its head last ("Lee Bank", "Acme Holdings"):
+    // whatever the tagger read, a name that ends so is that company.
+    if (english && type != "ORG")
+      for (const auto& m : out.matches)
+        if (m.entry->kind == PhraseKind::kOrgHead && m.end == t.end && m.begin > t.begin &&
+            k.org_heads()[m.entry->ref].subtype == "company")
+          type = "ORG";
     // "Lautan Sentinel" + "Sdn Bhd": a name the tagger took for a person,
     // closed by a company or body word, is that organisation.
     for (const auto& m : out.matches)
@@ -393,6 +431,84 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
     split = std::move(kept);
     for (size_t i = begin; i < end; ++i) taken[i] = true;
   }
+  if (english) {
+    // "the Governor of GA", "the mayor of Springfield": the name after a
+    // title and "of" is the office's domain, a place (an organisation for a
+    // business title: "the chief executive of Acme"), not its holder, who
+    // is named before the title or after the domain ("Prime Minister of
+    // Australia Anthony Albanese").
+    for (const DictionaryMatch& m : out.matches) {
+      if (m.entry->kind != PhraseKind::kTitle || m.end + 1 >= n || tokens.folded(m.end) != "of") continue;
+      const std::string_view domain = k.titles()[m.entry->ref].role == "BUS" ? "ORG" : "LOC";
+      const size_t j = m.end + 1;
+      bool named = false;
+      for (NameSpan& x : split) {
+        if (x.begin > j || j >= x.end) continue;
+        named = true;
+        if (x.begin == j && x.kb < 0 && x.type == "PER") x.type = domain;
+      }
+      if (named) continue;
+      // Nothing found there: the capitalised words after "of" are that domain.
+      size_t end = j;
+      while (end < n && end - j < 4 && Capitalised(tokens.surface(end)) && !k.IsCommon(hashes[end]) &&
+             !title_token[end] && !IsFunctionWord(tokens.folded(end)))
+        ++end;
+      if (end == j) continue;
+      split.push_back({j, end, domain, -1, PhraseKind::kName, false});
+      std::sort(split.begin(), split.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
+    }
+    // "according to Mao": what follows "according to" is a source of
+    // information, a person or a body; a lone name the tagger took for a
+    // place there is a person (known places keep their entry: "according
+    // to Beijing").
+    for (NameSpan& x : split)
+      if (x.kb < 0 && x.type == "LOC" && x.end - x.begin == 1 && x.begin >= 2 &&
+          tokens.folded(x.begin - 1) == "to" && tokens.folded(x.begin - 2) == "according")
+        x.type = "PER";
+    // Names listed together are of one kind: a lone word the tagger took
+    // for a person, joined by "and", "or" or a comma to a place, is a place
+    // too ("Ohio, Michigan and Pennsylvania", "Indiana and Illinois").
+    for (size_t a = 0; a < split.size(); ++a) {
+      NameSpan& x = split[a];
+      if (x.kb >= 0 || x.type != "PER" || x.end - x.begin != 1) continue;
+      auto joined = [&](const NameSpan& left, const NameSpan& right) {
+        if (right.begin != left.end + 1) return false;
+        std::string_view c = tokens.folded(left.end);
+        return c == "and" || c == "or" || c == ",";
+      };
+      bool place = (a > 0 && split[a - 1].type == "LOC" && joined(split[a - 1], x)) ||
+                   (a + 1 < split.size() && split[a + 1].type == "LOC" && joined(x, split[a + 1]));
+      if (place) x.type = "LOC";
+    }
+    // ... and a proper noun the tagger passed over in such a list is one
+    // too ("Ohio, Michigan and [Pennsylvania]").
+    std::vector<bool> named(n, false);
+    for (const NameSpan& x : split)
+      for (size_t i = x.begin; i < x.end; ++i) named[i] = true;
+    auto proper = [&](size_t i) {
+      return i < n && !named[i] && Capitalised(tokens.surface(i)) && tokens[i].upos == Upos::kPropn &&
+             !title_token[i] && !k.IsCommon(hashes[i]);
+    };
+    auto connector = [&](size_t i) {
+      std::string_view c = tokens.folded(i);
+      return c == "and" || c == "or" || c == ",";
+    };
+    std::vector<NameSpan> listed;
+    for (const NameSpan& x : split) {
+      if (x.type != "LOC") continue;
+      if (x.end + 1 < n && connector(x.end) && proper(x.end + 1) && (x.end + 2 >= n || !proper(x.end + 2)))
+        listed.push_back({x.end + 1, x.end + 2, "LOC", -1, PhraseKind::kName, false});
+      if (x.begin >= 2 && connector(x.begin - 1) && proper(x.begin - 2) && (x.begin < 3 || !proper(x.begin - 3)))
+        listed.push_back({x.begin - 2, x.begin - 1, "LOC", -1, PhraseKind::kName, false});
+    }
+    for (const NameSpan& x : listed)
+      if (!named[x.begin]) {
+        named[x.begin] = true;
+        split.push_back(x);
+      }
+    std::sort(split.begin(), split.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
+  }
+
   // A person named right after a title the tagger missed or cut short:
   // "juru bicara kedutaan China [Liu Pengyu]", "Menlu [Sugiono]".
   if (!title_case) {
@@ -430,8 +546,14 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
         if (i >= n) return false;
         std::string_view w = tokens.surface(i);
         size_t pos = 0;
-        return !w.empty() && IsUpper(NextCodePoint(w, &pos)) && !k.IsCommon(hashes[i]) && !title_token[i];
+        // (In English a proper noun by the syntax stage is a name word even
+        // when the common-word list, which holds Malay words, has it: "Wang".)
+        return !w.empty() && IsUpper(NextCodePoint(w, &pos)) && !title_token[i] &&
+               (!k.IsCommon(hashes[i]) || (english && tokens[i].upos == Upos::kPropn));
       };
+      // English names the holder before the title or after its domain, not
+      // after a preposition: "the Governor of [GA]" is a place (above).
+      if (english && j > m.end && IsPreposition(tokens.folded(j - 1))) continue;
       NameSpan* existing = nullptr;
       for (NameSpan& x : split)
         if (x.begin <= j && j < x.end) existing = &x;
@@ -439,7 +561,9 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
       // A new name only after a state or organisation ("juru bicara kedutaan
       // China Liu Pengyu"); straight after a bare title come portfolios
       // ("Menteri Perumahan Rakyat"), which are not people.
-      if (!existing && j == m.end) continue;
+      // In English an honorific is always followed by a name ("Mr. Wang").
+      const bool honorific = english && k.titles()[m.entry->ref].position == "honorific";
+      if (!existing && j == m.end && !honorific) continue;
       size_t end = existing ? existing->end : j;
       bool free_after = true;
       while (end < n && end - j < 4 && name_word(end) && free_after) {
@@ -452,6 +576,26 @@ SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, 
         existing->end = end;
       } else if (end > j) {
         split.push_back({j, end, "PER", -1, PhraseKind::kName, false});
+        std::sort(split.begin(), split.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
+      }
+    }
+  }
+  // English: a place's state or province by its postal abbreviation, as
+  // addresses and datelines write it ("Atlanta, GA", "Brooklyn, NY 11201"):
+  // two capitals after a place and a comma are a place too, whatever the
+  // tagger made of them (a person, an organisation, nothing).
+  if (english) {
+    for (size_t i = 2; i < n; ++i) {
+      if (!TwoCapitals(tokens.surface(i)) || tokens.surface(i - 1) != ",") continue;
+      auto place = std::find_if(split.begin(), split.end(), [&](const NameSpan& x) { return x.end == i - 1; });
+      if (place == split.end() || place->type != "LOC") continue;
+      auto at = std::find_if(split.begin(), split.end(), [&](const NameSpan& x) { return x.begin <= i && i < x.end; });
+      if (at != split.end()) {
+        if (at->kb >= 0 || at->begin != i || at->end != i + 1) continue;  // a known name, or longer: left alone
+        at->type = "LOC";
+        at->kind = PhraseKind::kName;
+      } else {
+        split.push_back({i, i + 1, "LOC", -1, PhraseKind::kName, false});
         std::sort(split.begin(), split.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
       }
     }

@@ -30,10 +30,12 @@ std::vector<uint64_t> FoldedHashes(const TokenView& tokens);
 std::vector<DictionaryMatch> MatchDictionary(const TokenView& tokens, const std::vector<uint64_t>& hashes,
                                              const EntityKnowledge& k);
 
-// The tagger's features for the tokens, dictionary hints included.
-NerFeatures NerFeaturesFor(const TokenView& tokens, const EntityKnowledge& k);
+// The tagger's features for the tokens, dictionary hints included; with
+// `syntax`, the syntax feature set (FeatureContext::syntax), which reads the
+// token table's part of speech.
+NerFeatures NerFeaturesFor(const TokenView& tokens, const EntityKnowledge& k, bool syntax = false);
 NerFeatures NerFeaturesFor(const TokenView& tokens, const std::vector<DictionaryMatch>& matches,
-                           const EntityKnowledge& k, const std::vector<bool>* only = nullptr);
+                           const EntityKnowledge& k, const std::vector<bool>* only = nullptr, bool syntax = false);
 
 // The tokens the tagger looks at: runs of capitalised tokens (and digits)
 // and the word before each, except runs the dictionaries name whole and
@@ -60,6 +62,10 @@ struct SentenceNames {
 bool IsRoleGlue(std::string_view folded_token);
 
 // `headline`: the sentence is an article's title (Title Case is read as such).
-SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, bool headline = false);
+// `lang` ("id", "en", ...; "" unknown) picks the tagger (EntityKnowledge::model):
+// English text is tagged by the English model, which reads the part of
+// speech the syntax stage gave the tokens; other languages by the Indonesian one.
+SentenceNames RecognizeNames(const TokenView& tokens, const EntityKnowledge& k, bool headline = false,
+                             std::string_view lang = {});
 
 }  // namespace warta
