@@ -72,6 +72,25 @@ TEST(Actors, PartyOfficialsAndDeputySpeaker) {
   EXPECT_EQ(Code(d, "Bayu Pratama"), "IDNLEG") << Dump(d);
 }
 
+// A plural title before coordinated names gives each its role.
+TEST(Actors, CoordinatedNamesShareTheirTitle) {
+  auto d = Article("Sens. Jon Tester (D-Mont.) and David Vitter (R-La.) asked the bank to testify.", {.home = "USA"});
+  EXPECT_EQ(Code(d, "Jon Tester"), "USALEG") << Dump(d);
+  EXPECT_EQ(Code(d, "David Vitter"), "USALEG") << Dump(d);
+  d = Article("Presiden Joko Widodo dan Wakil Presiden Ma'ruf Amin hadir. Menteri Agung Prasetyo dan Budi Santoso tiba.",
+              {.published = "2021-05-01"});
+  EXPECT_EQ(Code(d, "Budi Santoso"), "IDNGOV") << Dump(d);
+}
+
+// A spokesperson named after the person they speak for is of that person's camp.
+TEST(Actors, PatronsCamp) {
+  auto d = Article("Green Party candidate Jill Stein was escorted out. Stein spokeswoman Melezia Figueroa said "
+                   "the candidate was headed to the venue.",
+                   {.published = "2016-09-26", .home = "USA"});
+  EXPECT_EQ(Code(d, "Jill Stein"), "USAPTY") << Dump(d);
+  EXPECT_EQ(Code(d, "Melezia Figueroa"), "USAPTY") << Dump(d);
+}
+
 // A foreign president and a foreign attorney general no dictionary lists.
 TEST(Actors, ForeignOfficialsNewToTheDictionaries) {
   auto d = Article("Presiden Kolombia Mateo Restrepo bertemu Jaksa Agung Filipina Ramon Dizon di Manila.");

@@ -426,6 +426,26 @@ struct Builder {
     return r;
   }
 
+  // "Sens. Jon Tester (D-Mont.) and David Vitter": a name joined to the one
+  // before it takes that one's role, as finished for it.
+  Role CoordinatedRole(size_t s, size_t first_mention, size_t begin) const {
+    const TokenView& t = sentences[s].tokens;
+    for (size_t mi = mentions.size(); mi-- > first_mention;) {
+      const Mention& prev = mentions[mi];
+      if (prev.type != "PER" || prev.end > begin) continue;
+      if (!prev.role.found || prev.role.end > prev.begin) return Role{};  // only a title before the name
+      size_t j = prev.end;
+      if (j < begin && t.surface(j) == "(")  // "(D-Mont.)"
+        while (j < begin && t.surface(j) != ")") ++j;
+      if (j < begin && t.surface(j) == ")") ++j;
+      if (j < begin && t.surface(j) == ",") ++j;
+      if (j < begin && (t.folded(j) == "and" || t.folded(j) == "dan")) ++j;
+      if (j != begin) return Role{};
+      return prev.role;  // finished already: the same phrase, state and sector
+    }
+    return Role{};
+  }
+
   void FinishRole(size_t s, Role* r) const {
     if (!r->found) return;
     if (r->former) {
@@ -599,8 +619,9 @@ void Builder::Collect() {
           bool address = n.begin > 1 && sd.tokens.surface(n.begin - 1) == "," &&
                          (n.end == sd.tokens.size() || sd.tokens[n.end].upos == Upos::kPunct) &&
                          StartsUpper(sd.tokens.surface(n.begin - 2));
-          bool place = dateline || address || LocativeBefore(s, n.begin, true) ||
-                       (n.begin > 0 && sd.tokens[n.begin - 1].upos == Upos::kAdp);
+          // Only the place words say "place": other prepositions take governments
+          // ("terhadap Washington", "with Beijing").
+          bool place = dateline || address || LocativeBefore(s, n.begin, true);
           if (!place) {  // "Beijing menegaskan", "Gedung Putih": the government
             m.kb = k.Find("country/" + e.country);
             m.type = "ORG";
@@ -642,7 +663,12 @@ void Builder::Collect() {
       if (m.type == "PER") {
         m.role = RoleBefore(s, m.begin);
         if (!m.role.found) m.role = RoleAfter(s, n.end);
-        FinishRole(s, &m.role);
+        bool coordinated = false;
+        if (!m.role.found) {
+          m.role = CoordinatedRole(s, first_mention, m.begin);
+          coordinated = m.role.found;
+        }
+        if (!coordinated) FinishRole(s, &m.role);
         // "Presiden Xi": a title and a surname name the office holder.
         if (m.kb < 0 && m.role.found && !m.role.former && !m.role.position.empty()) {
           // "Menlu Wang": any state's minister of that name unless the text names the state.
@@ -744,8 +770,12 @@ void Builder::Agents(size_t s, size_t first_mention) {
     bool overrides = opening >= 0 && names[opening].kb < 0 && names[opening].begin == i &&
                      (i == 0 || !IsWordToken(sd.tokens.surface(i - 1)));
     bool clear = a != nullptr;
+    // A group overrides only names inside it ("Ethnic Russians"), never a
+    // person's name that opens with its word ("Muslim Jaya Butar-butar").
     for (size_t t = i; clear && t < i + len; ++t)
-      clear = !role_at[t] && (group || name_at[t] < 0 || (overrides && name_at[t] == opening));
+      clear = !role_at[t] && (name_at[t] < 0 || (overrides && name_at[t] == opening) ||
+                              (group && names[name_at[t]].begin >= i && names[name_at[t]].end <= i + len &&
+                               names[name_at[t]].type != "PER"));
     if (!clear) {
       ++i;
       continue;
@@ -1122,7 +1152,10 @@ std::vector<Entity> Builder::Group() {
   });
 
   std::vector<Entity> out;
+  std::vector<size_t> entity_of_group(groups.size());
+  std::vector<std::pair<size_t, const Mention*>> patron_of;  // (entity, the mention whose role names a patron)
   for (size_t gi : order) {
+    entity_of_group[gi] = out.size();
     const Group& g = groups[gi];
     Entity e;
     e.id = "e" + std::to_string(out.size() + 1);
@@ -1204,7 +1237,24 @@ std::vector<Entity> Builder::Group() {
         if (!e.country.empty() && !head->role.empty()) e.actor = e.country + head->role;
       }
     }
+    if (e.type == "PER" && e.actor.empty() && role && role->patron >= 0)
+      patron_of.emplace_back(out.size(), &mentions[role_mention]);
     out.push_back(std::move(e));
+  }
+  // "Stein spokeswoman X" with Jill Stein named before: the patron's camp,
+  // known once every mention has its entity.
+  for (const auto& [index, m] : patron_of) {
+    const NameSpan& patron = sentences[m->sentence].names.names[m->role.patron];
+    for (const Mention& p : mentions) {
+      if (p.sentence != m->sentence || p.begin != patron.begin || p.entity < 0) continue;
+      const Entity& camp = out[entity_of_group[static_cast<size_t>(p.entity)]];
+      if (camp.actor.size() >= 6) {
+        Entity& e = out[index];
+        e.country = camp.actor.substr(0, 3);
+        e.actor = camp.actor.substr(0, 6);
+      }
+      break;
+    }
   }
   return out;
 }
