@@ -66,7 +66,7 @@ struct Role {
   bool found = false;
   size_t begin = 0, end = 0;  // tokens of the phrase
   std::string position, role, country;
-  bool country_assumed = false;  // not named in the text: Indonesia by default
+  bool country_assumed = false;  // not named in the text: the home country or the setting
   bool former = false;           // "mantan", "former": a past role
   int org = -1;     // names index of the organisation in the phrase nearest the title
   int patron = -1;  // names index of the person whose role it is ("Stein spokeswoman", "Clinton aide")
