@@ -82,6 +82,14 @@ TEST(Actors, CoordinatedNamesShareTheirTitle) {
   EXPECT_EQ(Code(d, "Budi Santoso"), "IDNGOV") << Dump(d);
 }
 
+// An English apposition goes on past its title: the place in it gives the state.
+TEST(Actors, EnglishAppositionPlace) {
+  auto d = Article("TOKYO - Japan protested on Monday. \"It will pass,\" said Lee Min-ho, a professor of "
+                   "international relations in Seoul, on Tuesday.",
+                   {.home = "USA"});
+  EXPECT_EQ(Code(d, "Lee Min-ho"), "KOREDU") << Dump(d);
+}
+
 // A spokesperson named after the person they speak for is of that person's camp.
 TEST(Actors, PatronsCamp) {
   auto d = Article("Green Party candidate Jill Stein was escorted out. Stein spokeswoman Melezia Figueroa said "

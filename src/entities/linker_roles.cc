@@ -165,6 +165,21 @@ Role Builder::RoleAfter(size_t s, size_t name_end) const {
     if (!closes) return Role{};
   }
   r.end = j;
+  // "Kim Soo-yeon, a professor of international relations in Seoul, said":
+  // English appositions go on past the title; the place or organisation in
+  // them, up to the comma that closes them, gives the state.
+  if (ctx.lang == "en" && r.country.empty()) {
+    for (size_t e = j; e < tokens.size() && e - j < 10; ++e) {
+      std::string_view w = tokens.surface(e);
+      if (w == ",") {
+        for (size_t i = j; i < e; ++i)
+          if (int n = NameStartingAt(s, i); n >= 0 && names[n].type != "PER" && r.country.empty())
+            Absorb(s, names[n], n, &r, false);
+        break;
+      }
+      if (w == "." || w == ";" || w == "\"" || tokens[e].upos == Upos::kVerb) break;
+    }
+  }
   return r;
 }
 
