@@ -213,27 +213,13 @@ void Builder::TitleOnlyMentions(size_t s) {
     for (const Office* o : holders) one_person &= o->person == holders.front()->person;
     if (!one_person) {
       if (!office) continue;
-      Mention mention;
-      mention.sentence = s;
-      mention.begin = begin;
-      mention.end = end;
-      mention.span = SpanOf(s, begin, end);
-      mention.in_title_field = sentences[s].in_title_field;
-      mention.text = std::string(Text(s, begin, end));
-      mention.type = "PER";
+      Mention mention = MakeMention(s, begin, end, "PER");
       mention.kind = PhraseKind::kTitle;
       mention.office = {&title, country};
       mentions.push_back(std::move(mention));
       continue;
     }
-    Mention mention;
-    mention.sentence = s;
-    mention.begin = begin;
-    mention.end = end;
-    mention.span = SpanOf(s, begin, end);
-    mention.in_title_field = sentences[s].in_title_field;
-    mention.text = std::string(Text(s, begin, end));
-    mention.type = "PER";
+    Mention mention = MakeMention(s, begin, end, "PER");
     mention.kb = static_cast<int>(holders.front()->person);
     mention.kind = PhraseKind::kTitle;
     mentions.push_back(std::move(mention));

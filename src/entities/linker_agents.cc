@@ -233,14 +233,7 @@ void Builder::Agents(size_t s, size_t first_mention) {
       continue;
     }
     if (country.empty()) country = Setting(s, a->kind == Agent::Kind::kBody);
-    Mention m;
-    m.sentence = s;
-    m.begin = begin;
-    m.end = end;
-    m.span = SpanOf(s, begin, end);
-    m.in_title_field = scan.sd.in_title_field;
-    m.text = std::string(Text(s, begin, end));
-    m.type = a->kind == Agent::Kind::kBody ? "ORG" : "GRP";
+    Mention m = MakeMention(s, begin, end, a->kind == Agent::Kind::kBody ? "ORG" : "GRP");
     m.agent = {a, country};
     mentions.push_back(std::move(m));
     i = end;

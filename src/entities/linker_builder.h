@@ -200,6 +200,18 @@ struct Builder {
     return "";
   }
 
+  // A mention of tokens [b, e) of sentence s, of `type`.
+  Mention MakeMention(size_t s, size_t b, size_t e, std::string type) const {
+    Mention m;
+    m.sentence = s;
+    m.begin = b;
+    m.end = e;
+    m.span = SpanOf(s, b, e);
+    m.in_title_field = sentences[s].in_title_field;
+    m.text = std::string(Text(s, b, e));
+    m.type = std::move(type);
+    return m;
+  }
   std::string_view Text(size_t s, size_t b, size_t e) const {
     const TokenView& t = sentences[s].tokens;
     return t.text().substr(t[b].span.start, t[e - 1].span.end - t[b].span.start);
