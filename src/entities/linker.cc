@@ -193,8 +193,10 @@ void Builder::TitleOnlyMentions(size_t s) {
     // A named office ("Menteri Dalam Negeri", "Kepala Badan Pusat Statistik"):
     // capitalised, of several words, with its sector.
     bool in_role = false;  // "Konsul Jenderal Jepang di Surabaya, Kenji Matsuda": his role
-    for (const Mention& p : mentions)
-      in_role |= p.sentence == s && p.role.found && p.role.begin <= m.begin && m.begin < p.role.end;
+    for (size_t pi = mentions.size(); pi-- > 0 && mentions[pi].sentence == s;) {  // this sentence's, at the end
+      const Mention& p = mentions[pi];
+      in_role |= p.role.found && p.role.begin <= m.begin && m.begin < p.role.end;
+    }
     const bool state_role = title.role == "GOV" || title.role == "MIL" || title.role == "LEG" ||
                             title.role == "JUD" || title.role == "COP" || title.role == "SPY";
     const bool office = capital_letter && m.end - m.begin >= 2 && state_role && !in_role;
@@ -506,17 +508,19 @@ std::vector<Entity> Builder::Group() {
   }
   // "Stein spokeswoman X" with Jill Stein named before: the patron's camp,
   // known once every mention has its entity.
+  std::map<std::pair<size_t, size_t>, int> entity_at;  // (sentence, first token) → group, built once
+  if (!patron_of.empty())
+    for (const Mention& p : mentions)
+      if (p.entity >= 0) entity_at.emplace(std::make_pair(p.sentence, p.begin), p.entity);
   for (const auto& [index, m] : patron_of) {
     const NameSpan& patron = sentences[m->sentence].names.names[m->role.patron];
-    for (const Mention& p : mentions) {
-      if (p.sentence != m->sentence || p.begin != patron.begin || p.entity < 0) continue;
-      const Entity& camp = out[entity_of_group[static_cast<size_t>(p.entity)]];
-      if (camp.actor.size() >= 6) {
-        Entity& e = out[index];
-        e.country = camp.actor.substr(0, 3);
-        e.actor = camp.actor.substr(0, 6);
-      }
-      break;
+    auto it = entity_at.find({m->sentence, patron.begin});
+    if (it == entity_at.end()) continue;
+    const Entity& camp = out[entity_of_group[static_cast<size_t>(it->second)]];
+    if (camp.actor.size() >= 6) {
+      Entity& e = out[index];
+      e.country = camp.actor.substr(0, 3);
+      e.actor = camp.actor.substr(0, 6);
     }
   }
   return out;
