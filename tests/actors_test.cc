@@ -90,6 +90,22 @@ TEST(Actors, EnglishAppositionPlace) {
   EXPECT_EQ(Code(d, "Lee Min-ho"), "KOREDU") << Dump(d);
 }
 
+// A name and its abbreviation in brackets are one actor; the dictionary's entry names both.
+TEST(Actors, NameAndBracketedAbbreviationAreOneActor) {
+  auto d = Article("Badan Reserse Kriminal (Bareskrim) menangkap dua tersangka. Bareskrim lalu memeriksa saksi.");
+  EXPECT_EQ(Code(d, "Badan Reserse Kriminal"), "IDNCOP") << Dump(d);
+  EXPECT_EQ(At(d, "Badan Reserse Kriminal"), At(d, "Bareskrim")) << Dump(d);
+}
+
+// An office named without its holder is an actor with the office's code.
+TEST(Actors, OfficeWithoutItsHolder) {
+  auto d = Article("Setiap hari Senin, Menteri Dalam Negeri memantau laporan inflasi daerah.");
+  const Entity* e = At(d, "Menteri Dalam Negeri");
+  ASSERT_TRUE(e) << Dump(d);
+  EXPECT_EQ(e->actor, "IDNGOV");
+  EXPECT_EQ(e->type, "PER");
+}
+
 // A spokesperson named after the person they speak for is of that person's camp.
 TEST(Actors, PatronsCamp) {
   auto d = Article("Green Party candidate Jill Stein was escorted out. Stein spokeswoman Melezia Figueroa said "

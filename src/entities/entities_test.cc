@@ -96,6 +96,19 @@ std::vector<std::string> MentionTexts(const std::string& text, const Entity& e) 
   return out;
 }
 
+// A one-word dictionary place the syntax stage tags as a verb is the verb,
+// not the place (the tag is set by hand here: the test owns its tokens).
+TEST(Linker, APlaceSpeltLikeAVerbIsNotThePlace) {
+  const std::string text = "Surabaya menolak usulan itu.";
+  auto sentences = SplitSentences(text, Span{0, text.size()}, testing::TestKnowledge().abbreviations);
+  ASSERT_FALSE(sentences.empty());
+  auto place = LinkEntities(text, sentences, Kb(), LinkContext{20250101, "id"});
+  EXPECT_TRUE(Named(place, "Surabaya"));
+  sentences[0].tokens[0].upos = Upos::kVerb;
+  auto verb = LinkEntities(text, sentences, Kb(), LinkContext{20250101, "id"});
+  EXPECT_FALSE(Named(verb, "Surabaya"));
+}
+
 TEST(EntityKnowledge, LoadsAndRejectsBadRows) {
   EXPECT_GE(Kb().Find("country/CHN"), 0);
   EXPECT_GE(Kb().Find("capital/RUS"), 0);
