@@ -1,7 +1,6 @@
 #include "eval/actor_eval.h"
 
 #include <fmt/format.h>
-#include <simdjson.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -10,8 +9,8 @@
 #include <vector>
 
 #include "analyze/analyzer.h"
+#include "eval/article_sets.h"
 #include "eval/eval_util.h"
-#include "input/input_set.h"
 #include "util/strings.h"
 
 namespace warta {
@@ -107,50 +106,27 @@ void Score(const Document& doc, const std::vector<GoldActor>& gold, const Entity
   }
 }
 
-Tally Detik(const Knowledge& k, const std::string& csv, const std::map<std::string, std::vector<GoldActor>>& labels,
-            bool show) {
+using ArticleLabels = std::map<std::string, std::vector<GoldActor>>;
+
+std::set<std::string> Ids(const ArticleLabels& labels) {
+  std::set<std::string> ids;
+  for (const auto& [id, actors] : labels) ids.insert(id);
+  return ids;
+}
+
+Tally Detik(const Knowledge& k, const std::string& csv, const ArticleLabels& labels, bool show) {
   Tally t;
-  ReaderOptions options;
-  options.fields = eval::DetikFields();
-  InputSet inputs({csv}, Format::kCsv, options);
-  std::vector<Diagnostic> diags;
-  Record r;
-  AnalyzeOptions analyze;  // the set's dates are month first ("10/21/2025"): --date-order mdy
-  analyze.clean.field_date_order = DateOrder::kMonthFirst;
-  while (inputs.Next(&r, &diags)) {
-    if (!r.id) continue;
-    auto it = labels.find(*r.id);
-    if (it == labels.end()) continue;
-    Document doc = Analyze(r, k, analyze);
-    Score(doc, it->second, k.entities, show, &t);
-  }
+  eval::AnalyzeDetik(k, csv, Ids(labels), [&](const std::string& id, const Document& doc) {
+    Score(doc, labels.at(id), k.entities, show, &t);
+  });
   return t;
 }
 
-// PolNeAR's outlets are American; the user of warta says so with --home-country.
-Tally PolNear(const Knowledge& k, const std::string& path, const std::map<std::string, std::vector<GoldActor>>& labels,
-              bool show) {
+Tally PolNear(const Knowledge& k, const std::string& path, const ArticleLabels& labels, bool show) {
   Tally t;
-  std::set<std::string> done;
-  simdjson::dom::parser parser;
-  const std::string text = ReadFile(path);
-  for (std::string_view line : Split(text, '\n')) {
-    simdjson::dom::element d;
-    if (Trim(line).empty() || parser.parse(line.data(), line.size()).get(d)) continue;
-    std::string_view doc_id, body, date;
-    if (d["doc"].get(doc_id) || d["text"].get(body)) continue;
-    auto it = labels.find(std::string(doc_id));
-    if (it == labels.end() || !done.insert(std::string(doc_id)).second) continue;
-    if (d["date"].get(date)) date = {};
-    Record r;
-    r.text = std::string(body);
-    r.id = std::string(doc_id);
-    if (!date.empty()) r.published = std::string(date);
-    AnalyzeOptions options;
-    options.home_country = "USA";
-    Document doc = Analyze(std::move(r), k, options);
-    Score(doc, it->second, k.entities, show, &t);
-  }
+  eval::AnalyzePolNear(k, path, Ids(labels), [&](const std::string& id, const Document& doc) {
+    Score(doc, labels.at(id), k.entities, show, &t);
+  });
   return t;
 }
 

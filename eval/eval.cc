@@ -8,7 +8,8 @@
 //   4. Named entities on the Indonesian NER sets and UNER English-EWT (eval/ner_eval.cc).
 //   4b. Actor codes on our labelled sample of real articles (eval/actor_eval.cc).
 //   5. Quotes on hand-labelled detik dev rows and PolNeAR (eval/quote_eval.cc).
-//   6. Events on our labelled dev sentences and the CAMEO examples (eval/event_eval.cc).
+//   6. Events on our labelled dev sentences, the CAMEO examples, our gold of whole
+//      articles and the PLOVER and PETR2 gold standards (eval/event_eval.cc).
 //   7. Story clustering, BCubed, on three sets with story labels (eval/story_eval.cc).
 //   8. Syntax: UPOS, lemma, UAS, LAS on the UD test sets (eval/syntax_eval.cc).
 #include <fmt/format.h>

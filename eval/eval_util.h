@@ -23,6 +23,25 @@ inline std::string ReadFile(const std::string& path) {
   return ss.str();
 }
 
+// A JSON value as text: a string as it is, an integer as its digits, anything
+// else (null, absent, other types) "".
+inline std::string JsonText(simdjson::dom::element e) {
+  if (e.is_string()) return std::string(e.get_string().value());
+  if (e.is_int64()) return std::to_string(e.get_int64().value());
+  return "";
+}
+
+inline std::string JsonText(simdjson::simdjson_result<simdjson::dom::element> v) {
+  simdjson::dom::element e;
+  return v.get(e) ? "" : JsonText(e);
+}
+
+// A JSON boolean; false when absent or not a boolean.
+inline bool JsonFlag(simdjson::simdjson_result<simdjson::dom::element> v) {
+  bool b = false;
+  return !v.get(b) && b;
+}
+
 // The columns of ../shared/data/detik-1k-entity-summ/data_berita.csv.
 inline FieldMap DetikFields() {
   FieldMap f;

@@ -12,6 +12,8 @@
 
 #include "analyze/analyzer.h"
 #include "eval/eval_util.h"
+#include "eval/event_articles.h"
+#include "eval/event_gsr.h"
 #include "input/byte_source.h"
 #include "input/record_reader.h"
 #include "util/strings.h"
@@ -214,6 +216,8 @@ void Events(const Knowledge& k, const std::string& data_dir, const std::string& 
   LabelledSet(k, source_dir + "/eval/labels/events_test.tsv",
               "Own labelled held-out sentences (`eval/labels/events_test.tsv`, never used to tune the coder)", false);
   CameoExamples(k, data_dir);
+  EventArticles(k, data_dir, source_dir, errors);
+  EventGsr(k, data_dir, errors);
 }
 
 }  // namespace warta

@@ -89,7 +89,8 @@ TEST_F(Robustness, ASecondWriterIsToldAnotherHoldsTheStoreNotUniqueConstraintFai
   EXPECT_EQ(r.err.find("UNIQUE"), std::string::npos) << r.err;
   // --wait waits for the first writer, then ingests everything.
   std::thread release([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    // Long enough for the second process to load its knowledge and reach the lock on a busy machine.
+    std::this_thread::sleep_for(std::chrono::milliseconds(3000));
     held = Status::Error(Status::Code::kBusy, "released");  // drops the lock
   });
   r = testing::RunWarta("ingest --quiet --wait --db " + db + " " + input);

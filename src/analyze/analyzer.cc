@@ -83,6 +83,7 @@ void Merge(std::vector<Entity> entities, std::vector<Quote> quotes, std::vector<
     if (!seen->events.emplace(e.source_actor, e.target_actor, e.code->code, e.negated, text).second) continue;
     e.source = remap(e.source);
     e.target = remap(e.target);
+    e.place = remap(e.place);
     doc->events.push_back(std::move(e));
   }
 }
@@ -91,19 +92,29 @@ void Merge(std::vector<Entity> entities, std::vector<Quote> quotes, std::vector<
 // the memory one record's sections may hold together.
 constexpr size_t kMaxSectionsAtOnce = 4;
 
+// The language whose syntax model reads the document: its own; Malay text
+// with the Indonesian model, the closest there is; text too short to
+// identify with the Indonesian model when its words lean that way, else the
+// English one (the lemmas key the event patterns: no model, no events).
+std::string SyntaxLanguage(const Knowledge& k, const Document& doc) {
+  if (doc.lang.code) return *doc.lang.code == "ms" ? "id" : *doc.lang.code;
+  std::string_view text = doc.clean.text.empty() && doc.clean.title ? std::string_view(*doc.clean.title) : doc.clean.text;
+  return k.langid.LeansIndonesian(text) ? "id" : "en";
+}
+
 class SectionAnalyzer {
  public:
-  SectionAnalyzer(const Knowledge& k, const AnalyzeOptions& options, Document* doc) : k_(k), options_(options), doc_(doc) {
+  SectionAnalyzer(const Knowledge& k, const AnalyzeOptions& options, Document* doc)
+      : k_(k), options_(options), doc_(doc), syntax_lang_(SyntaxLanguage(k, *doc)) {
     for (const Removal& r : doc->clean.removed)
       if (r.kind == "title") title_ = SplitSentences(doc->original, r.span, k.abbreviations);
     // A title given as a field and not in the text: its own mentions.
     if (title_.empty() && doc->clean.title && !doc->clean.title->empty()) {
       title_field_ = *doc->clean.title;
       title_field_sentences_ = SplitSentences(title_field_, Span{0, title_field_.size()}, k.abbreviations);
-      const std::string lang = doc->lang.code.value_or("");
       if (options.syntax)
         for (Sentence& s : title_field_sentences_)
-          k.syntax.Annotate(lang == "ms" ? "id" : lang, title_field_, &s.tokens,
+          k.syntax.Annotate(syntax_lang_, title_field_, &s.tokens,
                             options.parse || (kStagesReadParse && options.entities));
     }
   }
@@ -169,8 +180,7 @@ class SectionAnalyzer {
   // The syntax stage on one section's token tables (Malay text with the
   // Indonesian model, the closest there is). Touches only `in`: sections may run at once.
   void Parse(Input* in) const {
-    std::string lang = doc_->lang.code.value_or("");
-    if (lang == "ms") lang = "id";
+    const std::string& lang = syntax_lang_;
     bool parse = options_.parse || options_.sentences || (kStagesReadParse && options_.entities);
     for (Sentence& s : in->sentences) k_.syntax.Annotate(lang, doc_->original, &s.tokens, parse);
   }
@@ -182,8 +192,25 @@ class SectionAnalyzer {
     return doc_->url ? k_.entities.outlets().HomeCountry(*doc_->url) : "";
   }
 
-  // One section's entities, quotes and events. Const: sections may run at once.
-  Output AnalyzeSection(const Input& in) const {
+  // The sentences the event coder will read, parsed (those with an actor
+  // and a word that may start a predicate pattern) when the others are not:
+  // parsing every sentence would cost about three times the rest of analyze.
+  void ParseForEvents(Input* in, const std::vector<Entity>& entities) const {
+    if (options_.parse || options_.sentences) return;  // parsed already
+    std::vector<size_t> starts;
+    for (const Entity& e : entities)
+      for (const EntityMention& m : e.mentions) starts.push_back(m.span.start);
+    std::sort(starts.begin(), starts.end());
+    for (size_t i = in->headline; i < in->sentences.size(); ++i) {
+      Sentence& s = in->sentences[i];
+      auto it = std::lower_bound(starts.begin(), starts.end(), s.span.start);
+      if (it == starts.end() || *it >= s.span.end) continue;
+      if (k_.events.MayCode(TokenView(doc_->original, s))) k_.syntax.ParseTagged(syntax_lang_, doc_->original, &s.tokens);
+    }
+  }
+
+  // One section's entities, quotes and events. Sections may run at once: each touches only its own Input.
+  Output AnalyzeSection(Input& in) const {
     Output out;
     const std::vector<Sentence> no_title;
     LinkContext context{DateKey(doc_->clean.published.value_or("")), doc_->lang.code.value_or(""), in.headline,
@@ -196,6 +223,7 @@ class SectionAnalyzer {
       out.quotes = ExtractQuotes(input, k_.entities, k_.quotes);
     }
     if (options_.events) {
+      if (options_.syntax) ParseForEvents(&in, out.entities);
       EventInput input{doc_->original, body, &out.entities, &out.quotes};
       out.events = CodeEvents(input, k_.events, k_.cameo);
     }
@@ -226,6 +254,7 @@ class SectionAnalyzer {
   Document* doc_;
   std::vector<Sentence> title_, title_field_sentences_;
   std::string_view title_field_;
+  const std::string syntax_lang_;  // the syntax model's language: SyntaxLanguage
   Seen seen_;  // across sections
   bool sectioned_ = false;  // more than one section: entities merged
 };
@@ -426,6 +455,17 @@ std::string ToJson(const Document& doc, const JsonOptions& options) {
     w.Key("sentence"); w.String(slice(e.sentence));
     w.Key("start"); w.Int(static_cast<int64_t>(e.sentence.start));
     w.Key("end"); w.Int(static_cast<int64_t>(e.sentence.end));
+    w.Key("evidence");
+    w.BeginArray();
+    for (const Span& span : e.evidence) {
+      w.BeginArray();
+      w.Int(static_cast<int64_t>(span.start));
+      w.Int(static_cast<int64_t>(span.end));
+      w.EndArray();
+    }
+    w.EndArray();
+    w.Key("place"); entity_id(e.place);
+    w.Key("place_name"); e.place < 0 ? w.Null() : w.String(e.place_name);
     w.EndObject();
   }
   w.EndArray();

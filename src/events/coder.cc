@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "events/clause.h"
 #include "util/hash.h"
 #include "util/strings.h"
 
@@ -95,6 +96,17 @@ class SentenceCoder {
   std::string ActorCode(int party, int other) const;
   std::string Name(int party) const;
   void Emit(int source, int target, std::string code, bool negated, bool via_quote, std::vector<Event>* out) const;
+  // The parse's reading of the predicate at `m`: sources, targets, code and flags
+  // corrected where the parse names them. False when the clause is no act.
+  bool ApplyParse(const VerbMatch& m, PatternVoice* voice, std::string* code, bool* negated,
+                  std::vector<int>* sources, std::vector<int>* targets);
+  // The actors of the argument headed by token `tok` (the one covering it,
+  // else the first inside its phrase), with the actors joined to it by "dan"/"and".
+  std::vector<int> ArgumentActors(int tok, int depth = 0, bool skip_means = false) const;
+  std::string UnnamedRole(int party) const;
+  bool IsMeans(int party, bool material_conflict, bool root15) const;
+  bool means_material_ = false, means_root15_ = false;  // the current predicate's, for ArgumentActors
+  bool RefusesAComplement(const VerbMatch& m) const;
 
   const EventInput& in_;
   const EventLexicon& lex_;
@@ -104,6 +116,7 @@ class SentenceCoder {
   const TokenView tokens_;  // the sentence's token table
   std::vector<ActorSpan> actors_;  // in order: named actors and unnamed people
   std::vector<People> people_;
+  int place_ = -1;  // the entity where the current predicate's act happened (the parse's locative oblique)
 };
 
 void SentenceCoder::FindActors() {
@@ -253,6 +266,21 @@ std::vector<int> SentenceCoder::GroupStartingAfter(size_t from, size_t limit, si
   return GroupAt(static_cast<size_t>(it - actors_.begin()), true, end);
 }
 
+// Unnamed people, found here or by the entities stage ("pasukan", "warga"):
+// their sector; "" for a named actor.
+std::string SentenceCoder::UnnamedRole(int party) const {
+  if (IsPeople(party)) return people_[PeopleIndex(party)].role;
+  if (party < 0) return "";
+  const Entity& e = (*in_.entities)[static_cast<size_t>(party)];
+  bool unnamed = e.subtype == "agent" || e.subtype == "people" || e.subtype == "ethnic" || e.subtype == "religion";
+  return unnamed && e.actor.size() >= 6 ? e.actor.substr(3, 3) : "";
+}
+
+// "mengerahkan pasukan", "massed troops": the soldiers are the means, not the object.
+bool SentenceCoder::IsMeans(int party, bool material_conflict, bool root15) const {
+  return UnnamedRole(party) == "MIL" && (!material_conflict || root15);
+}
+
 // The object of a verb: the first party within 8 tokens, or further on
 // (up to 20) when a preposition puts it there ("mengirimkan paket bantuan
 // senilai 1 miliar dolar AS ke Ukraina", "delivered a shipment of shells to
@@ -269,18 +297,8 @@ std::vector<int> SentenceCoder::TargetAfter(size_t from, bool cooperative, bool 
   for (; it != actors_.end() && it->begin < stop; ++it) {
     bool place = it->begin > 0 && Is(it->begin - 1, Modifier::kLocative);
     if (place && cooperative) continue;
-    // Unnamed people, found here or by the entities stage ("pasukan", "warga"):
-    // their sector.
-    std::string unnamed_role;
-    if (IsPeople(it->entity)) {
-      unnamed_role = people_[PeopleIndex(it->entity)].role;
-    } else if (it->entity >= 0) {
-      const Entity& e = (*in_.entities)[static_cast<size_t>(it->entity)];
-      bool unnamed = e.subtype == "agent" || e.subtype == "people" || e.subtype == "ethnic" || e.subtype == "religion";
-      if (unnamed && e.actor.size() >= 6) unnamed_role = e.actor.substr(3, 3);
-    }
-    // "mengerahkan pasukan", "massed troops": the soldiers are the means, not the object.
-    if (unnamed_role == "MIL" && (!material_conflict || root15)) continue;
+    const std::string unnamed_role = UnnamedRole(it->entity);
+    if (IsMeans(it->entity, material_conflict, root15)) continue;
     // Words say something to people right after the verb ("mengimbau masyarakat"); further
     // on, people are what the words are about ("berharap … berdampak pada warga").
     if (!unnamed_role.empty() && verbal && it->begin > from + 2) continue;
@@ -342,10 +360,101 @@ void SentenceCoder::Emit(int source, int target, std::string code, bool negated,
   e.negated = negated;
   e.via_quote = via_quote;
   e.sentence = s_.span;
+  e.evidence.push_back(s_.span);
+  if (place_ >= 0 && place_ != source && place_ != target) {
+    e.place = place_;
+    e.place_name = (*in_.entities)[static_cast<size_t>(place_)].name;
+  }
   out->push_back(std::move(e));
 }
 
+std::vector<int> SentenceCoder::ArgumentActors(int tok, int depth, bool skip_means) const {
+  std::vector<int> out;
+  if (tok < 0 || depth > 3) return out;
+  const size_t t = static_cast<size_t>(tok);
+  auto usable = [&](const ActorSpan& a) { return !skip_means || !IsMeans(a.entity, means_material_, means_root15_); };
+  for (const ActorSpan& a : actors_)
+    if (a.begin <= t && t < a.end && usable(a)) {
+      out.push_back(a.entity);
+      break;
+    }
+  // Else the first actor inside the phrase: "Menteri Luar Negeri Rusia", "pasukan ke Ukraina".
+  if (out.empty())
+    for (const ActorSpan& a : actors_)
+      if (a.begin + 8 >= t && a.begin <= t + 8 && InSubtree(tokens_, a.begin, t, 3) && usable(a) &&
+          !IsPlace(tokens_, a.begin, lex_)) {
+        out.push_back(a.entity);
+        break;
+      }
+  for (size_t i = 0; i < tokens_.size() && out.size() < 8; ++i)
+    if (tokens_[i].head == t + 1 && tokens_[i].deprel == "conj")
+      for (int e : ArgumentActors(static_cast<int>(i), depth + 1, skip_means))
+        if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+  return out;
+}
+
+// "menolak untuk bertemu …", "refused to meet": the refusing verb whose
+// complement is an act gives no event of its own; the complement is coded as the refusal.
+bool SentenceCoder::RefusesAComplement(const VerbMatch& m) const {
+  if (tokens_.empty() || tokens_[0].deprel.empty()) return false;
+  const size_t pred = m.begin;
+  const Token& t = tokens_[pred];
+  if (lex_.FrameOf(t.lemma.empty() ? t.folded : t.lemma) != FrameClass::kRefuse) return false;
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    const std::string& rel = tokens_[i].deprel;
+    // "refused to meet" is a pattern of its own (125): the complement inside the match is not another act.
+    if (i >= m.end && tokens_[i].head == pred + 1 && (rel == "xcomp" || rel == "ccomp" || rel == "advcl") &&
+        lex_.MatchVerb(tokens_, i).pattern)
+      return true;
+  }
+  return false;
+}
+
+bool SentenceCoder::ApplyParse(const VerbMatch& m, PatternVoice* voice, std::string* code, bool* negated,
+                               std::vector<int>* sources, std::vector<int>* targets) {
+  place_ = -1;
+  ClauseFacts f = ReadClause(tokens_, m.begin, lex_);
+  if (!f.parsed) return true;
+  if (f.blocked) return false;
+  if (f.refused_by >= 0) {
+    *code = lex_.RefusalCode(m.pattern->code);
+    *negated = f.negated;
+  } else {
+    *negated = *negated || f.negated;
+    if (f.intent) *code = lex_.IntentCode(m.pattern->code);
+  }
+  for (int p : f.places) {
+    std::vector<int> at = ArgumentActors(p);
+    if (!at.empty() && at[0] >= 0 && (*in_.entities)[static_cast<size_t>(at[0])].type == "LOC") place_ = at[0];
+  }
+  const bool turned = f.passive && *voice == PatternVoice::kActive;  // the window read it as active
+  if (turned) *voice = PatternVoice::kPassive;
+  const CameoCode* info = table_.Find(*code);
+  means_material_ = info && info->quad == 4;
+  means_root15_ = code->rfind("15", 0) == 0;
+  std::vector<int> subject = ArgumentActors(f.subject), object;
+  for (int o : f.objects)
+    if (object.empty()) object = ArgumentActors(o, 0, /*skip_means=*/true);
+  if (*voice == PatternVoice::kMutual)
+    for (int o : f.partners)
+      if (object.empty()) object = ArgumentActors(o, 0, true);
+  if (*voice == PatternVoice::kPassive) {
+    std::vector<int> agent = ArgumentActors(f.agent);
+    if (!subject.empty()) *targets = subject;
+    if (!agent.empty()) *sources = agent;
+    else if (turned) sources->clear();  // what stood before the verb is its target, not its agent
+  } else {
+    if (!subject.empty()) *sources = subject;
+    if (!object.empty()) *targets = object;
+  }
+  // Where it happened is not whom it was done to ("menembak … di Yangon").
+  if (place_ >= 0) targets->erase(std::remove(targets->begin(), targets->end(), place_), targets->end());
+  return true;
+}
+
 void SentenceCoder::Code(std::vector<Event>* out) {
+  // "Apakah China akan menyerang Taiwan?": a question reports no act.
+  if (!tokens_.empty() && tokens_.folded(tokens_.size() - 1) == "?") return;
   // Sports, markets, films: "menyerang", "menahan imbang", "menggempur" are no events there.
   for (size_t i = 0; i < tokens_.size(); ++i)
     if (lex_.NonEventAt(tokens_, i)) return;
@@ -466,6 +575,10 @@ void SentenceCoder::Code(std::vector<Event>* out) {
       if (targets.empty() && EndsWith(tokens_.folded(m.end - 1), "nya"))
         targets = !last_targets.empty() ? last_targets : last_sources != sources ? last_sources : std::vector<int>{};
     }
+    if (!ApplyParse(m, &voice, &code, &negated, &sources, &targets) || RefusesAComplement(m)) {
+      i = m.end;
+      continue;
+    }
     if (!targets.empty()) last_targets = targets;
     if (!sources.empty()) last_sources = sources;
     // Inside a quotation, "kami"/"we" (or no subject at all) is the speaker.
@@ -529,10 +642,10 @@ std::vector<Event> CodeEvents(const EventInput& input, const EventLexicon& lexic
   std::sort(mentions.begin(), mentions.end(), [](const MentionRef& a, const MentionRef& b) {
     return a.span.start < b.span.start || (a.span.start == b.span.start && a.entity < b.entity);
   });
-  // Crawler copies of a sentence, and the same event found twice: once. Two
-  // names of one actor in a sentence ("pemerintah", "Kemlu") give one event.
-  // The sentence is known by a hash of its normalised text, taken once.
-  std::set<std::tuple<std::string, std::string, std::string, bool, uint64_t>> seen;
+  // One event per (source, target, code, negation) in the article, with
+  // every sentence that reports it as evidence (crawler copies included once).
+  std::map<std::tuple<std::string, std::string, std::string, std::string, std::string, bool>, size_t> index;
+  std::set<uint64_t> sentences_seen;
   std::vector<Event> out, found;
   for (const Sentence& s : input.sentences) {
     if (s.tokens.empty()) continue;
@@ -541,8 +654,18 @@ std::vector<Event> CodeEvents(const EventInput& input, const EventLexicon& lexic
     coder.Code(&found);
     if (found.empty()) continue;
     uint64_t text = Fnv1a64(FoldCase(CollapseSpace(input.text.substr(s.span.start, s.span.end - s.span.start))));
-    for (Event& e : found)
-      if (seen.emplace(e.source_actor, e.target_actor, e.code->code, e.negated, text).second) out.push_back(std::move(e));
+    const bool copy = !sentences_seen.insert(text).second;
+    for (Event& e : found) {
+      auto key = std::make_tuple(e.source_actor, e.source_name, e.target_actor, e.target_name, e.code->code, e.negated);
+      auto [it, fresh] = index.emplace(key, out.size());
+      if (fresh) {
+        out.push_back(std::move(e));
+        continue;
+      }
+      Event& first = out[it->second];
+      if (!copy && first.evidence.back().start != s.span.start) first.evidence.push_back(s.span);
+      if (first.place < 0 && e.place >= 0) first.place = e.place, first.place_name = e.place_name;
+    }
   }
   return out;
 }

@@ -31,7 +31,10 @@ struct Event {
   const CameoCode* code = nullptr;         // never null in a returned event
   bool negated = false;
   bool via_quote = false;  // said inside a quotation: the speaker's claim or act
-  Span sentence;           // the evidence
+  Span sentence;           // the first evidence
+  std::vector<Span> evidence;  // every sentence of the article that reports it, in text order
+  int place = -1;          // where it happened (an entity index), apart from its target; -1 if not said
+  std::string place_name;
 };
 
 struct EventInput {

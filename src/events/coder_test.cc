@@ -213,14 +213,20 @@ TEST(Events, TheIssuesExamples) {
   EXPECT_TRUE(Has(e, "CHN", "USA", "112")) << Dump(e);
 }
 
-TEST(Events, ARefusalAndTheRefusedActNegated) {
+TEST(Events, ARefusalIsARejectionNotTheRefusedAct) {
+  // CAMEO: refusing to sign is rejecting an agreement (127); nothing was signed.
   for (const char* text : {"Malaysia menolak untuk menandatangani perjanjian itu dengan China.",
                            "Vietnam refused to sign the agreement with China."}) {
     auto e = EventsOf(text);
     std::string source = text[0] == 'M' ? "MYS" : "VNM";
-    EXPECT_TRUE(Has(e, source, "CHN", "12")) << text << ": " << Dump(e);                     // the refusal
-    EXPECT_TRUE(Has(e, source, "CHN", "05", /*negated=*/true)) << text << ": " << Dump(e);  // what is refused
+    EXPECT_TRUE(Has(e, source, "CHN", "12")) << text << ": " << Dump(e);
+    EXPECT_FALSE(Has(e, source, "CHN", "05")) << text << ": " << Dump(e);
+    EXPECT_FALSE(Has(e, source, "CHN", "05", /*negated=*/true)) << text << ": " << Dump(e);
   }
+  // Refusing to meet is rejecting a proposal to meet (125).
+  auto e = EventsOf("Presiden Korea Utara menolak bertemu dengan Presiden Korea Selatan.");
+  EXPECT_TRUE(Has(e, "PRK", "KOR", "125")) << Dump(e);
+  EXPECT_FALSE(Has(e, "PRK", "KOR", "04")) << Dump(e);
 }
 
 // A page-long "sentence" dense with actors and verbs (hostile or broken
@@ -234,6 +240,42 @@ TEST(Events, HostileActorDenseSentence) {
   size_t pieces = (5000 * 12 + kMaxSentenceTokens - 1) / kMaxSentenceTokens;  // 12 tokens per repeat
   EXPECT_LE(e.size(), 12u * pieces) << Dump(e);  // at most one per ordered pair of the four states per piece
   EXPECT_TRUE(Has(e, "USA", "IRN", "19")) << Dump(e);
+}
+
+}  // namespace
+}  // namespace warta
+
+namespace warta {
+namespace {
+
+// Issue 16: the coder reads the parse.
+TEST(EventsOnTheParse, AWishOrAnAppealIsNotTheActWished) {
+  auto e = EventsOf("The United States wants Israel to attack Iran.");
+  EXPECT_FALSE(Has(e, "ISR", "IRN", "19")) << Dump(e);
+  e = EventsOf("Indonesia mendesak Israel untuk menghentikan serangan ke Gaza.");
+  EXPECT_FALSE(Has(e, "ISR", "PSE", "19")) << Dump(e);
+}
+
+TEST(EventsOnTheParse, AQuestionOrAConditionIsNoAct) {
+  auto e = EventsOf("Apakah China akan menyerang Taiwan?");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+  e = EventsOf("If Russia attacks Poland, NATO will respond.");
+  EXPECT_FALSE(Has(e, "RUS", "POL", "19")) << Dump(e);
+}
+
+TEST(EventsOnTheParse, OneEventPerArticleWithEveryEvidenceSentence) {
+  Document d = testing::AnalyzeText(
+      "Amerika Serikat menjatuhkan sanksi terhadap Rusia pada Senin. Para pejabat di Washington kemudian "
+      "menjelaskan langkah itu. Amerika Serikat juga menjatuhkan sanksi terhadap Rusia atas serangan siber.",
+      "2025-06-01");
+  size_t n = 0;
+  for (const Event& ev : d.events)
+    if (ev.source_actor.rfind("USA", 0) == 0 && ev.target_actor.rfind("RUS", 0) == 0 && ev.code->code.rfind("16", 0) == 0) {
+      ++n;
+      EXPECT_EQ(ev.evidence.size(), 2u);
+      EXPECT_EQ(ev.evidence.front().start, ev.sentence.start);
+    }
+  EXPECT_EQ(n, 1u);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "events/pattern_fold.h"
 #include "util/strings.h"
 #include "util/tsv.h"
 
@@ -24,23 +25,36 @@ std::string CheckPhrase(std::string_view phrase) {
 
 }  // namespace
 
-Status EventLexicon::AddVerbs(std::string_view tsv, std::string_view name) {
-  return ForEachTsvRow(tsv, name, 4, "PATTERN CAMEO VOICE NOTE", [&](const std::vector<std::string_view>& c) {
+Status EventLexicon::AddPredicates(std::string_view tsv, std::string_view name, bool english) {
+  return ForEachTsvRow(tsv, name, 7, "LEMMA FORM SUFFIX REST CAMEO FRAME NOTE", [&](const std::vector<std::string_view>& c) {
     std::string bad = CheckPhrase(c[0]);
     if (!bad.empty()) return bad;
     VerbPattern p;
-    p.tokens = Words(c[0]);
-    if (p.tokens.front() == "*" || p.tokens.back() == "*") return std::string("'*' may not come first or last");
-    p.code = std::string(c[1]);
+    p.english = english;
+    p.lemma = std::string(c[0]);
+    static const std::unordered_set<std::string_view> kForms = {"active", "passive", "nominal", "bare", "any"};
+    if (!kForms.count(c[1])) return "form must be active, passive, nominal, bare or any: " + std::string(c[1]);
+    p.form = std::string(c[1]);
+    static const std::unordered_set<std::string_view> kSuffixes = {"kan", "i", "an", "-", "*"};
+    if (!kSuffixes.count(c[2])) return "suffix must be kan, i, an, - or *: " + std::string(c[2]);
+    p.suffix = std::string(c[2]);
+    if (c[3] != "-") {
+      if (!(bad = CheckPhrase(c[3])).empty()) return bad;
+      p.tokens = Words(c[3]);
+      if (p.tokens.back() == "*") return std::string("'*' may not come last");
+    }
+    p.code = std::string(c[4]);
     if (p.code.size() < 2 || p.code.size() > 4 || p.code.find_first_not_of("0123456789") != std::string::npos)
       return "CAMEO code must be 2 to 4 digits: " + p.code;
-    if (c[2] == "active") p.voice = PatternVoice::kActive;
-    else if (c[2] == "passive") p.voice = PatternVoice::kPassive;
-    else if (c[2] == "mutual") p.voice = PatternVoice::kMutual;
-    else return "voice must be active, passive or mutual: " + std::string(c[2]);
-    auto& list = verbs_[p.tokens.front()];
+    if (c[5] == "active") p.voice = PatternVoice::kActive;
+    else if (c[5] == "passive") p.voice = PatternVoice::kPassive;
+    else if (c[5] == "mutual") p.voice = PatternVoice::kMutual;
+    else return "frame must be active, passive or mutual: " + std::string(c[5]);
+    auto& list = verbs_[p.lemma];
     for (const VerbPattern& o : list)
-      if (o.tokens == p.tokens) return "pattern listed twice: " + std::string(c[0]);
+      if (o.english == p.english && o.form == p.form && o.suffix == p.suffix && o.tokens == p.tokens)
+        return "pattern listed twice: " + std::string(c[0]) + " " + std::string(c[1]) + " " + std::string(c[2]) + " " +
+               std::string(c[3]);
     list.push_back(std::move(p));
     ++verb_count_;
     return std::string();
@@ -86,6 +100,36 @@ Status EventLexicon::AddIntent(std::string_view tsv, std::string_view name) {
   });
 }
 
+Status EventLexicon::AddFrames(std::string_view tsv, std::string_view name) {
+  return ForEachTsvRow(tsv, name, 3, "LEMMA LANG CLASS", [&](const std::vector<std::string_view>& c) {
+    std::string bad = CheckPhrase(c[0]);
+    if (!bad.empty()) return bad;
+    if (c[1] != "id" && c[1] != "en") return std::string("language must be id or en");
+    static const std::unordered_map<std::string_view, FrameClass> kFrames = {
+        {"refuse", FrameClass::kRefuse}, {"wish", FrameClass::kWish}, {"appeal", FrameClass::kAppeal},
+        {"plan", FrameClass::kPlan}, {"hypothetical", FrameClass::kHypothetical},
+        {"condition", FrameClass::kCondition}, {"negation", FrameClass::kNegation}};
+    static const std::unordered_map<std::string_view, CaseRole> kCases = {
+        {"by", CaseRole::kAgent}, {"to", CaseRole::kTarget}, {"with", CaseRole::kPartner}, {"at", CaseRole::kPlace}};
+    if (auto f = kFrames.find(c[2]); f != kFrames.end()) {
+      if (!frames_.emplace(std::string(c[0]), f->second).second) return "word listed twice: " + std::string(c[0]);
+    } else if (auto k = kCases.find(c[2]); k != kCases.end()) {
+      if (!cases_.emplace(std::string(c[0]), k->second).second) return "case word listed twice: " + std::string(c[0]);
+    } else {
+      return "unknown class " + std::string(c[2]);
+    }
+    return std::string();
+  });
+}
+
+Status EventLexicon::AddRefusal(std::string_view tsv, std::string_view name) {
+  return ForEachTsvRow(tsv, name, 2, "CODE_PREFIX REFUSAL_CODE", [&](const std::vector<std::string_view>& c) {
+    if (c[1].substr(0, 2) != "12") return "not a rejection (12x): " + std::string(c[1]);
+    if (!refusal_.emplace(std::string(c[0]), std::string(c[1])).second) return "prefix listed twice: " + std::string(c[0]);
+    return std::string();
+  });
+}
+
 Status EventLexicon::AddNonEvent(std::string_view tsv, std::string_view name) {
   return ForEachTsvRow(tsv, name, 2, "WORD DOMAIN", [&](const std::vector<std::string_view>& c) {
     std::string bad = CheckPhrase(c[0]);
@@ -114,11 +158,13 @@ Status EventLexicon::AddPeople(std::string_view tsv, std::string_view name) {
   });
 }
 
-Result<EventLexicon> EventLexicon::FromTsv(std::string_view verbs, std::string_view modifiers, std::string_view intent,
-                                           std::string_view non_event, std::string_view people) {
+Result<EventLexicon> EventLexicon::FromTsv(std::string_view predicates, std::string_view modifiers,
+                                           std::string_view intent, std::string_view non_event, std::string_view people,
+                                           std::string_view predicates_en) {
   EventLexicon lex;
   Status s;
-  if (!(s = lex.AddVerbs(verbs, "verbs")).ok()) return s;
+  if (!(s = lex.AddPredicates(predicates, "predicates", false)).ok()) return s;
+  if (!predicates_en.empty() && !(s = lex.AddPredicates(predicates_en, "predicates_en", true)).ok()) return s;
   if (!(s = lex.AddModifiers(modifiers, "modifiers")).ok()) return s;
   if (!(s = lex.AddIntent(intent, "intent")).ok()) return s;
   if (!(s = lex.AddNonEvent(non_event, "non_event")).ok()) return s;
@@ -134,21 +180,21 @@ Result<EventLexicon> EventLexicon::Load(const Reader& read) {
     return (lex.*fn)(bytes.value(), "data/" + std::string(path));
   };
   Status s;
-  for (const char* f : {"events/verbs_id.tsv", "events/verbs_en.tsv"})
-    if (!(s = add(f, &EventLexicon::AddVerbs)).ok()) return s;
+  if (!(s = add("events/predicates_id.tsv", &EventLexicon::AddPredicatesId)).ok()) return s;
+  if (!(s = add("events/predicates_en.tsv", &EventLexicon::AddPredicatesEn)).ok()) return s;
   if (!(s = add("events/modifiers.tsv", &EventLexicon::AddModifiers)).ok()) return s;
   if (!(s = add("events/intent.tsv", &EventLexicon::AddIntent)).ok()) return s;
+  if (!(s = add("events/refusal.tsv", &EventLexicon::AddRefusal)).ok()) return s;
+  if (!(s = add("events/frames.tsv", &EventLexicon::AddFrames)).ok()) return s;
   for (const char* f : {"events/non_event_id.tsv", "events/non_event_en.tsv"})
     if (!(s = add(f, &EventLexicon::AddNonEvent)).ok()) return s;
   if (!(s = add("events/people.tsv", &EventLexicon::AddPeople)).ok()) return s;
   return lex;
 }
 
-bool EventLexicon::MatchFrom(const VerbPattern& p, const TokenView& tokens, size_t i, std::string_view first,
-                             size_t* end) const {
-  if (p.tokens.front() != first) return false;
+bool EventLexicon::MatchFrom(const VerbPattern& p, const TokenView& tokens, size_t i, size_t* end) const {
   size_t at = i + 1;
-  for (size_t k = 1; k < p.tokens.size(); ++k) {
+  for (size_t k = 0; k < p.tokens.size(); ++k) {
     if (p.tokens[k] == "*") {
       // Up to three tokens, then the next word of the pattern.
       const std::string& next = p.tokens[k + 1];
@@ -172,26 +218,49 @@ bool EventLexicon::MatchFrom(const VerbPattern& p, const TokenView& tokens, size
   return true;
 }
 
+// The token's voice and part of speech fit the pattern's form: passive and
+// nominal forms only themselves, active and bare forms each other (the voice
+// the tagger's tag gives is not always the one the fold gave); an English
+// verb pattern only a verb or participle, a nominal one only a noun.
+bool EventLexicon::FormFits(const VerbPattern& p, const Token& t) const {
+  if (p.english) {
+    if (p.form == "nominal") return t.upos == Upos::kNoun;
+    return t.upos != Upos::kNoun || !p.tokens.empty();  // "talks", "attacks" as nouns only with their object words
+  }
+  if (p.form == "any") return true;
+  if (p.form == "passive") return t.voice == Voice::kPassive;
+  if (p.form == "nominal") return t.voice == Voice::kNominal;
+  return t.voice == Voice::kActive || t.voice == Voice::kNone;
+}
+
 VerbMatch EventLexicon::MatchVerb(const TokenView& tokens, size_t i) const {
   VerbMatch best;
   if (i >= tokens.size()) return best;
-  const std::string& folded = tokens.folded(i);
-  auto try_first = [&](const std::string& first) {
-    auto it = verbs_.find(first);
-    if (it == verbs_.end()) return;
-    for (const VerbPattern& p : it->second) {
-      size_t end = 0;
-      if (MatchFrom(p, tokens, i, first, &end) && (!best.pattern || end > best.end)) {
-        best.pattern = &p;
-        best.begin = i;
-        best.end = end;
-      }
+  const Token& t = tokens[i];
+  // Without the syntax stage (no lemma) the folded form stands in for it.
+  auto it = verbs_.find(t.lemma.empty() ? t.folded : t.lemma);
+  if (it == verbs_.end()) return best;
+  std::string suffix;  // computed once, for the first Indonesian pattern
+  for (const VerbPattern& p : it->second) {
+    if (!FormFits(p, t)) continue;
+    if (p.suffix != "*") {
+      if (suffix.empty()) suffix = SuffixOf("id", t.folded, t.lemma.empty() ? t.folded : t.lemma);
+      if (suffix != p.suffix) continue;
     }
-  };
-  try_first(folded);
-  // "mengecamnya", "menyerangnya": the object enclitic is not part of the verb.
-  if (!best.pattern && folded.size() > 6 && EndsWith(folded, "nya")) try_first(folded.substr(0, folded.size() - 3));
+    size_t end = 0;
+    if (MatchFrom(p, tokens, i, &end) && (!best.pattern || end > best.end)) {
+      best.pattern = &p;
+      best.begin = i;
+      best.end = end;
+    }
+  }
   return best;
+}
+
+bool EventLexicon::MayCode(const TokenView& tokens) const {
+  for (const Token& t : tokens)
+    if (verbs_.count(t.lemma.empty() ? t.folded : t.lemma)) return true;
+  return false;
 }
 
 namespace {
@@ -240,6 +309,24 @@ std::string_view EventLexicon::PeopleAt(const TokenView& tokens, size_t i, size_
     *length = words.size();
   }
   return best;
+}
+
+std::string EventLexicon::RefusalCode(const std::string& code) const {
+  for (size_t n = code.size(); n >= 2; --n) {
+    auto it = refusal_.find(code.substr(0, n));
+    if (it != refusal_.end()) return it->second;
+  }
+  return "120";
+}
+
+FrameClass EventLexicon::FrameOf(std::string_view lemma) const {
+  auto it = frames_.find(std::string(lemma));
+  return it == frames_.end() ? FrameClass::kNone : it->second;
+}
+
+CaseRole EventLexicon::CaseRoleOf(std::string_view lemma) const {
+  auto it = cases_.find(std::string(lemma));
+  return it == cases_.end() ? CaseRole::kNone : it->second;
 }
 
 std::string EventLexicon::IntentCode(const std::string& code) const {

@@ -120,6 +120,14 @@ const HiddenWord* SyntaxModel::Hidden(std::string_view folded) const {
 }
 
 void SyntaxModel::Annotate(std::string_view text, std::vector<Token>* tokens, bool parse) const {
+  Run(text, tokens, /*tag=*/true, parse);
+}
+
+void SyntaxModel::ParseTagged(std::string_view text, std::vector<Token>* tokens) const {
+  Run(text, tokens, /*tag=*/false, /*parse=*/true);
+}
+
+void SyntaxModel::Run(std::string_view text, std::vector<Token>* tokens, bool tag, bool parse) const {
   // A sentence longer than the segmenter makes (a CoNLL-U file may hold one)
   // is parsed in pieces of kMaxSentenceTokens: the cost stays linear, and each
   // later piece's root hangs from the first piece's as parataxis. Heads past
@@ -135,8 +143,13 @@ void SyntaxModel::Annotate(std::string_view text, std::vector<Token>* tokens, bo
       folded.push_back(t.folded);
     }
     std::vector<WordInfo> words = DescribeWords(surface, folded);
-    std::vector<Upos> tags = tagger_.Tag(words);
-    for (size_t i = begin; i < end; ++i) (*tokens)[i].upos = tags[i - begin];
+    std::vector<Upos> tags;
+    if (tag) {
+      tags = tagger_.Tag(words);
+      for (size_t i = begin; i < end; ++i) (*tokens)[i].upos = tags[i - begin];
+    } else {
+      for (size_t i = begin; i < end; ++i) tags.push_back((*tokens)[i].upos);
+    }
     if (!parse || end > 65535) continue;
     ParseResult tree = parser_.Parse(words, tags);
     for (size_t i = begin; i < end; ++i) {
@@ -159,6 +172,11 @@ void SyntaxModel::Annotate(std::string_view text, std::vector<Token>* tokens, bo
 void Syntax::Add(SyntaxModel model, Lemmatizer lemmatizer) {
   std::string lang = model.lang();
   languages_.insert_or_assign(lang, Language{std::move(model), std::move(lemmatizer)});
+}
+
+void Syntax::ParseTagged(std::string_view lang, std::string_view text, std::vector<Token>* tokens) const {
+  auto it = languages_.find(lang);
+  if (it != languages_.end()) it->second.model.ParseTagged(text, tokens);
 }
 
 const SyntaxModel* Syntax::Model(std::string_view lang) const {

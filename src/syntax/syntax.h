@@ -45,6 +45,9 @@ class SyntaxModel {
   // Tags the tokens (upos) and, with `parse`, parses them (head, deprel);
   // `text` is what their spans index.
   void Annotate(std::string_view text, std::vector<Token>* tokens, bool parse = true) const;
+  // Parses tokens Annotate already tagged (head, deprel), keeping their tags:
+  // for the sentences a later stage asks to have parsed.
+  void ParseTagged(std::string_view text, std::vector<Token>* tokens) const;
   const std::string& lang() const { return lang_; }
   const std::string& style() const { return style_; }
   const Tagger& tagger() const { return tagger_; }
@@ -53,6 +56,8 @@ class SyntaxModel {
   const HiddenWord* Hidden(std::string_view folded) const;
 
  private:
+  void Run(std::string_view text, std::vector<Token>* tokens, bool tag, bool parse) const;
+
   std::string lang_, style_;
   Tagger tagger_;
   Parser parser_;
@@ -66,6 +71,8 @@ class Syntax {
   // Fills the fields of the tokens the syntax stage owns (head and relation
   // only with `parse`); a language without a model is left as it is (upos X, no head).
   void Annotate(std::string_view lang, std::string_view text, std::vector<Token>* tokens, bool parse = true) const;
+  // Head and relation for tokens Annotate tagged without parsing; nothing for a language without a model.
+  void ParseTagged(std::string_view lang, std::string_view text, std::vector<Token>* tokens) const;
   const SyntaxModel* Model(std::string_view lang) const;
   const Lemmatizer* LemmatizerFor(std::string_view lang) const;
 
