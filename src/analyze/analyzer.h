@@ -17,9 +17,10 @@
 
 namespace warta {
 
-// Whether entities, quotes or events read heads and relations. None does yet
-// (issues 15-17 will): until then `analyze` parses only when the sentences
-// are written out, and pays only for tagging and lemmas otherwise.
+// Whether entities and quotes read heads and relations. They do not yet
+// (issue 17 will): `analyze` parses every sentence only when the sentences
+// are written out; otherwise it parses just the sentences the event coder
+// reads (an actor and a word that may start a predicate pattern).
 inline constexpr bool kStagesReadParse = false;
 
 struct AnalyzeOptions {
