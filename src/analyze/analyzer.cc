@@ -1,7 +1,8 @@
 #include "analyze/analyzer.h"
 
 #include <algorithm>
-#include <set>
+#include <cctype>
+#include <map>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -47,7 +48,8 @@ std::string EntityKey(const Entity& e) { return e.kb.empty() ? e.type + "|" + e.
 struct Seen {
   std::unordered_map<std::string, int> entities;  // entity key → index in the document's entities
   std::unordered_set<std::string> quotes;          // folded text
-  std::set<std::tuple<std::string, std::string, std::string, bool, uint64_t>> events;
+  // (source actor and name, target actor and name, code, negation) → index in the document's events
+  std::map<std::tuple<std::string, std::string, std::string, std::string, std::string, bool>, size_t> events;
 };
 
 std::string QuoteKey(std::string_view text, Span s) {
@@ -78,9 +80,21 @@ void Merge(std::vector<Entity> entities, std::vector<Quote> quotes, std::vector<
     q.speaker_entity = remap(q.speaker_entity);
     doc->quotes.push_back(std::move(q));
   }
+  // One event per (source, target, code, negation) in the article, as the coder
+  // keeps them in a section: a later section's report adds its evidence.
   for (Event& e : events) {
-    uint64_t text = Fnv1a64(QuoteKey(doc->original, e.sentence));
-    if (!seen->events.emplace(e.source_actor, e.target_actor, e.code->code, e.negated, text).second) continue;
+    auto key = std::make_tuple(e.source_actor, e.source_name, e.target_actor, e.target_name, e.code->code, e.negated);
+    auto [it, fresh] = seen->events.emplace(key, doc->events.size());
+    if (!fresh) {
+      Event& first = doc->events[it->second];
+      for (const Span& span : e.evidence) {  // a crawler's copy in another section: once
+        bool copy = std::any_of(first.evidence.begin(), first.evidence.end(), [&](const Span& had) {
+          return QuoteKey(doc->original, had) == QuoteKey(doc->original, span);
+        });
+        if (!copy) first.evidence.push_back(span);
+      }
+      continue;
+    }
     e.source = remap(e.source);
     e.target = remap(e.target);
     e.place = remap(e.place);
@@ -94,12 +108,26 @@ constexpr size_t kMaxSectionsAtOnce = 4;
 
 // The language whose syntax model reads the document: its own; Malay text
 // with the Indonesian model, the closest there is; text too short to
-// identify with the Indonesian model when its words lean that way, else the
-// English one (the lemmas key the event patterns: no model, no events).
+// identify with the model whose language's function words it has more of,
+// on a tie Indonesian when a word has an Indonesian verb affix (the lemmas
+// key the event patterns: no model, no events). The document's language
+// stays unknown.
 std::string SyntaxLanguage(const Knowledge& k, const Document& doc) {
   if (doc.lang.code) return *doc.lang.code == "ms" ? "id" : *doc.lang.code;
   std::string_view text = doc.clean.text.empty() && doc.clean.title ? std::string_view(*doc.clean.title) : doc.clean.text;
-  return k.langid.LeansIndonesian(text) ? "id" : "en";
+  text = text.substr(0, std::min<size_t>(text.size(), 4096));
+  int id = 0, en = 0, affixed = 0;
+  const Lemmatizer* lemmas = k.syntax.LemmatizerFor("id");
+  for (std::string_view w : Split(text, ' ')) {
+    while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
+    std::string folded = FoldCase(w);
+    uint64_t h = Fnv1a64(folded);
+    id += k.function_words_id.Find(h) != FlatHash64::kMissing;
+    en += k.function_words_en.Find(h) != FlatHash64::kMissing;
+    // No function word either way ("Rusia menyerang Ukraina."): Indonesian verb affixes decide.
+    affixed += lemmas && lemmas->Analyze(folded, Upos::kVerb).voice != Voice::kNone;
+  }
+  return id > en || (id == en && affixed > 0) ? "id" : "en";
 }
 
 class SectionAnalyzer {
@@ -192,19 +220,22 @@ class SectionAnalyzer {
     return doc_->url ? k_.entities.outlets().HomeCountry(*doc_->url) : "";
   }
 
-  // The sentences the event coder will read, parsed (those with an actor
-  // and a word that may start a predicate pattern) when the others are not:
-  // parsing every sentence would cost about three times the rest of analyze.
+  // The sentences the event coder will read, parsed when the others are not
+  // (parsing every sentence would cost about three times the rest of
+  // analyze): those that name two actors and where a pattern that codes an
+  // event matches. Elsewhere the coder reads its word windows alone.
   void ParseForEvents(Input* in, const std::vector<Entity>& entities) const {
     if (options_.parse || options_.sentences) return;  // parsed already
     std::vector<size_t> starts;
     for (const Entity& e : entities)
-      for (const EntityMention& m : e.mentions) starts.push_back(m.span.start);
+      if (!ActorOf(e).empty())
+        for (const EntityMention& m : e.mentions) starts.push_back(m.span.start);
     std::sort(starts.begin(), starts.end());
     for (size_t i = in->headline; i < in->sentences.size(); ++i) {
       Sentence& s = in->sentences[i];
-      auto it = std::lower_bound(starts.begin(), starts.end(), s.span.start);
-      if (it == starts.end() || *it >= s.span.end) continue;
+      auto first = std::lower_bound(starts.begin(), starts.end(), s.span.start);
+      auto last = std::lower_bound(first, starts.end(), s.span.end);
+      if (last - first < 2) continue;
       if (k_.events.MayCode(TokenView(doc_->original, s))) k_.syntax.ParseTagged(syntax_lang_, doc_->original, &s.tokens);
     }
   }

@@ -93,6 +93,8 @@ Result<Knowledge> Knowledge::Load(const DataReader& read) {
     if (!bytes.ok()) return bytes.status();
     auto check = ParseStopwords(bytes.value(), "data/" + std::string(f));
     if (!check.ok()) return check.status();
+    (std::string_view(f).find("_id") != std::string_view::npos ? k.function_words_id : k.function_words_en) =
+        std::move(check).value();
     k.story_stopwords += bytes.value();
     if (!k.story_stopwords.empty() && k.story_stopwords.back() != '\n') k.story_stopwords += '\n';
   }

@@ -43,6 +43,9 @@ struct Knowledge {
   // data/corpus/stopwords_id.tsv then stopwords_en.tsv, checked: what a
   // StoryClusterer is created with (the clusterer itself is state, not knowledge).
   std::string story_stopwords;
+  // The same lists' words by language (Fnv1a64 of the word): which syntax
+  // model reads text too short for the language identifier.
+  FlatHash64 function_words_id, function_words_en;
 
   static Result<Knowledge> Load(const DataReader& read);
 };

@@ -50,6 +50,12 @@ int SubjectOf(const TokenView& t, size_t p, const EventLexicon& lex, int depth =
 }
 
 void Arguments(const TokenView& t, size_t p, const EventLexicon& lex, ClauseFacts* f) {
+  // "menyerang kamp pengungsi di Rafah": a place inside the object is where it happened too.
+  auto places_in = [&](size_t o) {
+    for (size_t i = 0; i < t.size(); ++i)
+      if (Head(t, i) == static_cast<int>(o) && RelIs(t[i], "nmod") && lex.CaseRoleOf(CaseOf(t, i)) == CaseRole::kPlace)
+        f->object_places.push_back(static_cast<int>(i));
+  };
   for (size_t i = 0; i < t.size(); ++i) {
     if (Head(t, i) != static_cast<int>(p)) continue;
     const Token& a = t[i];
@@ -58,6 +64,7 @@ void Arguments(const TokenView& t, size_t p, const EventLexicon& lex, ClauseFact
       // "diserang Iran": an Indonesian passive's bare noun after the verb is its agent.
       if (f->passive && f->agent < 0 && a.deprel == "obj") f->agent = ii;
       else f->objects.push_back(ii);
+      places_in(i);
     } else if (a.deprel == "obl:agent") {
       f->agent = ii;
     } else if (RelIs(a, "obl") || RelIs(a, "nmod")) {

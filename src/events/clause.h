@@ -25,7 +25,8 @@ struct ClauseFacts {
   int agent = -1;         // the passive agent ("oleh", "by")
   std::vector<int> objects;  // direct objects, then obliques with a target case (kepada, terhadap, to, against)
   std::vector<int> partners; // obliques with "dengan"/"with"
-  std::vector<int> places;   // obliques with a locative case ("di", "in")
+  std::vector<int> places;   // obliques with a locative case ("di", "in"): where, never whom
+  std::vector<int> object_places;  // a locative inside an object ("kamp pengungsi di Rafah"): where, or whose
 };
 
 // The facts of the predicate at token `pred` (0-based) of a parsed sentence.

@@ -101,11 +101,11 @@ class SentenceCoder {
   bool ApplyParse(const VerbMatch& m, PatternVoice* voice, std::string* code, bool* negated,
                   std::vector<int>* sources, std::vector<int>* targets);
   // The actors of the argument headed by token `tok` (the one covering it,
-  // else the first inside its phrase), with the actors joined to it by "dan"/"and".
-  std::vector<int> ArgumentActors(int tok, int depth = 0, bool skip_means = false) const;
+  // else the first inside its phrase), with the actors joined to it (GroupAt).
+  // `act`: skip the act's means ("pasukan" sent, IsMeans); null: take any actor.
+  std::vector<int> ArgumentActors(int tok, const CameoCode* act = nullptr) const;
   std::string UnnamedRole(int party) const;
   bool IsMeans(int party, bool material_conflict, bool root15) const;
-  bool means_material_ = false, means_root15_ = false;  // the current predicate's, for ArgumentActors
   bool RefusesAComplement(const VerbMatch& m) const;
 
   const EventInput& in_;
@@ -368,28 +368,29 @@ void SentenceCoder::Emit(int source, int target, std::string code, bool negated,
   out->push_back(std::move(e));
 }
 
-std::vector<int> SentenceCoder::ArgumentActors(int tok, int depth, bool skip_means) const {
-  std::vector<int> out;
-  if (tok < 0 || depth > 3) return out;
+std::vector<int> SentenceCoder::ArgumentActors(int tok, const CameoCode* act) const {
+  if (tok < 0) return {};
   const size_t t = static_cast<size_t>(tok);
-  auto usable = [&](const ActorSpan& a) { return !skip_means || !IsMeans(a.entity, means_material_, means_root15_); };
-  for (const ActorSpan& a : actors_)
-    if (a.begin <= t && t < a.end && usable(a)) {
-      out.push_back(a.entity);
-      break;
-    }
+  auto usable = [&](const ActorSpan& a) {
+    return !act || !IsMeans(a.entity, act->quad == 4, act->code.rfind("15", 0) == 0);
+  };
+  size_t found = actors_.size();
+  for (size_t k = 0; k < actors_.size() && found == actors_.size(); ++k)
+    if (actors_[k].begin <= t && t < actors_[k].end && usable(actors_[k])) found = k;
   // Else the first actor inside the phrase: "Menteri Luar Negeri Rusia", "pasukan ke Ukraina".
-  if (out.empty())
-    for (const ActorSpan& a : actors_)
-      if (a.begin + 8 >= t && a.begin <= t + 8 && InSubtree(tokens_, a.begin, t, 3) && usable(a) &&
-          !IsPlace(tokens_, a.begin, lex_)) {
-        out.push_back(a.entity);
-        break;
-      }
-  for (size_t i = 0; i < tokens_.size() && out.size() < 8; ++i)
-    if (tokens_[i].head == t + 1 && tokens_[i].deprel == "conj")
-      for (int e : ArgumentActors(static_cast<int>(i), depth + 1, skip_means))
-        if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+  for (size_t k = 0; k < actors_.size() && found == actors_.size(); ++k) {
+    const ActorSpan& a = actors_[k];
+    if (a.begin + 8 >= t && a.begin <= t + 8 && InSubtree(tokens_, a.begin, t, 3) && usable(a) &&
+        !IsPlace(tokens_, a.begin, lex_))
+      found = k;
+  }
+  if (found == actors_.size()) return {};
+  // With the actors joined to it ("Australia and Papua New Guinea"), as the word windows join them.
+  size_t edge = 0;
+  std::vector<int> out = GroupAt(found, false, &edge);
+  std::reverse(out.begin(), out.end());
+  for (int e : GroupAt(found, true, &edge))
+    if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
   return out;
 }
 
@@ -423,21 +424,26 @@ bool SentenceCoder::ApplyParse(const VerbMatch& m, PatternVoice* voice, std::str
     *negated = *negated || f.negated;
     if (f.intent) *code = lex_.IntentCode(m.pattern->code);
   }
-  for (int p : f.places) {
-    std::vector<int> at = ArgumentActors(p);
-    if (!at.empty() && at[0] >= 0 && (*in_.entities)[static_cast<size_t>(at[0])].type == "LOC") place_ = at[0];
-  }
+  // A place the verb names is where, not whom; one inside the object may be either
+  // ("villages in Syria"): it stays a target when nothing else is.
+  int verb_place = -1;
+  for (const std::vector<int>* list : {&f.places, &f.object_places})
+    for (int p : *list) {
+      std::vector<int> at = ArgumentActors(p);
+      if (place_ < 0 && !at.empty() && at[0] >= 0 && (*in_.entities)[static_cast<size_t>(at[0])].type == "LOC") {
+        place_ = at[0];
+        if (list == &f.places) verb_place = place_;
+      }
+    }
   const bool turned = f.passive && *voice == PatternVoice::kActive;  // the window read it as active
   if (turned) *voice = PatternVoice::kPassive;
-  const CameoCode* info = table_.Find(*code);
-  means_material_ = info && info->quad == 4;
-  means_root15_ = code->rfind("15", 0) == 0;
+  const CameoCode* act = table_.Find(*code);
   std::vector<int> subject = ArgumentActors(f.subject), object;
   for (int o : f.objects)
-    if (object.empty()) object = ArgumentActors(o, 0, /*skip_means=*/true);
+    if (object.empty()) object = ArgumentActors(o, act);
   if (*voice == PatternVoice::kMutual)
     for (int o : f.partners)
-      if (object.empty()) object = ArgumentActors(o, 0, true);
+      if (object.empty()) object = ArgumentActors(o, act);
   if (*voice == PatternVoice::kPassive) {
     std::vector<int> agent = ArgumentActors(f.agent);
     if (!subject.empty()) *targets = subject;
@@ -448,7 +454,7 @@ bool SentenceCoder::ApplyParse(const VerbMatch& m, PatternVoice* voice, std::str
     if (!object.empty()) *targets = object;
   }
   // Where it happened is not whom it was done to ("menembak … di Yangon").
-  if (place_ >= 0) targets->erase(std::remove(targets->begin(), targets->end(), place_), targets->end());
+  if (verb_place >= 0) targets->erase(std::remove(targets->begin(), targets->end(), verb_place), targets->end());
   return true;
 }
 
@@ -619,13 +625,11 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     if (speaker >= 0 && info && info->quad >= 3 && !negated)
       for (int a : sources)
         if (a != speaker) Emit(speaker, a, "112", false, true, out);
-    // "menolak untuk menandatangani", "refused to sign": the refusal, and the
-    // refused act (negated) after it.
-    size_t refusal_len = 0;
-    bool refusal = lex_.ModifierAt(tokens_, m.begin, &refusal_len) == Modifier::kNegation && refusal_len >= 2 &&
-                   lex_.MatchVerb(tokens_, m.begin + refusal_len).pattern;
-    in_content = verbal && !refusal;
-    i = refusal ? m.begin + refusal_len : m.end;
+    // After a verbal act what follows is its content; "menolak untuk
+    // menandatangani" is the refusal alone (the parse, where there is one,
+    // codes the refused act as the more specific rejection instead).
+    in_content = verbal;
+    i = m.end;
   }
 }
 

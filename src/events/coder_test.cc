@@ -280,3 +280,30 @@ TEST(EventsOnTheParse, OneEventPerArticleWithEveryEvidenceSentence) {
 
 }  // namespace
 }  // namespace warta
+
+namespace warta {
+namespace {
+
+TEST(EventsOnTheParse, ThePlaceIsItsOwnFieldNotTheTarget) {
+  Document d = testing::AnalyzeText("Pasukan Israel menyerang kamp pengungsi Palestina di Rafah pada Selasa.", "2025-06-01");
+  bool found = false;
+  for (const Event& e : d.events) {
+    EXPECT_NE(e.target_name, "Rafah");
+    if (e.source_actor.rfind("ISR", 0) == 0 && e.code->code.rfind("19", 0) == 0) {
+      found = true;
+      EXPECT_EQ(e.place_name, "Rafah");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(EventsOnTheParse, AnEnglishPassiveReadFromTheParse) {
+  auto e = EventsOf("Two Filipino fishing boats were rammed by Chinese coast guard vessels near Scarborough Shoal.");
+  EXPECT_FALSE(Has(e, "PHL", "CHN", "1")) << Dump(e);
+  e = EventsOf("Ukraina diserang Rusia pada malam hari.");
+  EXPECT_TRUE(Has(e, "RUS", "UKR", "19")) << Dump(e);
+  EXPECT_FALSE(Has(e, "UKR", "RUS", "19")) << Dump(e);
+}
+
+}  // namespace
+}  // namespace warta

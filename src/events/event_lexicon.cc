@@ -35,8 +35,9 @@ Status EventLexicon::AddPredicates(std::string_view tsv, std::string_view name, 
     static const std::unordered_set<std::string_view> kForms = {"active", "passive", "nominal", "bare", "any"};
     if (!kForms.count(c[1])) return "form must be active, passive, nominal, bare or any: " + std::string(c[1]);
     p.form = std::string(c[1]);
-    static const std::unordered_set<std::string_view> kSuffixes = {"kan", "i", "an", "-", "*"};
-    if (!kSuffixes.count(c[2])) return "suffix must be kan, i, an, - or *: " + std::string(c[2]);
+    static const std::unordered_set<std::string_view> kSuffixes = {"kan",  "i",    "an",    "-",   "*",
+                                                                   "per-kan", "per-i", "per-an", "per-"};
+    if (!kSuffixes.count(c[2])) return "suffix must be kan, i, an, -, per-kan, per-i, per-an, per- or *: " + std::string(c[2]);
     p.suffix = std::string(c[2]);
     if (c[3] != "-") {
       if (!(bad = CheckPhrase(c[3])).empty()) return bad;
@@ -90,14 +91,36 @@ Status EventLexicon::AddModifiers(std::string_view tsv, std::string_view name) {
   });
 }
 
-Status EventLexicon::AddIntent(std::string_view tsv, std::string_view name) {
-  return ForEachTsvRow(tsv, name, 2, "CODE_PREFIX INTENT_CODE", [&](const std::vector<std::string_view>& c) {
+namespace {
+
+// A CODE_PREFIX → CODE table (intent.tsv, refusal.tsv); `root`, when given,
+// is the root every code of the table must have.
+Status AddCodeTable(std::string_view tsv, std::string_view name, std::string_view columns, std::string_view root,
+                    std::unordered_map<std::string, std::string>* table) {
+  return ForEachTsvRow(tsv, name, 2, columns, [&](const std::vector<std::string_view>& c) {
     for (std::string_view code : {c[0], c[1]})
       if (code.size() < 2 || code.size() > 4 || code.find_first_not_of("0123456789") != std::string_view::npos)
         return "not a CAMEO code: " + std::string(code);
-    if (!intent_.emplace(std::string(c[0]), std::string(c[1])).second) return "prefix listed twice: " + std::string(c[0]);
+    if (!root.empty() && c[1].substr(0, 2) != root) return "not a code of root " + std::string(root) + ": " + std::string(c[1]);
+    if (!table->emplace(std::string(c[0]), std::string(c[1])).second) return "prefix listed twice: " + std::string(c[0]);
     return std::string();
   });
+}
+
+// The code of the longest prefix of `code` the table lists, or `fallback`.
+std::string LongestPrefix(const std::unordered_map<std::string, std::string>& table, const std::string& code,
+                          const std::string& fallback) {
+  for (size_t n = code.size(); n >= 2; --n) {
+    auto it = table.find(code.substr(0, n));
+    if (it != table.end()) return it->second;
+  }
+  return fallback;
+}
+
+}  // namespace
+
+Status EventLexicon::AddIntent(std::string_view tsv, std::string_view name) {
+  return AddCodeTable(tsv, name, "CODE_PREFIX INTENT_CODE", "", &intent_);
 }
 
 Status EventLexicon::AddFrames(std::string_view tsv, std::string_view name) {
@@ -123,11 +146,7 @@ Status EventLexicon::AddFrames(std::string_view tsv, std::string_view name) {
 }
 
 Status EventLexicon::AddRefusal(std::string_view tsv, std::string_view name) {
-  return ForEachTsvRow(tsv, name, 2, "CODE_PREFIX REFUSAL_CODE", [&](const std::vector<std::string_view>& c) {
-    if (c[1].substr(0, 2) != "12") return "not a rejection (12x): " + std::string(c[1]);
-    if (!refusal_.emplace(std::string(c[0]), std::string(c[1])).second) return "prefix listed twice: " + std::string(c[0]);
-    return std::string();
-  });
+  return AddCodeTable(tsv, name, "CODE_PREFIX REFUSAL_CODE", "12", &refusal_);
 }
 
 Status EventLexicon::AddNonEvent(std::string_view tsv, std::string_view name) {
@@ -218,11 +237,15 @@ bool EventLexicon::MatchFrom(const VerbPattern& p, const TokenView& tokens, size
   return true;
 }
 
+namespace {
+
 // The token's voice and part of speech fit the pattern's form: passive and
-// nominal forms only themselves, active and bare forms each other (the voice
-// the tagger's tag gives is not always the one the fold gave); an English
-// verb pattern only a verb or participle, a nominal one only a noun.
-bool EventLexicon::FormFits(const VerbPattern& p, const Token& t) const {
+// nominal forms only themselves; an active form an active token, or an
+// affixed one the tagger's tag left without a voice (the lemmatizer gives
+// meN- its voice only on verbs), never the bare lemma ("darat", land, is not
+// "mendarat", lands); a bare form any token but a passive or nominal one. An English verb
+// pattern any token but a noun, unless words of the pattern follow it.
+bool FormFits(const VerbPattern& p, const Token& t) {
   if (p.english) {
     if (p.form == "nominal") return t.upos == Upos::kNoun;
     return t.upos != Upos::kNoun || !p.tokens.empty();  // "talks", "attacks" as nouns only with their object words
@@ -230,8 +253,11 @@ bool EventLexicon::FormFits(const VerbPattern& p, const Token& t) const {
   if (p.form == "any") return true;
   if (p.form == "passive") return t.voice == Voice::kPassive;
   if (p.form == "nominal") return t.voice == Voice::kNominal;
-  return t.voice == Voice::kActive || t.voice == Voice::kNone;
+  if (p.form == "active") return t.voice == Voice::kActive || (t.voice == Voice::kNone && t.lemma != t.folded);
+  return t.voice == Voice::kNone || t.voice == Voice::kActive;
 }
+
+}  // namespace
 
 VerbMatch EventLexicon::MatchVerb(const TokenView& tokens, size_t i) const {
   VerbMatch best;
@@ -258,8 +284,11 @@ VerbMatch EventLexicon::MatchVerb(const TokenView& tokens, size_t i) const {
 }
 
 bool EventLexicon::MayCode(const TokenView& tokens) const {
-  for (const Token& t : tokens)
-    if (verbs_.count(t.lemma.empty() ? t.folded : t.lemma)) return true;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    VerbMatch m = MatchVerb(tokens, i);
+    // Reporting verbs ("said", "kata") are no events of their own.
+    if (m.pattern && m.pattern->code != "010" && m.pattern->code != "01") return true;
+  }
   return false;
 }
 
@@ -311,13 +340,7 @@ std::string_view EventLexicon::PeopleAt(const TokenView& tokens, size_t i, size_
   return best;
 }
 
-std::string EventLexicon::RefusalCode(const std::string& code) const {
-  for (size_t n = code.size(); n >= 2; --n) {
-    auto it = refusal_.find(code.substr(0, n));
-    if (it != refusal_.end()) return it->second;
-  }
-  return "120";
-}
+std::string EventLexicon::RefusalCode(const std::string& code) const { return LongestPrefix(refusal_, code, "120"); }
 
 FrameClass EventLexicon::FrameOf(std::string_view lemma) const {
   auto it = frames_.find(std::string(lemma));
@@ -329,12 +352,6 @@ CaseRole EventLexicon::CaseRoleOf(std::string_view lemma) const {
   return it == cases_.end() ? CaseRole::kNone : it->second;
 }
 
-std::string EventLexicon::IntentCode(const std::string& code) const {
-  for (size_t n = code.size(); n >= 2; --n) {
-    auto it = intent_.find(code.substr(0, n));
-    if (it != intent_.end()) return it->second;
-  }
-  return code;
-}
+std::string EventLexicon::IntentCode(const std::string& code) const { return LongestPrefix(intent_, code, code); }
 
 }  // namespace warta

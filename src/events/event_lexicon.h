@@ -76,8 +76,8 @@ class EventLexicon {
   // suffix those of the token, its further words the folded forms after it;
   // or a match with no pattern.
   VerbMatch MatchVerb(const TokenView& tokens, size_t i) const;
-  // Whether some token of the sentence could start a pattern (its lemma is
-  // listed): the sentences worth parsing for the coder.
+  // Whether a pattern that codes an event (not a bare reporting verb) matches
+  // somewhere in the sentence: the sentences worth parsing for the coder.
   bool MayCode(const TokenView& tokens) const;
   // The modifier phrase starting at token i; *length gets its length in tokens.
   Modifier ModifierAt(const TokenView& tokens, size_t i, size_t* length) const;
@@ -99,7 +99,6 @@ class EventLexicon {
   Status AddPredicates(std::string_view tsv, std::string_view name, bool english);
   Status AddPredicatesId(std::string_view tsv, std::string_view name) { return AddPredicates(tsv, name, false); }
   Status AddPredicatesEn(std::string_view tsv, std::string_view name) { return AddPredicates(tsv, name, true); }
-  bool FormFits(const VerbPattern& p, const Token& t) const;
   Status AddModifiers(std::string_view tsv, std::string_view name);
   Status AddIntent(std::string_view tsv, std::string_view name);
   Status AddFrames(std::string_view tsv, std::string_view name);

@@ -7,9 +7,13 @@ namespace warta {
 std::string SuffixOf(std::string_view lang, std::string_view folded, std::string_view lemma) {
   if (lang != "id") return "*";
   if (folded.size() > lemma.size() + 3 && EndsWith(folded, "nya")) folded.remove_suffix(3);
+  // per-: "mempertemukan" (brings together) is not "menemukan" (finds), "pertemuan" (a meeting) not "temuan".
+  bool per = !StartsWith(lemma, "per") &&
+             (StartsWith(folded, "memper") || StartsWith(folded, "diper") || StartsWith(folded, "per"));
+  std::string prefix = per ? "per-" : "";
   for (std::string_view s : {"kan", "i", "an"})
-    if (EndsWith(folded, s) && !EndsWith(lemma, s)) return std::string(s);
-  return "-";
+    if (EndsWith(folded, s) && !EndsWith(lemma, s)) return prefix + std::string(s);
+  return per ? "per-" : "-";
 }
 
 std::string_view FormName(Voice v) {

@@ -12,9 +12,11 @@
 
 namespace warta {
 
-// The derivational suffix an Indonesian form adds to its lemma: "kan"
-// (menjatuhkan), "i" (menemui), "an" (kunjungan), or "-" for none (bertemu).
-// English forms have none that matters: "*". A final "-nya" is ignored.
+// The derivational affixes an Indonesian form adds to its lemma besides the
+// voice prefix: the suffix "kan" (menjatuhkan), "i" (menemui), "an"
+// (kunjungan) or "-" for none (bertemu), after "per-" when the form has the
+// per- prefix ("per-kan": mempertemukan; "per-an": pertemuan). English forms
+// have none that matters: "*". A final "-nya" is ignored.
 std::string SuffixOf(std::string_view lang, std::string_view folded, std::string_view lemma);
 
 // The FORM column: "active", "passive", "nominal", "bare" (no affix), or "any".

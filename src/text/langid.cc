@@ -87,12 +87,6 @@ LanguageIdentifier::WordEvidence LanguageIdentifier::Evidence(std::string_view t
   return ev;
 }
 
-bool LanguageIdentifier::LeansIndonesian(std::string_view text) const {
-  if (text.size() > kMaxBytes) text = text.substr(0, PrevCodePointStart(text, kMaxBytes + 1));
-  WordEvidence ev = Evidence(text);
-  return ev.hits > 0 && ev.hits * 10 >= ev.words;
-}
-
 LanguageGuess LanguageIdentifier::Identify(std::string_view text) const {
   if (text.size() > kMaxBytes) text = text.substr(0, PrevCodePointStart(text, kMaxBytes + 1));
   // A long text dense with words only Indonesian or only Malay uses is one of

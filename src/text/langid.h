@@ -28,10 +28,6 @@ class LanguageIdentifier {
 
   // REQUIRES: `text` is valid UTF-8. Thread-safe.
   LanguageGuess Identify(std::string_view text) const;
-  // For text Identify could not place (a sentence or two): whether at least a
-  // tenth of its words are Indonesian or Malay ones. Lets the syntax stage
-  // pick a model for short input; the document's language stays unknown.
-  bool LeansIndonesian(std::string_view text) const;
 
   // Sum of the id-vs-ms word weights of `text` (positive: Indonesian).
   double IdMsEvidence(std::string_view text) const { return Evidence(text).sum; }
