@@ -222,7 +222,8 @@ class SectionAnalyzer {
 
   // The sentences the event coder will read, parsed when the others are not
   // (parsing every sentence would cost about three times the rest of
-  // analyze): those that name two actors and where a pattern that codes an
+  // analyze): those that name two actors (a person pronoun, "ia", "he",
+  // counting as one beside a named actor) and where a pattern that codes an
   // event matches. Elsewhere the coder reads its word windows alone.
   void ParseForEvents(Input* in, const std::vector<Entity>& entities) const {
     if (options_.parse || options_.sentences) return;  // parsed already
@@ -235,8 +236,9 @@ class SectionAnalyzer {
       Sentence& s = in->sentences[i];
       auto first = std::lower_bound(starts.begin(), starts.end(), s.span.start);
       auto last = std::lower_bound(first, starts.end(), s.span.end);
-      if (last - first < 2) continue;
-      if (k_.events.MayCode(TokenView(doc_->original, s))) k_.syntax.ParseTagged(syntax_lang_, doc_->original, &s.tokens);
+      const TokenView view(doc_->original, s);
+      if (last - first < 2 && (last == first || k_.events.PersonPronouns(view) == 0)) continue;
+      if (k_.events.MayCode(view)) k_.syntax.ParseTagged(syntax_lang_, doc_->original, &s.tokens);
     }
   }
 
@@ -255,7 +257,7 @@ class SectionAnalyzer {
     }
     if (options_.events) {
       if (options_.syntax) ParseForEvents(&in, out.entities);
-      EventInput input{doc_->original, body, &out.entities, &out.quotes};
+      EventInput input{doc_->original, body, &out.entities, &out.quotes, HomeCountryOf(context)};
       out.events = CodeEvents(input, k_.events, k_.cameo);
     }
     return out;

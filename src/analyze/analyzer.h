@@ -20,7 +20,8 @@ namespace warta {
 // Whether entities and quotes read heads and relations. They do not yet
 // (issue 17 will): `analyze` parses every sentence only when the sentences
 // are written out; otherwise it parses just the sentences the event coder
-// reads (two actors and a predicate pattern that matches).
+// reads (two actors, a person pronoun counting as one, and a predicate pattern
+// that matches).
 inline constexpr bool kStagesReadParse = false;
 
 struct AnalyzeOptions {

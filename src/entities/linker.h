@@ -46,6 +46,13 @@ struct LinkContext {
   std::string dateline;  // the place the dateline names ("Kuala Lumpur"), "" if none
 };
 
+// The outlet's home country as the linker uses it: `home_country`, else
+// Indonesia for Indonesian text; "" when neither says.
+inline std::string HomeCountryOf(const LinkContext& c) {
+  if (!c.home_country.empty()) return c.home_country;
+  return c.lang == "id" ? "IDN" : "";
+}
+
 // `sentences` are in text order and index `original`; `title_sentences`
 // index `title_field`, the record's title when it is not part of the text.
 std::vector<Entity> LinkEntities(std::string_view original, const std::vector<Sentence>& sentences,

@@ -154,10 +154,7 @@ struct Builder {
   bool setting_from_dateline = false;
 
   // The outlet's home country; Indonesian text with no outlet is Indonesia's.
-  std::string Home() const {
-    if (!ctx.home_country.empty()) return ctx.home_country;
-    return ctx.lang == "id" ? "IDN" : "";
-  }
+  std::string Home() const { return HomeCountryOf(ctx); }
   // A word before token `at` that makes a name there a place: "di", "in" (and
   // with `directional`, "ke", "to", "visited").
   bool LocativeBefore(size_t s, size_t at, bool directional = false) const {

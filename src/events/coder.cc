@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "events/clause.h"
+#include "events/referents.h"
 #include "util/hash.h"
 #include "util/strings.h"
 
@@ -59,11 +60,21 @@ struct MentionRef {
   int entity;
 };
 
+// What the coder knows of the whole article, built once: every actor
+// mention, whom person pronouns stand for, and which bodies people's role
+// phrases name ("Ketua Komisi I DPR, Rudi Hartono": Rudi Hartono → Komisi I DPR).
+struct Article {
+  std::vector<MentionRef> mentions;
+  PersonReferents referents;
+  std::set<std::pair<int, int>> role_bodies;
+};
+
 class SentenceCoder {
  public:
   SentenceCoder(const EventInput& in, const EventLexicon& lex, const CameoTable& table, const Sentence& s,
-                const std::vector<MentionRef>& mentions)
-      : in_(in), lex_(lex), table_(table), s_(s), mentions_(mentions), tokens_(in.text, s) {}
+                const Article& article)
+      : in_(in), lex_(lex), table_(table), s_(s), mentions_(article.mentions), referents_(article.referents),
+        role_bodies_(article.role_bodies), tokens_(in.text, s) {}
 
   void Code(std::vector<Event>* out);
 
@@ -85,6 +96,8 @@ class SentenceCoder {
   }
   void FindActors();
   void FindPeople();
+  void FindReferents();
+  std::vector<int> AskedAfter(size_t from) const;
   std::string PlaceCountry() const;
   const Quote* QuoteAround(size_t byte) const;
   int SpeakerOf(const Quote* q) const;
@@ -94,6 +107,7 @@ class SentenceCoder {
                                size_t* end) const;
   std::vector<int> GroupAt(size_t actor_index, bool forward, size_t* edge) const;
   std::string ActorCode(int party, int other) const;
+  bool HoldsRoleIn(int person, int body) const;
   std::string Name(int party) const;
   void Emit(int source, int target, std::string code, bool negated, bool via_quote, std::vector<Event>* out) const;
   // The parse's reading of the predicate at `m`: sources, targets, code and flags
@@ -113,6 +127,8 @@ class SentenceCoder {
   const CameoTable& table_;
   const Sentence& s_;
   const std::vector<MentionRef>& mentions_;
+  const PersonReferents& referents_;
+  const std::set<std::pair<int, int>>& role_bodies_;
   const TokenView tokens_;  // the sentence's token table
   std::vector<ActorSpan> actors_;  // in order: named actors and unnamed people
   std::vector<People> people_;
@@ -129,9 +145,51 @@ void SentenceCoder::FindActors() {
     if (b >= s_.tokens.size() || s_.tokens[b].span.start != it->span.start) continue;
     // "dolar AS", "U.S. dollars": a currency, not the state acting.
     if (b > 0 && (tokens_.folded(b - 1) == "dolar" || tokens_.folded(b - 1) == "dollar")) continue;
+    // "Niger's ambassador Brah Mohamane": a person of no known office right after
+    // an actor is that actor's (it stays the party), not a party of their own.
+    const Entity& e = (*in_.entities)[static_cast<size_t>(it->entity)];
+    if (ActorOf(e).empty() && !actors_.empty() && actors_.back().end + 3 >= b) {
+      bool verb = false;
+      for (size_t t = actors_.back().end; t < b; ++t) verb |= s_.tokens[t].upos == Upos::kVerb;
+      if (!verb) continue;
+    }
     actors_.push_back({b, TokenAt(it->span.end), it->entity});
   }
   FindPeople();
+  FindReferents();
+}
+
+// "Ia pun meminta …", "He urged …": a person pronoun outside quotations acts
+// for the person the text is about (inside one, "dia" is whoever the speaker
+// talks of, and "kami"/"we" the speaker: Code() sees to those).
+void SentenceCoder::FindReferents() {
+  std::vector<ActorSpan> found;
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    if (!Is(i, Modifier::kPersonPronoun) || QuoteAround(s_.tokens[i].span.start)) continue;
+    bool inside = false;
+    for (const ActorSpan& a : actors_) inside |= a.begin <= i && i < a.end;
+    int who = inside ? -1 : referents_.Before(s_.tokens[i].span.start);
+    if (who >= 0) found.push_back({i, i + 1, who});
+  }
+  if (found.empty()) return;
+  actors_.insert(actors_.end(), found.begin(), found.end());
+  std::sort(actors_.begin(), actors_.end(), [](const ActorSpan& a, const ActorSpan& b) { return a.begin < b.begin; });
+}
+
+// "meminta agar kepala daerah …", "mendesak supaya DPR …": an appeal with no
+// object asks the first party of what it asks for (within the clause).
+std::vector<int> SentenceCoder::AskedAfter(size_t from) const {
+  size_t at = from;
+  while (at < tokens_.size() && at < from + 2 && !Is(at, Modifier::kPurpose)) ++at;
+  if (at >= tokens_.size() || !Is(at, Modifier::kPurpose)) return {};
+  size_t end = 0;
+  for (const ActorSpan& a : actors_) {
+    if (a.begin <= at) continue;
+    for (size_t t = at + 1; t < a.begin; ++t)
+      if (ClauseBreak(tokens_.folded(t))) return {};
+    return a.begin <= at + 4 ? GroupStartingAfter(a.begin, 0, &end) : std::vector<int>{};
+  }
+  return {};
 }
 
 // The state of the first place the sentence puts something in ("di Jakarta",
@@ -218,7 +276,11 @@ std::vector<int> SentenceCoder::GroupAt(size_t i, bool forward, size_t* edge) co
     bool joins = false, others = true;
     for (size_t t = gap_begin; t < gap_end;) {
       size_t len = 0;
-      if (Is(t, Modifier::kConjunction) || tokens_.folded(t) == ",") {
+      // "OJK (Otoritas Jasa Keuangan) dan Kemenkeu": brackets around a name's short form.
+      const std::string_view w = tokens_.folded(t);
+      if (w == "(" || w == ")") {
+        ++t;
+      } else if (Is(t, Modifier::kConjunction) || w == ",") {
         joins = true;
         ++t;
       } else if (!lex_.PeopleAt(tokens_, t, &len).empty()) {
@@ -228,8 +290,12 @@ std::vector<int> SentenceCoder::GroupAt(size_t i, bool forward, size_t* edge) co
         break;
       }
     }
-    if (!joins || !others) break;
-    group.push_back(n.entity);
+    if (!joins || !others) {
+      // The short form in brackets right after the name is the same actor, not a partner.
+      if (!(n.entity == actors_[at].entity && gap_end - gap_begin <= 1)) break;
+    } else if (std::find(group.begin(), group.end(), n.entity) == group.end()) {
+      group.push_back(n.entity);
+    }
     *edge = forward ? n.end : n.begin;
     at = next;
   }
@@ -318,7 +384,16 @@ std::vector<int> SentenceCoder::TargetAfter(size_t from, bool cooperative, bool 
 // The actor code of a party; unnamed people with no place take the state of
 // `other` (a domestic event: "Junta Myanmar membebaskan ribuan tahanan").
 std::string SentenceCoder::ActorCode(int party, int other) const {
-  if (!IsPeople(party)) return ActorOf((*in_.entities)[static_cast<size_t>(party)]);
+  if (!IsPeople(party)) {
+    const Entity& e = (*in_.entities)[static_cast<size_t>(party)];
+    std::string code = ActorOf(e);
+    // A person of no known office or state done to by a body of the outlet's
+    // own country ("polisi menangkap Suhendra"): one of its civilians.
+    if (code.empty() && e.type == "PER" && other >= 0 && !in_.home_country.empty() &&
+        ActorOf((*in_.entities)[static_cast<size_t>(other)]).compare(0, 3, in_.home_country) == 0)
+      code = in_.home_country + "CVL";
+    return code;
+  }
   const People& p = people_[PeopleIndex(party)];
   std::string country = p.country;
   if (country.empty() && other >= 0) {
@@ -334,6 +409,15 @@ std::string SentenceCoder::Name(int party) const {
   return std::string(in_.text.substr(w.start, w.end - w.start));
 }
 
+// Whether entity `person`'s role phrase names entity `body` ("Ketua Komisi I DPR" and "Komisi I DPR").
+bool SentenceCoder::HoldsRoleIn(int person, int body) const {
+  if (role_bodies_.count({person, body})) return true;
+  const Entity& p = (*in_.entities)[static_cast<size_t>(person)];
+  const Entity& b = (*in_.entities)[static_cast<size_t>(body)];
+  return p.type == "PER" && !p.role.empty() && !b.name.empty() &&
+         FoldCase(p.role).find(FoldCase(b.name)) != std::string::npos;
+}
+
 void SentenceCoder::Emit(int source, int target, std::string code, bool negated, bool via_quote,
                          std::vector<Event>* out) const {
   if (source == -1 || target == -1 || source == target) return;
@@ -342,8 +426,15 @@ void SentenceCoder::Emit(int source, int target, std::string code, bool negated,
   if (sa.empty() || ta.empty()) return;
   // A state with itself or with one of its own people ("Menlu Singapura …
   // Singapura") is no event; two bodies of one state with their roles are
-  // ("IDNGOV" and "IDNCOP"), and so is a state with its unnamed people.
-  if (sa == ta) return;
+  // ("IDNGOV" and "IDNCOP"), and so is a state with its unnamed people. Two
+  // named bodies of one sector are in the outlet's home country (the
+  // President and the regional heads, a ministry and an agency: IDNGOV
+  // both), not abroad ("Moskow" and the Russian foreign ministry are one actor).
+  if (sa == ta && (sa.size() == 3 || IsPeople(source) || IsPeople(target) || in_.home_country.empty() ||
+                   sa.compare(0, 3, in_.home_country) != 0))
+    return;
+  // "Ketua Komisi I DPR, Rudi Hartono, …": a person and the body their role names are one party.
+  if (!IsPeople(source) && !IsPeople(target) && (HoldsRoleIn(source, target) || HoldsRoleIn(target, source))) return;
   if (!IsPeople(source) && !IsPeople(target) && sa.substr(0, 3) == ta.substr(0, 3) && (sa.size() == 3 || ta.size() == 3))
     return;
   const CameoCode* c = table_.Find(code);
@@ -474,7 +565,7 @@ void SentenceCoder::Code(std::vector<Event>* out) {
   std::vector<int> last_sources;  // the previous verb's subject, for "… dan menarik duta besarnya"
   for (size_t i = 0; i < tokens_.size();) {
     // "mendorong agar Indonesia mengajak Singapura …": what is asked for is no event.
-    if (tokens_.folded(i) == "agar" || tokens_.folded(i) == "supaya") break;
+    if (Is(i, Modifier::kPurpose)) break;
     // "… mengecam Myanmar dan menarik duta besarnya": a second act of the same
     // subject, joined by "dan"/"and", is an event again; so is anything after
     // "tetapi"/"but" ("Seoul mengusulkan …, tetapi Pyongyang menolaknya").
@@ -585,6 +676,7 @@ void SentenceCoder::Code(std::vector<Event>* out) {
       i = m.end;
       continue;
     }
+    if (targets.empty() && (root == "02" || root == "10")) targets = AskedAfter(m.end);
     if (!targets.empty()) last_targets = targets;
     if (!sources.empty()) last_sources = sources;
     // Inside a quotation, "kami"/"we" (or no subject at all) is the speaker.
@@ -635,17 +727,50 @@ void SentenceCoder::Code(std::vector<Event>* out) {
 
 }  // namespace
 
-std::vector<Event> CodeEvents(const EventInput& input, const EventLexicon& lexicon, const CameoTable& table) {
+namespace {
+
+// The actor mentions of the article, by start; people of no known office too
+// (ActorCode may make them civilians).
+std::vector<MentionRef> ActorMentions(const std::vector<Entity>& entities) {
   std::vector<MentionRef> mentions;
-  for (size_t e = 0; e < input.entities->size(); ++e) {
-    const Entity& entity = (*input.entities)[e];
-    if (ActorOf(entity).empty()) continue;
+  for (size_t e = 0; e < entities.size(); ++e) {
+    const Entity& entity = entities[e];
+    // People of no known office stay: the subject they are keeps the verb from
+    // another actor, and done to by a body at home they are civilians (ActorCode).
+    if (ActorOf(entity).empty() && entity.type != "PER") continue;
     for (const EntityMention& m : entity.mentions)
       if (!m.in_title_field) mentions.push_back({m.span, static_cast<int>(e)});
   }
   std::sort(mentions.begin(), mentions.end(), [](const MentionRef& a, const MentionRef& b) {
     return a.span.start < b.span.start || (a.span.start == b.span.start && a.entity < b.entity);
   });
+  return mentions;
+}
+
+// (person, body) for every actor mention inside a person's role phrase: one
+// binary search per role phrase, so linear in the article.
+std::set<std::pair<int, int>> RoleBodies(const std::vector<Entity>& entities, const std::vector<MentionRef>& mentions) {
+  std::set<std::pair<int, int>> out;
+  for (size_t e = 0; e < entities.size(); ++e) {
+    if (entities[e].type != "PER") continue;
+    for (const EntityMention& r : entities[e].mentions) {
+      if (r.in_title_field || r.role.end <= r.role.start) continue;
+      auto it = std::lower_bound(mentions.begin(), mentions.end(), r.role.start,
+                                 [](const MentionRef& m, size_t b) { return m.span.start < b; });
+      for (; it != mentions.end() && it->span.start < r.role.end; ++it)
+        if (it->span.end <= r.role.end && it->entity != static_cast<int>(e)) out.insert({static_cast<int>(e), it->entity});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Event> CodeEvents(const EventInput& input, const EventLexicon& lexicon, const CameoTable& table) {
+  std::vector<MentionRef> mentions = ActorMentions(*input.entities);
+  std::set<std::pair<int, int>> role_bodies = RoleBodies(*input.entities, mentions);
+  const Article article{std::move(mentions), PersonReferents(input.sentences, *input.entities, *input.quotes),
+                        std::move(role_bodies)};
   // One event per (source, target, code, negation) in the article, with
   // every sentence that reports it as evidence (crawler copies included once).
   std::map<std::tuple<std::string, std::string, std::string, std::string, std::string, bool>, size_t> index;
@@ -654,7 +779,7 @@ std::vector<Event> CodeEvents(const EventInput& input, const EventLexicon& lexic
   for (const Sentence& s : input.sentences) {
     if (s.tokens.empty()) continue;
     found.clear();
-    SentenceCoder coder(input, lexicon, table, s, mentions);
+    SentenceCoder coder(input, lexicon, table, s, article);
     coder.Code(&found);
     if (found.empty()) continue;
     uint64_t text = Fnv1a64(FoldCase(CollapseSpace(input.text.substr(s.span.start, s.span.end - s.span.start))));

@@ -42,6 +42,10 @@ struct EventInput {
   std::span<const Sentence> sentences;  // with their token tables
   const std::vector<Entity>* entities;
   const std::vector<Quote>* quotes;
+  // The outlet's home country (ISO3, "" unknown): its own bodies of one
+  // sector act on each other ("IDNGOV" → "IDNGOV"); a foreign state's
+  // ministry, capital and leader are one actor.
+  std::string home_country;
 };
 
 std::vector<Event> CodeEvents(const EventInput& input, const EventLexicon& lexicon, const CameoTable& table);

@@ -307,3 +307,79 @@ TEST(EventsOnTheParse, AnEnglishPassiveReadFromTheParse) {
 
 }  // namespace
 }  // namespace warta
+
+namespace warta {
+namespace {
+
+// Full actor codes, for domestic events whose countries are the same.
+std::vector<std::string> Codes(const std::string& text) {
+  Document d = testing::AnalyzeText(text, "2025-06-01");
+  std::vector<std::string> out;
+  for (const Event& e : d.events) out.push_back(e.source_name + " " + e.source_actor + "→" + e.target_actor + " " + e.code->code);
+  return out;
+}
+
+bool HasCode(const std::vector<std::string>& events, const std::string& source_name, const std::string& pair,
+             const std::string& root) {
+  return std::any_of(events.begin(), events.end(), [&](const std::string& e) {
+    return e.rfind(source_name + " " + pair + " " + root, 0) == 0;
+  });
+}
+
+std::string Join(const std::vector<std::string>& events) {
+  std::string s;
+  for (const std::string& e : events) s += e + "; ";
+  return s;
+}
+
+TEST(EventsInTheArticle, APersonPronounActsForThePersonTheTextIsAbout) {
+  // "Ia" two sentences on is the President who opened the paragraph, not the
+  // predecessor named after him.
+  auto e = Codes(
+      "Presiden Prabowo Subianto memimpin sidang kabinet di Jakarta. Prabowo memuji cara kerja presiden "
+      "terdahulu, Joko Widodo. Ia pun meminta agar kepala daerah menjaga harga pangan.");
+  EXPECT_TRUE(HasCode(e, "Prabowo Subianto", "IDNGOV→IDNGOV", "02")) << Join(e);
+  e = Codes("Chinese Foreign Minister Wang Yi arrived in Moscow on Monday. He criticised the United States over its "
+            "new sanctions.");
+  EXPECT_TRUE(HasCode(e, "Wang Yi", "CHNGOV→USA", "11")) << Join(e);
+  // Inside a quotation "dia" is whoever the speaker talks of, not the person named before it.
+  e = Codes("Presiden Prabowo Subianto tiba di Beijing pada hari Senin. \"Dia mengecam pemerintah Jepang,\" kata "
+            "seorang pejabat.");
+  EXPECT_FALSE(std::any_of(e.begin(), e.end(), [](const std::string& s) { return s.rfind("Prabowo", 0) == 0; }))
+      << Join(e);
+}
+
+TEST(EventsInTheArticle, AnAppealWithAgarAsksTheFirstPartyAfterIt) {
+  auto e = Codes("Menteri Dalam Negeri Tito Karnavian meminta agar kepala daerah segera menyalurkan bantuan sosial "
+                 "kepada warga yang terdampak banjir di wilayahnya.");
+  EXPECT_TRUE(HasCode(e, "Tito Karnavian", "IDNGOV→IDNGOV", "02")) << Join(e);
+  // What is asked for is not reported as done.
+  e = Codes("Presiden Joko Widodo meminta agar polisi menangkap para pelaku.");
+  EXPECT_TRUE(HasCode(e, "Joko Widodo", "IDNGOV→IDNCOP", "02")) << Join(e);
+  EXPECT_FALSE(std::any_of(e.begin(), e.end(), [](const std::string& s) { return s.find(" 17") != std::string::npos; }))
+      << Join(e);
+}
+
+TEST(EventsInTheArticle, BodiesOfOneSectorAtHomeActOnEachOtherNotAbroad) {
+  // Two Indonesian government bodies (the outlet's home country for Indonesian text).
+  auto e = Codes(
+      "Otoritas Jasa Keuangan (OJK) dan Kementerian Keuangan (Kemenkeu) sepakat membentuk tim kerja bersama.");
+  EXPECT_TRUE(HasCode(e, "Otoritas Jasa Keuangan", "IDNGOV→IDNGOV", "03") ||
+              HasCode(e, "Kementerian Keuangan", "IDNGOV→IDNGOV", "03"))
+      << Join(e);
+  // A foreign ministry and its capital are one actor: no event between them.
+  e = Codes("Kementerian Luar Negeri Rusia membantah tuduhan bahwa Moskow berada di balik serangan itu.");
+  EXPECT_FALSE(std::any_of(e.begin(), e.end(), [](const std::string& s) { return s.find("RUSGOV→RUSGOV") != std::string::npos; }))
+      << Join(e);
+}
+
+TEST(EventsInTheArticle, APersonOfNoOfficeDoneToByAHomeBodyIsACivilian) {
+  auto e = Codes("Pada 15 Maret 2025, polisi menangkap Suhendra di Cilincing.");
+  EXPECT_TRUE(HasCode(e, "polisi", "IDNCOP→IDNCVL", "17")) << Join(e);
+  // As a source, no one knows whose: nothing is coded for them.
+  e = Codes("Suhendra memukul polisi di Cilincing.");
+  EXPECT_TRUE(e.empty()) << Join(e);
+}
+
+}  // namespace
+}  // namespace warta

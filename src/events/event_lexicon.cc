@@ -81,6 +81,8 @@ Status EventLexicon::AddModifiers(std::string_view tsv, std::string_view name) {
     else if (c[2] == "relative") m = Modifier::kRelative;
     else if (c[2] == "origin") m = Modifier::kOrigin;
     else if (c[2] == "partner") m = Modifier::kPartner;
+    else if (c[2] == "person_pronoun") m = Modifier::kPersonPronoun;
+    else if (c[2] == "purpose") m = Modifier::kPurpose;
     else return "unknown type " + std::string(c[2]);
     std::vector<std::string> words = Words(c[0]);
     auto& list = modifiers_[words.front()];
@@ -290,6 +292,12 @@ bool EventLexicon::MayCode(const TokenView& tokens) const {
     if (m.pattern && m.pattern->code != "010" && m.pattern->code != "01") return true;
   }
   return false;
+}
+
+size_t EventLexicon::PersonPronouns(const TokenView& tokens) const {
+  size_t n = 0, len = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) n += ModifierAt(tokens, i, &len) == Modifier::kPersonPronoun;
+  return n;
 }
 
 namespace {

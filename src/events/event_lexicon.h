@@ -54,6 +54,8 @@ enum class Modifier : uint8_t {
   kRelative,
   kOrigin,
   kPartner,
+  kPersonPronoun,
+  kPurpose,
 };
 
 // What a word says about the clause it governs or depends on (frames.tsv).
@@ -79,6 +81,9 @@ class EventLexicon {
   // Whether a pattern that codes an event (not a bare reporting verb) matches
   // somewhere in the sentence: the sentences worth parsing for the coder.
   bool MayCode(const TokenView& tokens) const;
+  // How many person pronouns ("ia", "he", "pihaknya") the sentence has: actors
+  // once resolved (referents.h), so they count where actors are counted.
+  size_t PersonPronouns(const TokenView& tokens) const;
   // The modifier phrase starting at token i; *length gets its length in tokens.
   Modifier ModifierAt(const TokenView& tokens, size_t i, size_t* length) const;
   // A word or phrase of a sport, market or entertainment story starting at token i.
