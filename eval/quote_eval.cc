@@ -35,6 +35,7 @@ struct Tally {
   size_t reported_direct = 0, reported_direct_right = 0;
   size_t speaker_checked = 0, speaker_right = 0;        // speaker on matched direct quotes
   size_t mention_checked = 0, mention_right = 0;        // speaker mention overlaps the gold cue speaker
+  size_t indirect_checked = 0, indirect_speaker_right = 0;  // speaker on found indirect quotes
 };
 
 void PrintTally(const std::string& name, const Tally& t, bool detik) {
@@ -44,8 +45,9 @@ void PrintTally(const std::string& name, const Tally& t, bool detik) {
              ratio(t.reported_direct_right, t.reported_direct), t.reported_direct_right, t.reported_direct,
              ratio(t.speaker_right, t.speaker_checked), t.speaker_right, t.speaker_checked);
   if (detik)
-    fmt::print(" {} ({}/{}) | {} ({}/{}) |", ratio(t.found_indirect, t.gold_indirect), t.found_indirect,
-               t.gold_indirect, ratio(t.mention_right, t.mention_checked), t.mention_right, t.mention_checked);
+    fmt::print(" {} ({}/{}) | {} ({}/{}) | {} ({}/{}) |", ratio(t.found_indirect, t.gold_indirect), t.found_indirect,
+               t.gold_indirect, ratio(t.indirect_speaker_right, t.indirect_checked), t.indirect_speaker_right,
+               t.indirect_checked, ratio(t.mention_right, t.mention_checked), t.mention_right, t.mention_checked);
   fmt::print("\n");
 }
 
@@ -115,11 +117,35 @@ void Detik(const Knowledge& k, const std::string& data_dir, const std::string& l
     Document doc = Analyze(r, k, AnalyzeOptions{});
     const auto& gold = labels[id];
     auto text = [&](const Span& s) { return CollapseSpace(std::string_view(doc.original).substr(s.start, s.end - s.start)); };
+    // The speaker is right when the entity warta names is the labelled one:
+    // one of its mentions is the labelled name (or the cue's name); an
+    // unnamed speaker is right when the words at the cue are the same.
+    auto speaker_right = [&](const Quote& q, const DetikLabel& g) {
+      if (q.speaker_entity >= 0)
+        for (const EntityMention& m : doc.entities[q.speaker_entity].mentions)
+          if (!m.in_title_field && (Overlaps(m.span, g.name) || Overlaps(m.span, g.cue_speaker))) return true;
+      return g.name.end == 0 && Overlaps(q.speaker_mention, g.cue_speaker);
+    };
+    // Whether the speaker is right; a wrong one is printed with `what` when errors are asked for.
+    auto check_speaker = [&](const Quote& q, const DetikLabel& g, const char* what) {
+      if (speaker_right(q, g)) return true;
+      if (errors)
+        fmt::print(stderr, "detik {} {}: want {} got {} (mention '{}') for: {}\n", id, what, g.speaker,
+                   q.speaker_entity >= 0 ? doc.entities[q.speaker_entity].name : "-", text(q.speaker_mention),
+                   text(g.span).substr(0, 80));
+      return false;
+    };
     for (const DetikLabel& g : gold) {
       const Quote* q = BestMatch(doc.quotes, g.span, g.direct);
       if (!g.direct) {
         ++t.gold_indirect;
-        if (BestMatch(doc.quotes, g.span, false)) ++t.found_indirect;
+        if (!q) {
+          if (errors) fmt::print(stderr, "detik {} missed indirect: {}\n", id, text(g.span).substr(0, 120));
+          continue;
+        }
+        ++t.found_indirect;
+        ++t.indirect_checked;
+        if (check_speaker(*q, g, "indirect speaker")) ++t.indirect_speaker_right;
         continue;
       }
       ++t.gold_direct;
@@ -130,21 +156,8 @@ void Detik(const Knowledge& k, const std::string& data_dir, const std::string& l
       }
       ++t.found_direct;
       if (!g.hard) ++t.found_direct_easy;
-      // The speaker is right when the entity warta names is the labelled one:
-      // one of its mentions is the labelled name (or the cue's name); an
-      // unnamed speaker is right when the words at the cue are the same.
       ++t.speaker_checked;
-      bool right = false;
-      if (q->speaker_entity >= 0) {
-        for (const EntityMention& m : doc.entities[q->speaker_entity].mentions)
-          if (!m.in_title_field && (Overlaps(m.span, g.name) || Overlaps(m.span, g.cue_speaker))) right = true;
-      }
-      if (g.name.end == 0 && Overlaps(q->speaker_mention, g.cue_speaker)) right = true;
-      if (right) ++t.speaker_right;
-      else if (errors)
-        fmt::print(stderr, "detik {} speaker: want {} got {} (mention '{}') for: {}\n", id, g.speaker,
-                   q->speaker_entity >= 0 ? doc.entities[q->speaker_entity].name : "-", text(q->speaker_mention),
-                   text(g.span).substr(0, 80));
+      if (check_speaker(*q, g, "speaker")) ++t.speaker_right;
       if (g.cue_speaker.end > 0) {
         ++t.mention_checked;
         if (Overlaps(q->speaker_mention, g.cue_speaker)) ++t.mention_right;
@@ -166,7 +179,7 @@ void Detik(const Knowledge& k, const std::string& data_dir, const std::string& l
   }
   fmt::print("{}: {} rows labelled by hand ({} direct, {} indirect quotations).\n\n", name, rows, t.gold_direct,
              t.gold_indirect);
-  fmt::print("| set | direct recall | precision (all reported) | precision (direct) | speaker accuracy (direct) | indirect recall | speaker mention at cue |\n|---|---|---|---|---|---|---|\n");
+  fmt::print("| set | direct recall | precision (all reported) | precision (direct) | speaker accuracy (direct) | indirect recall | speaker accuracy (indirect) | speaker mention at cue |\n|---|---|---|---|---|---|---|---|\n");
   PrintTally(name, t, true);
   fmt::print("\nWithout the labels marked hard: direct recall {}/{}.\n\n", t.found_direct_easy, t.gold_direct_easy);
 }

@@ -411,6 +411,7 @@ std::string SentenceCoder::Name(int party) const {
 
 // Whether entity `person`'s role phrase names entity `body` ("Ketua Komisi I DPR" and "Komisi I DPR").
 bool SentenceCoder::HoldsRoleIn(int person, int body) const {
+  if (person < 0 || body < 0) return false;  // unnamed people hold no role
   if (role_bodies_.count({person, body})) return true;
   const Entity& p = (*in_.entities)[static_cast<size_t>(person)];
   const Entity& b = (*in_.entities)[static_cast<size_t>(body)];
@@ -714,9 +715,13 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     }
     // A speaker who tells of another's conflict act accuses them: "AS
     // mencampuri urusan negara lain," kata juru bicara China → CHN accuses USA.
+    // Not of their own side: a spokesman telling of what the body their role names will
+    // demand accuses no one (of other bodies of their state, even of one sector, they may).
     if (speaker >= 0 && info && info->quad >= 3 && !negated)
-      for (int a : sources)
-        if (a != speaker) Emit(speaker, a, "112", false, true, out);
+      for (int a : sources) {
+        const bool own = HoldsRoleIn(speaker, a);
+        if (a != speaker && !own) Emit(speaker, a, "112", false, true, out);
+      }
     // After a verbal act what follows is its content; "menolak untuk
     // menandatangani" is the refusal alone (the parse, where there is one,
     // codes the refused act as the more specific rejection instead).

@@ -373,6 +373,20 @@ TEST(EventsInTheArticle, BodiesOfOneSectorAtHomeActOnEachOtherNotAbroad) {
       << Join(e);
 }
 
+TEST(EventsInTheArticle, ASpeakerTellingOfUnnamedPeoplesAttackAccusesThem) {
+  // The attackers are unnamed people (no entity): the speaker's accusation is coded, nothing breaks.
+  auto e = Codes("\"Ribuan demonstran menyerang kantor polisi di Wamena,\" kata Kapolri Jenderal Listyo Sigit "
+                 "Prabowo kepada wartawan di Jakarta.");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const std::string& s) { return s.find("→IDNOPP 112") != std::string::npos ||
+                                                                               s.find("→IDNCVL 112") != std::string::npos; }))
+      << Join(e);
+  // English with no home country: protesters of no known state, told of by a minister.
+  e = Codes("\"Protesters attacked the parliament building in Nairobi,\" Kenyan Interior Minister Kithure Kindiki told "
+            "reporters on Tuesday.");
+  EXPECT_TRUE(std::any_of(e.begin(), e.end(), [](const std::string& s) { return s.find("KENGOV→KEN") != std::string::npos; }))
+      << Join(e);
+}
+
 TEST(EventsInTheArticle, APersonOfNoOfficeDoneToByAHomeBodyIsACivilian) {
   auto e = Codes("Pada 15 Maret 2025, polisi menangkap Suhendra di Cilincing.");
   EXPECT_TRUE(HasCode(e, "polisi", "IDNCOP→IDNCVL", "17")) << Join(e);

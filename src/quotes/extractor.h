@@ -32,6 +32,7 @@ struct Token {
   bool upper = false;     // starts with an upper-case letter
   int segment = -1;       // the quoted segment it lies in (marks included), -1 outside
   bool quoted = false;    // inside a direct quotation that was kept (marks included)
+  bool nominal = false;   // an act named as a noun ("persetujuan", "penjadwalan": the lemmatiser's voice)
 };
 
 // Who is named at one place in the text.

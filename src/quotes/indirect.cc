@@ -74,6 +74,12 @@ bool Extractor::IndirectIn(size_t b, size_t e) {
         else a.speaker.reset();
       }
       if ((a.speaker || a.anaphor) && end - named_end <= 6) return add(b, i - 1, a);
+      // "Penggeledahan itu, tutur Risal, berdasarkan surat perintah …", "Selain itu,
+      // lanjutnya, …": a cue set off by commas inside the sentence reports all of it
+      // (one span: the words on both sides, the cue between them).
+      if ((a.speaker || a.anaphor) && named_end < end && tokens_[named_end].text == "," && Words(b, i) >= 1 &&
+          Words(named_end + 1, end) >= 3)
+        return add(b, end, a);
       if (cue.type == CueType::kNya || cue.bare) continue;
       a.speaker.reset();
     }
@@ -98,8 +104,11 @@ bool Extractor::IndirectIn(size_t b, size_t e) {
         ++from;
         marked = true;
       }
-      // "menjelaskan alasan ...", "menekankan pentingnya ...": a topic, not words.
-      if (!marked && CueAt(from).type == CueType::kNominal) continue;
+      // "menjelaskan alasan ...", "menekankan pentingnya ...", "meminta persetujuan ...":
+      // a topic or a thing asked for, not words (the listed words, and acts named as nouns
+      // that name no actor: "meminta pemerintahan Trump untuk …" asks the government).
+      if (!marked && from < end && (CueAt(from).type == CueType::kNominal || (cue.request && tokens_[from].nominal && mention_at_[from] < 0)))
+        continue;
       // "Liu mengatakan kepada wartawan ..." with no "bahwa": content starts after the verb.
       return add(from, end, a);
     }

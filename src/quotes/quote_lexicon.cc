@@ -10,7 +10,7 @@ namespace warta {
 namespace {
 
 CueType ParseType(std::string_view t) {
-  if (t == "verb") return CueType::kVerb;
+  if (t == "verb" || t == "request") return CueType::kVerb;
   if (t == "stance") return CueType::kStance;
   if (t == "nya") return CueType::kNya;
   if (t == "passive") return CueType::kPassive;
@@ -21,6 +21,7 @@ CueType ParseType(std::string_view t) {
   if (t == "preposition") return CueType::kPreposition;
   if (t == "nominal") return CueType::kNominal;
   if (t == "participle") return CueType::kParticiple;
+  if (t == "relative") return CueType::kRelative;
   return CueType::kNone;
 }
 
@@ -48,7 +49,7 @@ Result<QuoteLexicon> QuoteLexicon::FromTsv(std::string_view tsv, std::string_vie
     Entry& entry = words.size() == 1 ? first.entry : lex.phrases_[phrase];
     if (entry.type != CueType::kNone && entry.type != type) return "phrase listed twice with different types: " + phrase;
     if (entry.type == CueType::kNone) ++lex.size_;
-    entry = Entry{type, c[1] == "id"};
+    entry = Entry{type, c[1] == "id", c[2] == "request"};
     first.longest = std::max(first.longest, words.size());
     return "";
   });
@@ -66,6 +67,7 @@ CueMatch QuoteLexicon::Match(const std::vector<std::string_view>& folded, size_t
     best.tokens = n;
     best.indonesian = e.indonesian;
     best.bare = e.indonesian && e.type == CueType::kVerb && IsBareIndonesian(phrase);
+    best.request = e.request;
   };
   if (w->second.entry.type != CueType::kNone) take(w->second.entry, 1, folded[i]);
   std::string phrase(folded[i]);

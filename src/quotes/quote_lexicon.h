@@ -27,6 +27,7 @@ enum class CueType : uint8_t {
   kPreposition,  // "dengan", "with", "dan": a name after it does not speak
   kNominal,      // "pentingnya", "soal": a topic after the verb, not reported words
   kParticiple,   // "..., saying": the speaker is the sentence's subject
+  kRelative,     // "yang", "who": a cue right after it reports what someone the sentence is about said
 };
 
 struct CueMatch {
@@ -34,6 +35,7 @@ struct CueMatch {
   size_t tokens = 0;  // how many tokens the phrase covers (0: no match)
   bool indonesian = false;
   bool bare = false;  // an Indonesian root form written before the speaker ("kata X", "ujar X")
+  bool request = false;  // a verb of asking ("meminta"): an act named as a noun after it is what is asked for
 };
 
 class QuoteLexicon {
@@ -48,6 +50,7 @@ class QuoteLexicon {
   struct Entry {
     CueType type = CueType::kNone;
     bool indonesian = false;
+    bool request = false;
   };
   struct Word {
     Entry entry;          // the word as a phrase of its own (type kNone if it is none)

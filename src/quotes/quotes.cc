@@ -40,6 +40,7 @@ void Extractor::BuildTokens() {
       char32_t c = NextCodePoint(tok.text, &at);
       tok.word = IsLetter(c) || IsDigit(c);
       tok.upper = IsUpper(c);
+      tok.nominal = row.voice == Voice::kNominal;
       tokens_.push_back(tok);
       folded_.push_back(row.folded);
     }

@@ -303,3 +303,64 @@ TEST(Quotes, ThreeHundredThousandNestedQuotationMarksAreLinear) {
 
 }  // namespace
 }  // namespace warta
+
+namespace warta {
+namespace {
+
+TEST(QuotesOnRealProse, ACueSetOffByCommasInsideTheSentenceReportsAllOfIt) {
+  auto q = QuotesOf(
+      "Kepala Seksi Intelijen Kejaksaan Negeri Lembata, Risal Nurul Fitri, memimpin penggeledahan itu. "
+      "Penggeledahan di kantor dinas, tutur Risal, berdasarkan surat perintah kepala kejaksaan negeri. "
+      "Selain itu, lanjutnya, penyidik telah menyita dua kontainer berkas proyek.");
+  const Got* a = Starting(q, "Penggeledahan di kantor dinas");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(a->speaker, "Risal Nurul Fitri");
+  const Got* b = Starting(q, "Selain itu");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->speaker, "Risal Nurul Fitri");  // "lanjutnya": the person the text is about
+}
+
+TEST(QuotesOnRealProse, ARequestReportsWhatItAsksForNotTheThingAsked) {
+  auto q = QuotesOf(
+      "Ketua Majelis Hakim Khamozaro Waruwu memimpin sidang di Medan. Hakim Khamozaro Waruwu meminta agar "
+      "penyidik KPK serius menindaklanjuti kasus tersebut.");
+  const Got* a = Starting(q, "penyidik KPK serius");
+  ASSERT_NE(a, nullptr) << (q.empty() ? "" : q[0].text);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(a->speaker, "Khamozaro Waruwu");
+  // "meminta persetujuan …": a thing asked for (an act named as a noun), no reported words.
+  q = QuotesOf("Kepala Kejaksaan Negeri Lembata Risal Nurul Fitri meminta persetujuan penyitaan ke pengadilan negeri "
+               "setempat pekan ini.");
+  EXPECT_TRUE(q.empty()) << q[0].text;
+  // "meminta maaf": an apology, not a report of words.
+  q = QuotesOf("Bupati Luwu Utara Andi Abdullah Rahim meminta maaf kepada warga atas keterlambatan bantuan itu.");
+  EXPECT_TRUE(q.empty()) << q[0].text;
+}
+
+TEST(QuotesOnRealProse, AnAdmissionAHopeAndADenialAreReportedSpeech) {
+  auto q = QuotesOf("Menteri Keuangan Purbaya Yudhi Sadewa mengaku tak masalah jika renovasi pesantren itu memakai "
+                    "anggaran negara.");
+  const Got* a = Starting(q, "tak masalah jika");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->speaker, "Purbaya Yudhi Sadewa");
+  q = QuotesOf("Presiden Prabowo Subianto berharap kerja sama kedua negara bisa segera terjalin.");
+  EXPECT_NE(Starting(q, "kerja sama kedua negara"), nullptr);
+}
+
+TEST(QuotesOnRealProse, ReportedSpeechInARelativeClauseDoesNotTakeTheNextNyaCue) {
+  // "-nya" after the quotation is the judge the paragraph is about, not the lawyer whose
+  // words a relative clause reported in between.
+  auto q = QuotesOf(
+      "Hakim federal Susan Illston membacakan putusan itu di San Francisco. \"Anda tidak bisa melakukan itu di "
+      "negara hukum,\" kata Illston.\n\nDalam persidangan, Illston juga menegur pengacara pemerintah, Elizabeth "
+      "Hedges, yang menyebut serikat pekerja harus mengajukan tuntutan ke dewan buruh lebih dulu. Ia juga "
+      "menyoroti Elizabeth Hedges yang dianggap tidak khawatir. \"Kapak perang jatuh di kepala karyawan di seluruh "
+      "negeri,\" tegasnya.");
+  const Got* a = Starting(q, "Kapak perang");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->speaker, "Susan Illston");
+}
+
+}  // namespace
+}  // namespace warta

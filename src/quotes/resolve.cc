@@ -91,7 +91,12 @@ int Extractor::Anaphor(size_t cue_token, Referent want) const {
   for (size_t steps = 0; item_it != items_.begin() && steps < kMaxSteps; ++steps) {
     const Item& i = *--item_it;
     if (!near(tokens_[FirstTokenAtOrAfter(i.quote.span.start)].paragraph)) break;
-    if (!i.resolved || i.quote.speaker_entity < 0 || !Fits((*in_.entities)[i.quote.speaker_entity], want)) continue;
+    // Reported speech in a relative clause ("pengacara …, yang menyebut …") tells of
+    // someone the sentence is about, not who speaks next.
+    const bool relative = i.quote.kind == Quote::Kind::kIndirect && i.at.found && i.at.cue_begin > 0 &&
+                          CueAt(i.at.cue_begin - 1).type == CueType::kRelative;
+    if (!i.resolved || relative || i.quote.speaker_entity < 0 || !Fits((*in_.entities)[i.quote.speaker_entity], want))
+      continue;
     last_quote = i.quote.speaker_entity;
     last_quote_pos = i.quote.span.start;
     break;
