@@ -238,8 +238,29 @@ class SectionAnalyzer {
       auto last = std::lower_bound(first, starts.end(), s.span.end);
       const TokenView view(doc_->original, s);
       if (last - first < 2 && (last == first || k_.events.PersonPronouns(view) == 0)) continue;
+      if (!s.tokens.empty() && !s.tokens[0].deprel.empty()) continue;  // parsed for the quote stage
       if (k_.events.MayCode(view)) k_.syntax.ParseTagged(syntax_lang_, doc_->original, &s.tokens);
     }
+  }
+
+  // The sentences of reporting cues where the word windows found no speaker,
+  // parsed so that the quote stage can take the verb's subject
+  // (quotes/parsed.cc); true when any was parsed (the stage then runs again).
+  // Only those sentences: a handful per article, not every quotation's.
+  bool ParseForQuotes(Input* in, const std::vector<Quote>& quotes) const {
+    if (options_.parse || options_.sentences) return false;  // parsed already
+    bool parsed = false;
+    for (const Quote& q : quotes) {
+      if (q.cue.end <= q.cue.start || q.speaker_mention.end > q.speaker_mention.start) continue;
+      auto it = std::upper_bound(in->sentences.begin() + static_cast<std::ptrdiff_t>(in->headline), in->sentences.end(),
+                                 q.cue.start, [](size_t b, const Sentence& s) { return b < s.span.start; });
+      if (it == in->sentences.begin() + static_cast<std::ptrdiff_t>(in->headline)) continue;
+      Sentence& s = *std::prev(it);
+      if (q.cue.start >= s.span.end || s.tokens.empty() || !s.tokens[0].deprel.empty()) continue;
+      k_.syntax.ParseTagged(syntax_lang_, doc_->original, &s.tokens);
+      parsed = true;
+    }
+    return parsed;
   }
 
   // One section's entities, quotes and events. Sections may run at once: each touches only its own Input.
@@ -254,6 +275,7 @@ class SectionAnalyzer {
     if (options_.quotes) {
       QuoteInput input{doc_->original, &in.paragraphs, body, &out.entities};
       out.quotes = ExtractQuotes(input, k_.entities, k_.quotes);
+      if (options_.syntax && ParseForQuotes(&in, out.quotes)) out.quotes = ExtractQuotes(input, k_.entities, k_.quotes);
     }
     if (options_.events) {
       if (options_.syntax) ParseForEvents(&in, out.entities);

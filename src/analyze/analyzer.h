@@ -17,11 +17,11 @@
 
 namespace warta {
 
-// Whether entities and quotes read heads and relations. They do not yet
-// (issue 17 will): `analyze` parses every sentence only when the sentences
-// are written out; otherwise it parses just the sentences the event coder
-// reads (two actors, a person pronoun counting as one, and a predicate pattern
-// that matches).
+// Whether every sentence is parsed for the later stages. No: `analyze`
+// parses every sentence only when the sentences are written out; otherwise
+// it parses just the sentences the event coder reads (two actors, a person
+// pronoun counting as one, and a predicate pattern that matches) and those
+// of reporting cues where the quote stage's word windows found no speaker.
 inline constexpr bool kStagesReadParse = false;
 
 struct AnalyzeOptions {

@@ -3,6 +3,7 @@
 // token, and the quotes found so far. Internal to src/quotes/: the public
 // interface is quotes.h.
 //   speakers.cc  who is named at a place: names, pronouns, titles, role phrases
+//   parsed.cc    who the parse makes the subject (or agent) of a reporting verb
 //   direct.cc    quotations in marks and the cue that attributes each
 //   indirect.cc  reported speech without marks
 //   resolve.cc   pronouns and "-nya" to entities, continuations, duplicates
@@ -33,6 +34,8 @@ struct Token {
   int segment = -1;       // the quoted segment it lies in (marks included), -1 outside
   bool quoted = false;    // inside a direct quotation that was kept (marks included)
   bool nominal = false;   // an act named as a noun ("persetujuan", "penjadwalan": the lemmatiser's voice)
+  int head = -1;          // the parse's head (a token index), -1 for the root or an unparsed sentence
+  std::string_view deprel;  // the parse's relation ("nsubj", ...); empty when the sentence is not parsed
 };
 
 // Who is named at one place in the text.
@@ -98,6 +101,7 @@ class Extractor {
   Candidate SelfNamed(Candidate::Kind kind, size_t begin, size_t end) const;
   std::optional<Candidate> ClauseSubject(size_t begin, size_t verb) const;
   std::optional<Candidate> SentenceSubject(size_t begin, size_t end) const;
+  std::optional<Candidate> ParsedSpeaker(size_t cue) const;
   Attribution PreviousSentenceSays(size_t open) const;
   Attribution AfterQuote(size_t first, size_t end) const;
   Attribution BeforeQuote(size_t begin, size_t open) const;

@@ -27,6 +27,7 @@ void Extractor::BuildTokens() {
   for (size_t s = 0; s < in_.sentences.size(); ++s) {
     const Sentence& sentence = in_.sentences[s];
     while (p + 1 < paragraphs.size() && paragraphs[p].end <= sentence.span.start) ++p;
+    const size_t first = tokens_.size();
     for (const warta::Token& row : sentence.tokens) {
       const Span& t = row.span;
       Token tok;
@@ -41,6 +42,10 @@ void Extractor::BuildTokens() {
       tok.word = IsLetter(c) || IsDigit(c);
       tok.upper = IsUpper(c);
       tok.nominal = row.voice == Voice::kNominal;
+      if (!row.deprel.empty()) {
+        tok.deprel = row.deprel;
+        tok.head = row.head > 0 ? static_cast<int>(first + row.head - 1) : -1;
+      }
       tokens_.push_back(tok);
       folded_.push_back(row.folded);
     }

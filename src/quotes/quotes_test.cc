@@ -364,3 +364,24 @@ TEST(QuotesOnRealProse, ReportedSpeechInARelativeClauseDoesNotTakeTheNextNyaCue)
 
 }  // namespace
 }  // namespace warta
+
+namespace warta {
+namespace {
+
+TEST(QuotesOnTheParse, TheSubjectOfTheReportingVerbSpeaksWhereTheWindowsFindNoOne) {
+  // A long subject with a relative clause: the words before "said" are too many for the
+  // windows; the parse gives "memo" as the verb's subject, without its relative clause.
+  auto q = QuotesOf("The memo that the department sent to its offices in March said the rules were \"too loose to stop "
+                    "anyone at all.\"");
+  const Got* a = Starting(q, "too loose");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->mention, "The memo");
+  q = QuotesOf("Laporan tahunan yang dirilis lembaga itu pekan lalu menyebut program tersebut \"rawan penyelewengan dan "
+               "korupsi di banyak daerah.\"");
+  a = Starting(q, "rawan penyelewengan");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->mention.rfind("Laporan", 0), 0u) << a->mention;
+}
+
+}  // namespace
+}  // namespace warta

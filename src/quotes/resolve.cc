@@ -149,11 +149,13 @@ void Extractor::Resolve() {
       return;
     }
     q.cue = {tokens_[a.cue_begin].span.start, tokens_[a.cue_end - 1].span.end};
+    // No one at the cue in the word windows: the subject the parse gives the verb, if parsed.
+    const std::optional<Candidate> speaker = a.speaker || a.anaphor ? a.speaker : ParsedSpeaker(a.cue_begin);
     if (a.anaphor) {
       q.speaker_mention = q.cue;
       q.speaker_entity = Anaphor(a.cue_begin, Referent::kAny);
-    } else if (a.speaker) {
-      const Candidate& c = *a.speaker;
+    } else if (speaker) {
+      const Candidate& c = *speaker;
       q.speaker_mention = c.mention;
       if (c.kind == Candidate::Kind::kName) {
         q.speaker_entity = c.entity;
