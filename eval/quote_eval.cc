@@ -36,6 +36,7 @@ struct Tally {
   size_t speaker_checked = 0, speaker_right = 0;        // speaker on matched direct quotes
   size_t mention_checked = 0, mention_right = 0;        // speaker mention overlaps the gold cue speaker
   size_t indirect_checked = 0, indirect_speaker_right = 0;  // speaker on found indirect quotes
+  size_t speaker_entity_right = 0;  // PolNeAR: the mention, or the speaker entity named at the source
 };
 
 void PrintTally(const std::string& name, const Tally& t, bool detik) {
@@ -48,6 +49,9 @@ void PrintTally(const std::string& name, const Tally& t, bool detik) {
     fmt::print(" {} ({}/{}) | {} ({}/{}) | {} ({}/{}) |", ratio(t.found_indirect, t.gold_indirect), t.found_indirect,
                t.gold_indirect, ratio(t.indirect_speaker_right, t.indirect_checked), t.indirect_speaker_right,
                t.indirect_checked, ratio(t.mention_right, t.mention_checked), t.mention_right, t.mention_checked);
+  else
+    fmt::print(" {} ({}/{}) |", ratio(t.speaker_entity_right, t.speaker_checked), t.speaker_entity_right,
+               t.speaker_checked);
   fmt::print("\n");
 }
 
@@ -286,6 +290,12 @@ void PolNear(const Knowledge& k, const std::string& path, const std::string& nam
       ++t.speaker_checked;
       bool right = false;
       for (const Span& s : g.source) right |= Overlaps(best->speaker_mention, s);
+      // The person (or body) warta names: "she" at the cue resolved to the Clinton the annotation marks.
+      bool entity_right = right;
+      if (best->speaker_entity >= 0)
+        for (const EntityMention& m : doc.entities[best->speaker_entity].mentions)
+          for (const Span& s : g.source) entity_right |= !m.in_title_field && Overlaps(m.span, s);
+      t.speaker_entity_right += entity_right;
       if (right) ++t.speaker_right;
       else if (errors)
         fmt::print(stderr, "{} {} speaker: want '{}' got '{}' for: {}\n", name, doc_id, str(g.source.front()),
@@ -321,8 +331,12 @@ void Quotes(const Knowledge& k, const std::string& data_dir, const std::string& 
   fmt::print(
       "PolNeAR (English): a direct quotation is an annotated attribution with at least four words inside quotation\n"
       "marks; it is found when a reported direct quote overlaps its content; the speaker is right when the reported\n"
-      "speaker mention overlaps the annotated source. Precision: reported quotes overlapping any annotated content.\n\n");
-  fmt::print("| set | direct recall | precision (all reported) | precision (direct) | speaker accuracy (direct) |\n|---|---|---|---|---|\n");
+      "speaker mention overlaps the annotated source; \"speaker entity\" also counts a speaker whose entity has a\n"
+      "mention at the annotated source (a pronoun at the cue resolved to the person the annotation names).\n"
+      "Precision: reported quotes overlapping any annotated content.\n\n");
+  fmt::print(
+      "| set | direct recall | precision (all reported) | precision (direct) | speaker accuracy (direct) | speaker entity "
+      "(direct) |\n|---|---|---|---|---|---|\n");
   PolNear(k, data_dir + "en-quote-polnear/polnear_dev.jsonl", "PolNeAR dev", errors);
   // The train split is dev data too (ten times larger): for error reading only.
   if (std::getenv("WARTA_EVAL_POLNEAR_TRAIN"))

@@ -238,3 +238,29 @@ TEST(EntityArticles, RandomSentencesKeepTheInvariants) {
 
 }  // namespace
 }  // namespace warta
+
+namespace warta {
+namespace {
+
+// A short form the name tagger takes for a place or a body is the person
+// named in full before it; a name tagged a place once and a person once is
+// one person. Only the names of this article decide it (no dictionary).
+TEST(EntityArticles, AShortFormTaggedAPlaceIsThePersonNamedBefore) {
+  for (const char* text : {
+           "Ekonom Universitas Gadjah Mada Wisnu Setiadi Nugroho menilai kebijakan itu tepat. Menurut Wisnu, "
+           "pendekatan ini sejalan dengan upaya pemerintah memperkuat koordinasi pusat dan daerah.",
+           "Pertemuan itu difasilitasi atase perdagangan Syamsu Alam di Kairo. Sementara itu, Syamsu Alam mengakui "
+           "permintaan kopi dari Mesir meningkat setiap tahun."}) {
+    Document d = testing::AnalyzeText(text, "2025-10-20");
+    size_t people = 0;
+    for (const Entity& e : d.entities) {
+      if (e.name.find("Wisnu") == std::string::npos && e.name.find("Syamsu") == std::string::npos) continue;
+      EXPECT_EQ(e.type, "PER") << e.name;
+      ++people;
+    }
+    EXPECT_EQ(people, 1u) << text;
+  }
+}
+
+}  // namespace
+}  // namespace warta

@@ -247,19 +247,24 @@ void Builder::ShortForms() {
         m.type = "PER";
         m.agent = {};
       }
-  // English (its tagger learned from web text, where a lone capitalised word
-  // is as often a shop or a town): a lone word it took for a place or an
-  // organisation that is a word of a person's name in the article is that
-  // person's short form ("Hillary Clinton" … "voters for Clinton").
-  if (ctx.lang == "en") {
-    std::unordered_set<std::string> person_words;
-    for (const Mention& m : mentions)
-      if (m.type == "PER" && m.end - m.begin > 1)
+  // A lone word the tagger took for a place or an organisation that is a word
+  // of a person's name in the article is that person's short form ("Hillary
+  // Clinton" … "voters for Clinton", "Wisnu Setiadi Nugroho" … "Menurut
+  // Wisnu"); so is a name no dictionary knows written the same as a person
+  // named in the article ("Syamsu Alam" tagged a place once, a person once).
+  {
+    std::unordered_set<std::string> person_words, person_names;
+    for (const Mention& m : mentions) {
+      if (m.type != "PER" || m.kind != PhraseKind::kName) continue;
+      if (m.end - m.begin > 1) person_names.insert(CollapseSpace(m.text));
+      if (m.end - m.begin > 1)
         for (std::string_view w : Split(m.text, ' ')) person_words.emplace(w);
-    for (Mention& m : mentions)
-      if (m.kb < 0 && m.kind == PhraseKind::kName && m.end - m.begin == 1 && (m.type == "LOC" || m.type == "ORG") &&
-          person_words.count(m.text))
+    }
+    for (Mention& m : mentions) {
+      if (m.kb >= 0 || m.kind != PhraseKind::kName || (m.type != "LOC" && m.type != "ORG") || m.agent.agent) continue;
+      if ((m.end - m.begin == 1 && person_words.count(m.text)) || person_names.count(CollapseSpace(m.text)))
         m.type = "PER";
+    }
   }
   std::unordered_set<std::string> words, places;
   for (const Mention& m : mentions)
