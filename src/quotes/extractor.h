@@ -114,6 +114,7 @@ class Extractor {
   int Anaphor(size_t cue_token, Referent want) const;
   int PersonWithTitle(const Candidate& c, size_t before) const;
   int PersonNamed(const Candidate& c) const;
+  int BodyIn(Span words) const;
   std::vector<Quote> Finish();
 
   const QuoteInput& in_;

@@ -385,3 +385,24 @@ TEST(QuotesOnTheParse, TheSubjectOfTheReportingVerbSpeaksWhereTheWindowsFindNoOn
 
 }  // namespace
 }  // namespace warta
+
+namespace warta {
+namespace {
+
+TEST(QuotesOnRealProse, ACourtOrABodyThatIssuesTheWordsSpeaks) {
+  // A ruling quoted: the court speaks (no judge is named).
+  auto q = QuotesOf("\"Menjatuhkan pidana penjara selama sepuluh tahun kepada terdakwa karena terbukti bersalah,\" "
+                    "demikian putusan majelis hakim Pengadilan Negeri Medan, Senin (20/10/2025).");
+  const Got* a = Starting(q, "Menjatuhkan pidana");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->speaker, "Pengadilan Negeri Medan");
+  // A statement a body released: the body speaks, not a person named before.
+  q = QuotesOf("Presiden Joe Biden mengumumkan pembatasan ekspor baru pekan lalu. \"Pembatasan seperti ini hanya "
+               "mendorong negara lain mencari pemasok baru,\" demikian bunyi pernyataan yang dirilis Kremlin.");
+  a = Starting(q, "Pembatasan seperti ini");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->speaker, "Kremlin");
+}
+
+}  // namespace
+}  // namespace warta

@@ -69,6 +69,15 @@ int Extractor::PersonWithTitle(const Candidate& c, size_t before) const {
 }
 
 
+// The first organisation (a body, a court, a state's institution) named inside `words`; -1 if none.
+int Extractor::BodyIn(Span words) const {
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), words.start,
+                             [](const MentionRef& m, size_t b) { return m.span.start < b; });
+  for (; it != mentions_.end() && it->span.start < words.end; ++it)
+    if (it->span.end <= words.end && (*in_.entities)[it->entity].type == "ORG") return it->entity;
+  return -1;
+}
+
 // "ujarnya", "kata dia", "he said": the speaker the text is about — the
 // person who opened a recent sentence, unless the last quotation's speaker
 // came after them.
@@ -166,6 +175,9 @@ void Extractor::Resolve() {
       } else if (c.kind == Candidate::Kind::kNoun) {
         q.speaker_entity = PersonNamed(c);
       }
+      // "demikian putusan majelis hakim Pengadilan Negeri Medan", "kata juru bicara Kemlu": no
+      // person to be found, the court or body the words name speaks.
+      if (q.speaker_entity < 0 && c.kind != Candidate::Kind::kPronoun) q.speaker_entity = BodyIn(c.mention);
       if (c.role.end > c.role.start) q.speaker_role = CollapseSpace(in_.text.substr(c.role.start, c.role.end - c.role.start));
     }
     if (q.speaker_entity >= 0 && !q.speaker_role.empty())
