@@ -387,6 +387,22 @@ TEST(EventsInTheArticle, ASpeakerTellingOfUnnamedPeoplesAttackAccusesThem) {
       << Join(e);
 }
 
+TEST(EventsInTheArticle, AnActNamedAsANounIsAnEvent) {
+  auto e = EventsOf("Kunjungan Presiden Prabowo Subianto ke Beijing pekan lalu membahas kerja sama perdagangan.");
+  EXPECT_TRUE(Has(e, "IDN", "CHN", "04")) << Dump(e);
+  auto codes = Codes("Penangkapan Wakil Menteri Ketenagakerjaan oleh KPK mengejutkan banyak pihak di Jakarta.");
+  EXPECT_TRUE(HasCode(codes, "Komisi Pemberantasan Korupsi", "IDNJUD→IDNGOV", "17")) << Join(codes);
+  e = EventsOf("Talks between China and Russia ended in Moscow on Monday without an agreement.");
+  EXPECT_TRUE(Has(e, "CHN", "RUS", "04") || Has(e, "RUS", "CHN", "04")) << Dump(e);
+  e = EventsOf("The arrest of the opposition leader by Turkish police sparked protests in Istanbul.");
+  EXPECT_TRUE(Has(e, "TUR", "TUR", "17")) << Dump(e);
+  e = EventsOf("Russia's condemnation of the United States came within hours.");
+  EXPECT_TRUE(Has(e, "RUS", "USA", "11")) << Dump(e);
+  // An arrest with no one named as making it: no event (the patient is not the agent).
+  e = EventsOf("Penangkapan Wakil Menteri Ketenagakerjaan mengejutkan banyak pihak di Jakarta.");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
 TEST(EventsInTheArticle, APersonOfNoOfficeDoneToByAHomeBodyIsACivilian) {
   auto e = Codes("Pada 15 Maret 2025, polisi menangkap Suhendra di Cilincing.");
   EXPECT_TRUE(HasCode(e, "polisi", "IDNCOP→IDNCVL", "17")) << Join(e);

@@ -83,6 +83,7 @@ Status EventLexicon::AddModifiers(std::string_view tsv, std::string_view name) {
     else if (c[2] == "partner") m = Modifier::kPartner;
     else if (c[2] == "person_pronoun") m = Modifier::kPersonPronoun;
     else if (c[2] == "purpose") m = Modifier::kPurpose;
+    else if (c[2] == "between") m = Modifier::kBetween;
     else return "unknown type " + std::string(c[2]);
     std::vector<std::string> words = Words(c[0]);
     auto& list = modifiers_[words.front()];

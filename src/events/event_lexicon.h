@@ -56,6 +56,7 @@ enum class Modifier : uint8_t {
   kPartner,
   kPersonPronoun,
   kPurpose,
+  kBetween,
 };
 
 // What a word says about the clause it governs or depends on (frames.tsv).
