@@ -398,6 +398,11 @@ TEST(EventsInTheArticle, AnActNamedAsANounIsAnEvent) {
   EXPECT_TRUE(Has(e, "TUR", "TUR", "17")) << Dump(e);
   e = EventsOf("Russia's condemnation of the United States came within hours.");
   EXPECT_TRUE(Has(e, "RUS", "USA", "11")) << Dump(e);
+  // The seed article's opening: an agreement named as a noun between the two states.
+  e = EventsOf("Kesepakatan baru antara China dan Rusia di bidang energi dinilai akan mengubah peta persaingan di Asia.");
+  EXPECT_TRUE(Has(e, "CHN", "RUS", "03") || Has(e, "RUS", "CHN", "03")) << Dump(e);
+  e = EventsOf("Kerja sama Indonesia dengan Jepang di bidang maritim terus berkembang sejak tahun lalu.");
+  EXPECT_TRUE(Has(e, "IDN", "JPN", "06")) << Dump(e);
   // An arrest with no one named as making it: no event (the patient is not the agent).
   e = EventsOf("Penangkapan Wakil Menteri Ketenagakerjaan mengejutkan banyak pihak di Jakarta.");
   EXPECT_TRUE(e.empty()) << Dump(e);

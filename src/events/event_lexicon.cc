@@ -255,7 +255,8 @@ bool FormFits(const VerbPattern& p, const Token& t) {
   }
   if (p.form == "any") return true;
   if (p.form == "passive") return t.voice == Voice::kPassive;
-  if (p.form == "nominal") return t.voice == Voice::kNominal;
+  // An act named as a noun; a bare noun only with the words that make it one ("kerja sama").
+  if (p.form == "nominal") return t.voice == Voice::kNominal || (t.voice == Voice::kNone && !p.tokens.empty());
   if (p.form == "active") return t.voice == Voice::kActive || (t.voice == Voice::kNone && t.lemma != t.folded);
   return t.voice == Voice::kNone || t.voice == Voice::kActive;
 }
