@@ -342,6 +342,11 @@ TEST(EventsInTheArticle, APersonPronounActsForThePersonTheTextIsAbout) {
   e = Codes("Chinese Foreign Minister Wang Yi arrived in Moscow on Monday. He criticised the United States over its "
             "new sanctions.");
   EXPECT_TRUE(HasCode(e, "Wang Yi", "CHNGOV→USA", "11")) << Join(e);
+  // The person just named, even one of no known office, is who "ia" is: not an official named before.
+  e = Codes("Presiden Joko Widodo menghadiri acara di Solo. Suhendra menunggu di luar gedung. Ia lalu menyerang "
+            "polisi yang berjaga di pintu.");
+  EXPECT_FALSE(std::any_of(e.begin(), e.end(), [](const std::string& s) { return s.rfind("Joko Widodo", 0) == 0; }))
+      << Join(e);
   // Inside a quotation "dia" is whoever the speaker talks of, not the person named before it.
   e = Codes("Presiden Prabowo Subianto tiba di Beijing pada hari Senin. \"Dia mengecam pemerintah Jepang,\" kata "
             "seorang pejabat.");

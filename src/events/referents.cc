@@ -2,16 +2,14 @@
 
 #include <algorithm>
 
-#include "events/coder.h"
-
 namespace warta {
 namespace {
 
-// A person who can act: one with an actor code (ActorOf).
+// A person, with an actor code or not: "Suhendra … Ia memukul …" is
+// Suhendra's act (no event: no code), not the act of a coded official named
+// before him.
 bool IsPerson(const std::vector<Entity>& entities, int e) {
-  if (e < 0 || static_cast<size_t>(e) >= entities.size()) return false;
-  const Entity& x = entities[static_cast<size_t>(e)];
-  return x.type == "PER" && !ActorOf(x).empty();
+  return e >= 0 && static_cast<size_t>(e) < entities.size() && entities[static_cast<size_t>(e)].type == "PER";
 }
 
 // Whether `byte` lies inside one of the quotations (in text order, not nested).

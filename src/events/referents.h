@@ -24,7 +24,7 @@ namespace warta {
 
 class PersonReferents {
  public:
-  // `sentences` in text order; people count when they have an actor code (ActorOf).
+  // `sentences` in text order; every person counts, with an actor code or not.
   PersonReferents(std::span<const Sentence> sentences, const std::vector<Entity>& entities,
                   const std::vector<Quote>& quotes);
 
