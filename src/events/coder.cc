@@ -280,7 +280,7 @@ bool SentenceCoder::CodeVerb(const VerbMatch& m, Flow* flow, std::vector<Event>*
   const VerbPattern& p = *m.pattern;
   Reading r;
   r.root = p.code.substr(0, 2);
-  r.verbal = r.root == "01" || r.root == "02" || r.root == "10" || r.root == "11" || r.root == "12" || r.root == "13";
+  r.verbal = Verbal(r.root);
   r.around = ModifiersAround(m);
   r.negated = r.around.negated;
   r.code = r.around.intent ? lex_.IntentCode(p.code) : p.code;
@@ -362,10 +362,7 @@ void SentenceCoder::Code(std::vector<Event>* out) {
     // After a verbal act what follows is its content; "menolak untuk
     // menandatangani" is the refusal alone (the parse, where there is one,
     // codes the refused act as the more specific rejection instead).
-    if (CodeVerb(m, &flow, out)) {
-      const std::string root = m.pattern->code.substr(0, 2);
-      flow.in_content = root == "01" || root == "02" || root == "10" || root == "11" || root == "12" || root == "13";
-    }
+    if (CodeVerb(m, &flow, out)) flow.in_content = Verbal(m.pattern->code.substr(0, 2));
   }
 }
 

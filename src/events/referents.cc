@@ -12,17 +12,6 @@ bool IsPerson(const std::vector<Entity>& entities, int e) {
   return e >= 0 && static_cast<size_t>(e) < entities.size() && entities[static_cast<size_t>(e)].type == "PER";
 }
 
-// Whether `byte` lies inside one of the quotations (in text order, not nested).
-bool Quoted(const std::vector<Quote>& quotes, size_t byte) {
-  auto it = std::upper_bound(quotes.begin(), quotes.end(), byte,
-                             [](size_t b, const Quote& q) { return b < q.span.start; });
-  for (int back = 0; it != quotes.begin() && back < 3; ++back) {
-    --it;
-    if (it->kind == Quote::Kind::kDirect && it->span.start <= byte && byte < it->span.end) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 PersonReferents::PersonReferents(std::span<const Sentence> sentences, const std::vector<Entity>& entities,
@@ -42,7 +31,7 @@ PersonReferents::PersonReferents(std::span<const Sentence> sentences, const std:
   for (size_t e = 0; e < entities.size(); ++e) {
     if (!IsPerson(entities, static_cast<int>(e))) continue;
     for (const EntityMention& m : entities[e].mentions)
-      if (!m.in_title_field && !Quoted(quotes, m.span.start)) offer(m.span.start, static_cast<int>(e));
+      if (!m.in_title_field && !QuoteAt(quotes, m.span.start, /*direct_only=*/true)) offer(m.span.start, static_cast<int>(e));
   }
   // "ujarnya", "kata dia": the speaker is named at the cue even where no name stands there.
   for (const Quote& q : quotes)

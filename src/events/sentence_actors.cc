@@ -38,7 +38,7 @@ void SentenceCoder::FindActors() {
 void SentenceCoder::FindReferents() {
   std::vector<ActorSpan> found;
   for (size_t i = 0; i < tokens_.size(); ++i) {
-    if (!Is(i, Modifier::kPersonPronoun) || QuoteAround(s_.tokens[i].span.start)) continue;
+    if (!Is(i, Modifier::kPersonPronoun) || QuoteAt(*in_.quotes, s_.tokens[i].span.start, /*direct_only=*/true)) continue;
     bool inside = false;
     for (const ActorSpan& a : actors_) inside |= a.begin <= i && i < a.end;
     int who = inside ? -1 : referents_.Before(s_.tokens[i].span.start);
@@ -108,16 +108,7 @@ void SentenceCoder::FindPeople() {
   std::sort(actors_.begin(), actors_.end(), [](const ActorSpan& a, const ActorSpan& b) { return a.begin < b.begin; });
 }
 
-const Quote* SentenceCoder::QuoteAround(size_t byte) const {
-  // Quotes come in text order; a byte lies in the last one starting at or before it, if any.
-  const auto& quotes = *in_.quotes;
-  auto it = std::upper_bound(quotes.begin(), quotes.end(), byte, [](size_t b, const Quote& q) { return b < q.span.start; });
-  for (int back = 0; it != quotes.begin() && back < 3; ++back) {
-    --it;
-    if (it->span.start <= byte && byte < it->span.end) return &*it;
-  }
-  return nullptr;
-}
+const Quote* SentenceCoder::QuoteAround(size_t byte) const { return QuoteAt(*in_.quotes, byte); }
 
 // Who speaks a quotation, as an actor: its speaker, else an actor named in
 // the words at its cue ("kata juru bicara China" → China); -1 when none.
@@ -127,8 +118,8 @@ int SentenceCoder::SpeakerOf(const Quote* q) const {
   Span w = q->speaker_mention;
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), w.start,
                              [](const MentionRef& m, size_t b) { return m.span.start < b; });
-  for (; it != mentions_.end() && it->span.start < w.end; ++it)
-    if (it->span.end <= w.end) return it->entity;
+  for (; it != mentions_.end() && it->span.start < w.end; ++it)  // people of no known office do not count
+    if (it->span.end <= w.end && !ActorOf((*in_.entities)[static_cast<size_t>(it->entity)]).empty()) return it->entity;
   return -1;
 }
 

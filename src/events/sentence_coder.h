@@ -43,6 +43,12 @@ inline bool ClauseBreak(std::string_view t) {
          t == "\u201c" || t == "\u201d";
 }
 
+// A statement, appeal, demand, accusation, rejection or threat (CAMEO roots
+// 01, 02, 10–13): what follows it in the sentence is its content.
+inline bool Verbal(std::string_view root) {
+  return root == "01" || root == "02" || root == "10" || root == "11" || root == "12" || root == "13";
+}
+
 // First-person words: inside a quotation they are the speaker.
 inline bool FirstPerson(std::string_view folded) {
   return folded == "kami" || folded == "kita" || folded == "we" || folded == "saya" || folded == "i";

@@ -178,4 +178,15 @@ std::vector<Quote> ExtractQuotes(const QuoteInput& input, const EntityKnowledge&
   return x.Run();
 }
 
+const Quote* QuoteAt(const std::vector<Quote>& quotes, size_t byte, bool direct_only) {
+  // A byte lies in one of the last few quotes starting at or before it (they do not nest deeply).
+  auto it = std::upper_bound(quotes.begin(), quotes.end(), byte, [](size_t b, const Quote& q) { return b < q.span.start; });
+  for (int back = 0; it != quotes.begin() && back < 3; ++back) {
+    --it;
+    if (direct_only && it->kind != Quote::Kind::kDirect) continue;
+    if (it->span.start <= byte && byte < it->span.end) return &*it;
+  }
+  return nullptr;
+}
+
 }  // namespace warta

@@ -42,4 +42,8 @@ struct QuoteInput {
 // is reported once.
 std::vector<Quote> ExtractQuotes(const QuoteInput& input, const EntityKnowledge& k, const QuoteLexicon& lexicon);
 
+// The quote (in text order, as ExtractQuotes returns them) whose words hold
+// byte `byte`, nullptr if none; `direct_only` skips reported speech.
+const Quote* QuoteAt(const std::vector<Quote>& quotes, size_t byte, bool direct_only = false);
+
 }  // namespace warta
