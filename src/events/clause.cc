@@ -49,6 +49,18 @@ int SubjectOf(const TokenView& t, size_t p, const EventLexicon& lex, int depth =
   return -1;
 }
 
+}  // namespace
+
+bool ComplementClause(const TokenView& t, size_t c, const EventLexicon& lex) {
+  const std::string& rel = t[c].deprel;
+  if (rel == "xcomp" || rel == "ccomp" || rel == "csubj") return true;
+  if (rel != "advcl") return false;
+  int m = ChildWith(t, c, "mark");
+  return m >= 0 && ClassOf(lex, t[static_cast<size_t>(m)]) == FrameClass::kPurpose;
+}
+
+namespace {
+
 void Arguments(const TokenView& t, size_t p, const EventLexicon& lex, ClauseFacts* f) {
   // "menyerang kamp pengungsi di Rafah": a place inside the object is where it happened too.
   auto places_in = [&](size_t o) {
@@ -99,7 +111,7 @@ void Context(const TokenView& t, size_t p, const EventLexicon& lex, ClauseFacts*
   if (g != p) dependents(g);
   int h = Head(t, g);
   const std::string& rel = t[g].deprel;
-  if (h < 0 || (rel != "xcomp" && rel != "ccomp" && rel != "advcl" && rel != "csubj")) return;
+  if (h < 0 || !ComplementClause(t, g, lex)) return;
   switch (ClassOf(lex, t[static_cast<size_t>(h)])) {
     case FrameClass::kRefuse: f->refused_by = h; break;
     case FrameClass::kWish: {

@@ -32,6 +32,10 @@ struct ClauseFacts {
 // The facts of the predicate at token `pred` (0-based) of a parsed sentence.
 ClauseFacts ReadClause(const TokenView& tokens, size_t pred, const EventLexicon& lexicon);
 
+// Whether token c heads its governor's complement: an open or clausal
+// complement, or an adverbial clause of purpose ("menolak untuk bertemu"),
+// not one of manner or time ("rejected the plan, saying …").
+bool ComplementClause(const TokenView& tokens, size_t c, const EventLexicon& lexicon);
 // Whether `token` lies in `root`'s subtree (0-based, `root` included), at most `limit` levels down.
 bool InSubtree(const TokenView& tokens, size_t token, size_t root, int limit);
 // Whether the token's case word is a locative one ("di Moskow", "in Manila").

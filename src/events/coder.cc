@@ -79,6 +79,17 @@ std::vector<int> SentenceCoder::ArgumentActors(int tok, const CameoCode* act) co
         !IsPlace(tokens_, a.begin, lex_))
       found = k;
   }
+  // "thousands of Iraqi Kurds": an actor that modifies another names whose it is; the other is the party.
+  for (int k = 0; k < 2 && found < actors_.size(); ++k) {
+    const int head = static_cast<int>(tokens_[actors_[found].end - 1].head) - 1;
+    size_t owner = actors_.size();
+    for (size_t o = 0; o < actors_.size(); ++o)
+      if (o != found && head >= 0 && actors_[o].begin <= static_cast<size_t>(head) &&
+          static_cast<size_t>(head) < actors_[o].end && usable(actors_[o]))
+        owner = o;
+    if (owner == actors_.size()) break;
+    found = owner;
+  }
   if (found == actors_.size()) return {};
   // With the actors joined to it ("Australia and Papua New Guinea"), as the word windows join them.
   size_t edge = 0;
@@ -97,11 +108,11 @@ bool SentenceCoder::RefusesAComplement(const VerbMatch& m) const {
   const Token& t = tokens_[pred];
   if (lex_.FrameOf(t.lemma.empty() ? t.folded : t.lemma) != FrameClass::kRefuse) return false;
   for (size_t i = 0; i < tokens_.size(); ++i) {
-    const std::string& rel = tokens_[i].deprel;
-    // "refused to meet" is a pattern of its own (125): the complement inside the match is not another act.
-    if (i >= m.end && tokens_[i].head == pred + 1 && (rel == "xcomp" || rel == "ccomp" || rel == "advcl") &&
-        lex_.MatchVerb(tokens_, i).pattern)
-      return true;
+    // "refused to meet" is a pattern of its own (125): the complement inside the match is not another act;
+    // "rejected …, saying …" is no complement, nor is a bare statement.
+    if (i < m.end || tokens_[i].head != pred + 1 || !ComplementClause(tokens_, i, lex_)) continue;
+    const VerbPattern* c = lex_.MatchVerb(tokens_, i).pattern;
+    if (c && c->code != "010" && c->code != "01") return true;
   }
   return false;
 }
@@ -223,7 +234,7 @@ void SentenceCoder::WindowParties(const VerbMatch& m, const Reading& r, const Fl
   if (!flow.last_sources.empty() && m.begin >= 1 && lex_.ModifierAt(tokens_, m.begin - 1, &conj) == Modifier::kConjunction)
     *sources = flow.last_sources;
   // "accused * of spying", "expelled * diplomats": the object is inside the gap.
-  *targets = TargetAfter(r.gap ? m.begin + 1 : m.end, r.cooperative, r.material_conflict, r.root == "15", r.verbal,
+  *targets = TargetAfter(r.gap ? m.begin + 1 : m.end, r.cooperative, r.material_conflict, r.root, r.verbal,
                          &target_end);
   // "menelepon Menlu Singapura dan memujinya": the enclitic is the object
   // before; "Seoul mengusulkan …, tetapi Pyongyang menolaknya": the subject before.
@@ -308,6 +319,11 @@ bool SentenceCoder::CodeVerb(const VerbMatch& m, Flow* flow, std::vector<Event>*
     bool first_person = false;
     for (size_t b = m.begin >= 4 ? m.begin - 4 : 0; b < m.begin; ++b) first_person |= FirstPerson(tokens_.folded(b));
     if (sources.empty() || first_person) sources = {r.speaker};
+  }
+  // A protest against no one named, or only "in" a place, is against a government.
+  if (r.root == "14" && !sources.empty() && !r.negated && (targets.empty() || IsPlaceParty(targets.front()))) {
+    int government = ProtestedGovernment(m, sources.front(), targets.empty() ? -1 : targets.front());
+    if (government != -1) targets = {government};
   }
   EmitParties(m, r, sources, targets, out);
   return true;

@@ -7,41 +7,15 @@
 
 #include <algorithm>
 
-#include "analyze/analyzer.h"
-#include "tests/test_support.h"
+#include "events/coder_test_support.h"
 
 namespace warta {
 namespace {
 
-struct Got {
-  std::string source, target, cameo;  // actor codes' first three letters (or IGO code), code
-  bool negated = false;
-  std::string via;
-};
-
-std::vector<Got> EventsOf(const std::string& text, const std::string& published = "2025-06-01") {
-  Document d = testing::AnalyzeText(text, published);
-  std::vector<Got> out;
-  for (const Event& e : d.events) {
-    EXPECT_LE(e.sentence.end, d.original.size());
-    out.push_back({e.source_actor.substr(0, 3), e.target_actor.substr(0, 3), e.code->code, e.negated,
-                   e.via_quote ? "quote" : "narrative"});
-  }
-  return out;
-}
-
-bool Has(const std::vector<Got>& events, const std::string& source, const std::string& target, const std::string& root,
-         bool negated = false) {
-  return std::any_of(events.begin(), events.end(), [&](const Got& g) {
-    return g.source == source && g.target == target && g.cameo.rfind(root, 0) == 0 && g.negated == negated;
-  });
-}
-
-std::string Dump(const std::vector<Got>& events) {
-  std::string s;
-  for (const Got& g : events) s += g.source + "→" + g.target + " " + g.cameo + (g.negated ? " (negated)" : "") + "; ";
-  return s;
-}
+using testing::Dump;
+using testing::Got;
+using testing::EventsOf;
+using testing::Has;
 
 TEST(Events, ActiveVerbWithItsObject) {
   auto e = EventsOf("Amerika Serikat menjatuhkan sanksi terhadap tiga perusahaan China pada Senin.");
@@ -247,6 +221,11 @@ TEST(Events, HostileActorDenseSentence) {
 
 namespace warta {
 namespace {
+
+using testing::Dump;
+using testing::Got;
+using testing::EventsOf;
+using testing::Has;
 
 // Issue 16: the coder reads the parse.
 TEST(EventsOnTheParse, AWishOrAnAppealIsNotTheActWished) {

@@ -134,7 +134,7 @@ Status EventLexicon::AddFrames(std::string_view tsv, std::string_view name) {
     static const std::unordered_map<std::string_view, FrameClass> kFrames = {
         {"refuse", FrameClass::kRefuse}, {"wish", FrameClass::kWish}, {"appeal", FrameClass::kAppeal},
         {"plan", FrameClass::kPlan}, {"hypothetical", FrameClass::kHypothetical},
-        {"condition", FrameClass::kCondition}, {"negation", FrameClass::kNegation}};
+        {"condition", FrameClass::kCondition}, {"purpose", FrameClass::kPurpose}, {"negation", FrameClass::kNegation}};
     static const std::unordered_map<std::string_view, CaseRole> kCases = {
         {"by", CaseRole::kAgent}, {"to", CaseRole::kTarget}, {"with", CaseRole::kPartner}, {"at", CaseRole::kPlace}};
     if (auto f = kFrames.find(c[2]); f != kFrames.end()) {
@@ -153,12 +153,16 @@ Status EventLexicon::AddRefusal(std::string_view tsv, std::string_view name) {
 }
 
 Status EventLexicon::AddNonEvent(std::string_view tsv, std::string_view name) {
-  return ForEachTsvRow(tsv, name, 2, "WORD DOMAIN", [&](const std::vector<std::string_view>& c) {
+  return ForEachTsvRow(tsv, name, 2, 3, "WORD DOMAIN [noun]", [&](const std::vector<std::string_view>& c) {
     std::string bad = CheckPhrase(c[0]);
     if (!bad.empty()) return bad;
     static const std::unordered_set<std::string_view> kDomains = {"sport", "market", "entertainment", "game", "weather"};
     if (!kDomains.count(c[1])) return "unknown domain " + std::string(c[1]);
     std::vector<std::string> words = Words(c[0]);
+    if (c.size() == 3) {
+      if (c[2] != "noun" || words.size() != 1) return std::string("the third column is \"noun\", for a single word");
+      non_event_nouns_.insert(words.front());
+    }
     non_event_[words.front()].push_back(std::move(words));
     return std::string();
   });
@@ -331,6 +335,9 @@ Modifier EventLexicon::ModifierAt(const TokenView& tokens, size_t i, size_t* len
 bool EventLexicon::NonEventAt(const TokenView& tokens, size_t i) const {
   auto it = non_event_.find(tokens.folded(i));
   if (it == non_event_.end()) return false;
+  // "demanded that Washington match the EU's support": a cue listed as a noun
+  // is no cue where the tagger reads it as a verb.
+  if (tokens[i].upos == Upos::kVerb && non_event_nouns_.count(tokens.folded(i))) return false;
   for (const auto& words : it->second)
     if (WordsAt(words, tokens, i)) return true;
   return false;

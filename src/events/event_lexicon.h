@@ -60,7 +60,7 @@ enum class Modifier : uint8_t {
 };
 
 // What a word says about the clause it governs or depends on (frames.tsv).
-enum class FrameClass : uint8_t { kNone, kRefuse, kWish, kAppeal, kPlan, kHypothetical, kCondition, kNegation };
+enum class FrameClass : uint8_t { kNone, kRefuse, kWish, kAppeal, kPlan, kHypothetical, kCondition, kPurpose, kNegation };
 // What an oblique's case word makes of it (frames.tsv: by, to, with, at).
 enum class CaseRole : uint8_t { kNone, kAgent, kTarget, kPartner, kPlace };
 
@@ -121,6 +121,7 @@ class EventLexicon {
   std::unordered_map<std::string, FrameClass> frames_;
   std::unordered_map<std::string, CaseRole> cases_;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> non_event_;  // by first token
+  std::unordered_set<std::string> non_event_nouns_;  // cues only where not tagged a verb ("match")
   std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, std::string>>> people_;  // by first token
 };
 

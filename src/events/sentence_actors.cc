@@ -2,6 +2,7 @@
 // people, person pronouns, groups, subjects, objects, and their actor codes.
 
 #include <algorithm>
+#include <set>
 
 #include "events/sentence_coder.h"
 #include "util/strings.h"
@@ -26,7 +27,10 @@ void SentenceCoder::FindActors() {
       for (size_t t = actors_.back().end; t < b; ++t) verb |= s_.tokens[t].upos == Upos::kVerb;
       if (!verb) continue;
     }
-    actors_.push_back({b, TokenAt(it->span.end), it->entity});
+    // "ethnic Albanians" and the "Albanians" inside it: the longer name is the party.
+    const size_t e_end = TokenAt(it->span.end);
+    if (!actors_.empty() && actors_.back().begin <= b && e_end <= actors_.back().end) continue;
+    actors_.push_back({b, e_end, it->entity});
   }
   FindPeople();
   FindReferents();
@@ -77,12 +81,19 @@ std::string SentenceCoder::PlaceCountry() const {
 }
 
 // Unnamed people with no named actor beside them ("ribuan warga", but not
-// "warga Filipina" or "Israeli troops", where the named actor stands).
+// "warga Filipina" or "Israeli troops", where the named actor stands); beside
+// a bare state ("Bolivian miners", "nelayan asal Vietnam") they are that
+// state's people of their role (BOLLAB), one party with it.
 void SentenceCoder::FindPeople() {
   std::vector<ActorSpan> found;
+  std::vector<size_t> absorbed;  // indices of states now inside a group of people
   std::string place;
   bool place_known = false;
   size_t next_actor = 0;
+  auto bare_state = [&](size_t k) {
+    const Entity& e = (*in_.entities)[static_cast<size_t>(actors_[k].entity)];
+    return e.type == "LOC" && ActorOf(e).size() == 3;
+  };
   for (size_t i = 0; i < tokens_.size();) {
     while (next_actor < actors_.size() && actors_[next_actor].end <= i) ++next_actor;
     size_t len = 0;
@@ -96,14 +107,29 @@ void SentenceCoder::FindPeople() {
     bool named_before = next_actor > 0 && actors_[next_actor - 1].end == i;
     bool named_after = next_actor < actors_.size() &&
                        (actors_[next_actor].begin == end || (actors_[next_actor].begin == end + 1 && Is(end, Modifier::kOrigin)));
-    if (!named_before && !named_after) {
+    std::string country;
+    size_t begin = i, stop = end;
+    if (named_before && bare_state(next_actor - 1)) {
+      absorbed.push_back(next_actor - 1);
+      begin = actors_[next_actor - 1].begin;
+      country = ActorOf((*in_.entities)[static_cast<size_t>(actors_[next_actor - 1].entity)]);
+    } else if (!named_before && named_after && bare_state(next_actor)) {
+      absorbed.push_back(next_actor);
+      stop = actors_[next_actor].end;
+      country = ActorOf((*in_.entities)[static_cast<size_t>(actors_[next_actor].entity)]);
+    } else if (named_before || named_after) {
+      i = end;
+      continue;
+    } else {
       if (!place_known) place = PlaceCountry(), place_known = true;
-      found.push_back({i, end, PeopleParty(people_.size())});
-      people_.push_back({{s_.tokens[i].span.start, s_.tokens[end - 1].span.end}, place, std::string(role)});
+      country = place;
     }
-    i = end;
+    found.push_back({begin, stop, PeopleParty(people_.size())});
+    people_.push_back({{s_.tokens[begin].span.start, s_.tokens[stop - 1].span.end}, country, std::string(role)});
+    i = stop;
   }
   if (found.empty()) return;
+  for (size_t k = absorbed.size(); k-- > 0;) actors_.erase(actors_.begin() + static_cast<long>(absorbed[k]));
   actors_.insert(actors_.end(), found.begin(), found.end());
   std::sort(actors_.begin(), actors_.end(), [](const ActorSpan& a, const ActorSpan& b) { return a.begin < b.begin; });
 }
@@ -211,13 +237,21 @@ bool SentenceCoder::IsMeans(int party, bool material_conflict, bool root15) cons
   return UnnamedRole(party) == "MIL" && (!material_conflict || root15);
 }
 
+bool SentenceCoder::IsPlaceParty(int party) const {
+  if (party < 0 || (*in_.entities)[static_cast<size_t>(party)].type != "LOC") return false;
+  for (const ActorSpan& a : actors_)
+    if (a.entity == party && a.begin > 0 && Is(a.begin - 1, Modifier::kLocative)) return true;
+  return false;
+}
+
 // The object of a verb: the first party within 8 tokens, or further on
 // (up to 20) when a preposition puts it there ("mengirimkan paket bantuan
 // senilai 1 miliar dolar AS ke Ukraina", "delivered a shipment of shells to
 // Kyiv"); never past the end of the clause. The place of a cooperative act
 // ("signed a pact in Canberra") is not its object.
-std::vector<int> SentenceCoder::TargetAfter(size_t from, bool cooperative, bool material_conflict, bool root15,
+std::vector<int> SentenceCoder::TargetAfter(size_t from, bool cooperative, bool material_conflict, std::string_view root,
                                             bool verbal, size_t* end) const {
+  const bool root15 = root == "15";
   size_t stop = from;
   while (stop < tokens_.size() && stop < from + 20 && !ClauseBreak(tokens_.folded(stop)) && !Is(stop, Modifier::kContrast) &&
          !Is(stop, Modifier::kRelative))
@@ -226,7 +260,7 @@ std::vector<int> SentenceCoder::TargetAfter(size_t from, bool cooperative, bool 
                              [](const ActorSpan& a, size_t f) { return a.begin < f; });
   for (; it != actors_.end() && it->begin < stop; ++it) {
     bool place = it->begin > 0 && Is(it->begin - 1, Modifier::kLocative);
-    if (place && cooperative) continue;
+    if (place && cooperative) continue;  // "signed a pact in Canberra": where, not with whom
     const std::string unnamed_role = UnnamedRole(it->entity);
     if (IsMeans(it->entity, material_conflict, root15)) continue;
     // Words say something to people right after the verb ("mengimbau masyarakat"); further
@@ -263,14 +297,37 @@ std::string SentenceCoder::ActorCode(int party, int other) const {
   if (country.empty() && other >= 0) {
     std::string o = ActorOf((*in_.entities)[static_cast<size_t>(other)]);
     if (o.size() >= 3 && o.rfind("IGO", 0) != 0) country = o.substr(0, 3);
+  } else if (country.empty() && IsPeople(other)) {
+    country = people_[PeopleIndex(other)].country;  // "Myanmar's security forces tortured prisoners"
   }
   return country.empty() ? "" : country + p.role;
 }
 
 std::string SentenceCoder::Name(int party) const {
   if (!IsPeople(party)) return (*in_.entities)[static_cast<size_t>(party)].name;
+  if (!people_[PeopleIndex(party)].name.empty()) return people_[PeopleIndex(party)].name;
   Span w = people_[PeopleIndex(party)].words;
   return std::string(in_.text.substr(w.start, w.end - w.start));
+}
+
+// "Ribuan buruh berunjuk rasa di Surabaya", "Thousands of Kurds demonstrated
+// in Kirkuk": a protest by people, a party or a movement that names no one it
+// is against is against the government of the state where it is held (`place`,
+// the parse's place, the sentence's; else the protesters' own state). -1 when
+// the source is itself the state or an office of it.
+int SentenceCoder::ProtestedGovernment(const VerbMatch& m, int source, int place) {
+  const std::string code = ActorCode(source, -1);
+  static const std::set<std::string> kOfficial = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+  if (code.size() < 6 || kOfficial.count(code.substr(3, 3)) || code.rfind("IGO", 0) == 0 || code.rfind("NGO", 0) == 0)
+    return -1;
+  std::string country;
+  if (place >= 0) country = (*in_.entities)[static_cast<size_t>(place)].country;
+  if (country.empty() && place_ >= 0) country = (*in_.entities)[static_cast<size_t>(place_)].country;
+  if (country.empty()) country = PlaceCountry();
+  if (country.empty()) country = code.substr(0, 3);
+  Span verb{s_.tokens[m.begin].span.start, s_.tokens[m.end - 1].span.end};
+  people_.push_back({verb, country, "GOV", "government"});
+  return PeopleParty(people_.size() - 1);
 }
 
 // Whether entity `person`'s role phrase names entity `body` ("Ketua Komisi I DPR" and "Komisi I DPR").

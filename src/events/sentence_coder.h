@@ -31,6 +31,7 @@ struct People {
   Span words;
   std::string country;  // "" when the sentence names no place
   std::string role;     // CAMEO role: CVL, OPP, MIL, ...
+  std::string name;     // a party the act implies, not named ("government"); "" for the words
 };
 
 inline int PeopleParty(size_t k) { return -2 - static_cast<int>(k); }
@@ -105,7 +106,7 @@ class SentenceCoder {
   int SpeakerOf(const Quote* q) const;
   std::vector<int> GroupEndingBefore(size_t verb) const;
   std::vector<int> GroupStartingAfter(size_t from, size_t limit, size_t* end) const;
-  std::vector<int> TargetAfter(size_t from, bool cooperative, bool material_conflict, bool root15, bool verbal,
+  std::vector<int> TargetAfter(size_t from, bool cooperative, bool material_conflict, std::string_view root, bool verbal,
                                size_t* end) const;
   std::vector<int> GroupAt(size_t actor_index, bool forward, size_t* edge) const;
   std::string ActorCode(int party, int other) const;
@@ -121,7 +122,10 @@ class SentenceCoder {
   // `act`: skip the act's means ("pasukan" sent, IsMeans); null: take any actor.
   std::vector<int> ArgumentActors(int tok, const CameoCode* act = nullptr) const;
   std::string UnnamedRole(int party) const;
+  int ProtestedGovernment(const VerbMatch& m, int source, int place);
   bool IsMeans(int party, bool material_conflict, bool root15) const;
+  // A named place the sentence puts something in ("di Surabaya", "in Serbia").
+  bool IsPlaceParty(int party) const;
   bool RefusesAComplement(const VerbMatch& m) const;
   // The words around a verb: negation, intent, reciprocity.
   struct Around {

@@ -1,0 +1,60 @@
+// The event coder on clause structure read from the parse, through the whole
+// analyze pipeline with the project's data, on sentences written for these
+// tests (both languages): complements, statements of obligation, protests
+// with no named target.
+#include "events/coder_test_support.h"
+
+namespace warta {
+namespace {
+
+using testing::Dump;
+using testing::EventsOf;
+using testing::Has;
+
+TEST(EventClauses, AClauseOfMannerIsNoComplementOfARefusal) {
+  // "saying …" tells how the rejection was made: the rejection stands.
+  auto e = EventsOf("Canberra rejected fresh calls by Fiji for a new loan, saying it would wait for the election.");
+  EXPECT_TRUE(Has(e, "AUS", "FJI", "12")) << Dump(e);
+  e = EventsOf("Wellington menolak permintaan Tonga untuk pinjaman baru, seraya mengatakan akan menunggu pemilu.");
+  EXPECT_TRUE(Has(e, "NZL", "TON", "12")) << Dump(e);
+  // A complement of purpose is still the refused act.
+  e = EventsOf("Canberra refused to meet Fiji's envoy in Suva.");
+  EXPECT_TRUE(Has(e, "AUS", "FJI", "12")) << Dump(e);
+  EXPECT_FALSE(Has(e, "AUS", "FJI", "04")) << Dump(e);
+}
+
+TEST(EventClauses, ASportsNounReadAsAVerbIsNoSportsStory) {
+  auto e = EventsOf("Chilean officials demanded that Peru match the offer made by Bolivia.");
+  EXPECT_TRUE(Has(e, "CHL", "PER", "10")) << Dump(e);
+  // The noun still marks a sports story.
+  e = EventsOf("Chile attacked Peru's defence throughout the match in Lima.");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
+TEST(EventClauses, AProtestAgainstNoOneNamedIsAgainstTheGovernment) {
+  // Held in a place: that state's government.
+  auto e = EventsOf("Ribuan buruh berunjuk rasa di Medan menuntut kenaikan upah.");
+  EXPECT_TRUE(Has(e, "IDN", "IDN", "14")) << Dump(e);
+  e = EventsOf("Hundreds of Bolivian miners demonstrated in La Paz on Monday.");
+  EXPECT_TRUE(Has(e, "BOL", "BOL", "14")) << Dump(e);
+  // A protest against someone named stays against them.
+  e = EventsOf("Hundreds of Bolivian miners demonstrated against Chile on Monday.");
+  EXPECT_TRUE(Has(e, "BOL", "CHL", "14")) << Dump(e);
+  EXPECT_FALSE(Has(e, "BOL", "BOL", "14")) << Dump(e);
+  // A state's own protest has no implied target.
+  e = EventsOf("Bolivia protested on Monday.");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
+TEST(EventClauses, TheActorAnotherModifiesIsTheParty) {
+  // "Iraqi" names whose Kurds they are: the Kurds act (and the longer name wins over the one inside it).
+  Document d = testing::AnalyzeText("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.", "2025-06-01");
+  ASSERT_FALSE(d.events.empty());
+  EXPECT_EQ(d.events[0].source_name, "Kurds");
+  d = testing::AnalyzeText("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "2025-06-01");
+  ASSERT_FALSE(d.events.empty());
+  EXPECT_EQ(d.events[0].source_name, "ethnic Albanians");
+}
+
+}  // namespace
+}  // namespace warta
