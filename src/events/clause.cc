@@ -93,12 +93,17 @@ void Arguments(const TokenView& t, size_t p, const EventLexicon& lex, ClauseFact
 
 // What the predicate's own dependents and its governor say about it.
 void Context(const TokenView& t, size_t p, const EventLexicon& lex, ClauseFacts* f) {
+  size_t g = p;  // the head of the predicate's chain of conjuncts
+  for (int k = 0; k < 4 && t[g].deprel == "conj" && Head(t, g) >= 0; ++k) g = static_cast<size_t>(Head(t, g));
+  // "said it would boycott …": a reported future where the clause is what is said.
+  const bool reported = t[g].deprel == "ccomp";
   auto dependents = [&](size_t head) {
     for (size_t i = 0; i < t.size(); ++i) {
       if (Head(t, i) != static_cast<int>(head)) continue;
       const std::string& rel = t[i].deprel;
       if (rel != "aux" && rel != "advmod" && rel != "mark" && rel != "aux:pass" && rel != "cop") continue;
       FrameClass c = ClassOf(lex, t[i]);
+      if (c == FrameClass::kBackshift) c = reported ? FrameClass::kPlan : FrameClass::kHypothetical;
       if (c == FrameClass::kNegation && rel != "mark") f->negated = true;
       else if (c == FrameClass::kPlan && rel != "mark") f->intent = true;
       else if (c == FrameClass::kHypothetical && rel != "mark") f->blocked = true;
@@ -106,14 +111,16 @@ void Context(const TokenView& t, size_t p, const EventLexicon& lex, ClauseFacts*
     }
   };
   dependents(p);
-  size_t g = p;
-  for (int k = 0; k < 4 && t[g].deprel == "conj" && Head(t, g) >= 0; ++k) g = static_cast<size_t>(Head(t, g));
   if (g != p) dependents(g);
   int h = Head(t, g);
   const std::string& rel = t[g].deprel;
   if (h < 0 || !ComplementClause(t, g, lex)) return;
   switch (ClassOf(lex, t[static_cast<size_t>(h)])) {
-    case FrameClass::kRefuse: f->refused_by = h; break;
+    // "refused to meet": the refused act; "rejected a US offer to host talks": the offer's act, not done.
+    case FrameClass::kRefuse:
+      if (ChildWith(t, static_cast<size_t>(h), "obj") >= 0) f->blocked = true;
+      else f->refused_by = h;
+      break;
     case FrameClass::kWish: {
       int own = ChildWith(t, g, "nsubj");
       if (own >= 0 && own != SubjectOf(t, static_cast<size_t>(h), lex)) f->blocked = true;

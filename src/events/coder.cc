@@ -107,6 +107,9 @@ bool SentenceCoder::RefusesAComplement(const VerbMatch& m) const {
   const size_t pred = m.begin;
   const Token& t = tokens_[pred];
   if (lex_.FrameOf(t.lemma.empty() ? t.folded : t.lemma) != FrameClass::kRefuse) return false;
+  // "rejected a US offer to host talks": what is rejected is the object.
+  for (size_t i = 0; i < tokens_.size(); ++i)
+    if (tokens_[i].head == pred + 1 && tokens_[i].deprel == "obj") return false;
   for (size_t i = 0; i < tokens_.size(); ++i) {
     // "refused to meet" is a pattern of its own (125): the complement inside the match is not another act;
     // "rejected …, saying …" is no complement, nor is a bare statement.

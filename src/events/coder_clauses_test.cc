@@ -56,5 +56,29 @@ TEST(EventClauses, TheActorAnotherModifiesIsTheParty) {
   EXPECT_EQ(d.events[0].source_name, "ethnic Albanians");
 }
 
+TEST(EventClauses, WouldInWhatIsSaidIsAnAnnouncedAct) {
+  // Reported speech: "said they would impose" is the "will impose" they said, an intent (13x for sanctions).
+  auto e = EventsOf("Chilean officials said they would impose sanctions on Peru.");
+  EXPECT_TRUE(Has(e, "CHL", "PER", "13")) << Dump(e);
+  EXPECT_FALSE(Has(e, "CHL", "PER", "16")) << Dump(e);
+  // Elsewhere "would" is a hypothetical: no act.
+  e = EventsOf("Chile would impose sanctions on Peru if the border stayed closed.");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+}
+
+TEST(EventClauses, ARejectionWithAnObjectRejectsTheObjectNotItsAct) {
+  // "to host a summit" belongs to the offer: the rejection is of the offer, and no meeting is coded.
+  auto e = EventsOf("Peru rejected a US offer to host a summit in June.");
+  EXPECT_TRUE(Has(e, "PER", "USA", "12")) << Dump(e);
+  EXPECT_FALSE(Has(e, "PER", "USA", "04")) << Dump(e);
+}
+
+TEST(EventClauses, ADemandIsMadeOfOfficialsWhereverTheyStand) {
+  auto e = EventsOf("Chilean miners are demanding higher wages and better housing from Chilean authorities.");
+  EXPECT_TRUE(Has(e, "CHL", "CHL", "10")) << Dump(e);
+  e = EventsOf("Para buruh di Medan menuntut kenaikan upah dan perumahan yang layak dari pemerintah daerah.");
+  EXPECT_TRUE(Has(e, "IDN", "IDN", "10")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace warta

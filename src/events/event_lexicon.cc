@@ -133,7 +133,7 @@ Status EventLexicon::AddFrames(std::string_view tsv, std::string_view name) {
     if (c[1] != "id" && c[1] != "en") return std::string("language must be id or en");
     static const std::unordered_map<std::string_view, FrameClass> kFrames = {
         {"refuse", FrameClass::kRefuse}, {"wish", FrameClass::kWish}, {"appeal", FrameClass::kAppeal},
-        {"plan", FrameClass::kPlan}, {"hypothetical", FrameClass::kHypothetical},
+        {"plan", FrameClass::kPlan}, {"hypothetical", FrameClass::kHypothetical}, {"backshift", FrameClass::kBackshift},
         {"condition", FrameClass::kCondition}, {"purpose", FrameClass::kPurpose}, {"negation", FrameClass::kNegation}};
     static const std::unordered_map<std::string_view, CaseRole> kCases = {
         {"by", CaseRole::kAgent}, {"to", CaseRole::kTarget}, {"with", CaseRole::kPartner}, {"at", CaseRole::kPlace}};

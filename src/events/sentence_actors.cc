@@ -265,7 +265,9 @@ std::vector<int> SentenceCoder::TargetAfter(size_t from, bool cooperative, bool 
     if (IsMeans(it->entity, material_conflict, root15)) continue;
     // Words say something to people right after the verb ("mengimbau masyarakat"); further
     // on, people are what the words are about ("berharap … berdampak pada warga").
-    if (!unnamed_role.empty() && verbal && it->begin > from + 2) continue;
+    // Officials ("Serbian authorities") are whom a demand is made of wherever they stand.
+    static const std::set<std::string> kOfficial = {"GOV", "MIL", "COP", "JUD", "LEG"};
+    if (!unnamed_role.empty() && !kOfficial.count(unnamed_role) && verbal && it->begin > from + 2) continue;
     if (it->begin > from + 8) {
       // Far off: only as the object of a preposition a few words before it ("to earthquake victims").
       bool marked = false;
