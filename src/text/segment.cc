@@ -12,9 +12,17 @@ Result<Abbreviations> Abbreviations::FromTsv(std::string_view tsv, std::string_v
   Abbreviations a;
   Status s = ForEachTsvRow(tsv, name, 2, "ABBREVIATION<TAB>KIND", [&](const auto& cols) -> std::string {
     std::string_view w = Trim(cols[0]);
+    if (cols[1] == "opener") {
+      if (w.empty() || w.find('.') != std::string_view::npos) return "an opener is a word without '.'";
+      a.openers_.insert(FoldCase(w));
+      return "";
+    }
     if (w.size() < 2 || w.back() != '.') return "abbreviation must end with '.'";
-    if (cols[1] != "inner" && cols[1] != "final") return "KIND must be inner or final";
-    a.map_[FoldCase(w.substr(0, w.size() - 1))] = cols[1] == "inner" ? Kind::kInner : Kind::kFinal;
+    static const std::unordered_map<std::string_view, Kind> kKinds = {
+        {"inner", Kind::kInner}, {"final", Kind::kFinal}, {"name", Kind::kName}};
+    auto k = kKinds.find(cols[1]);
+    if (k == kKinds.end()) return "KIND must be inner, final, name or opener";
+    a.map_[FoldCase(w.substr(0, w.size() - 1))] = k->second;
     return "";
   });
   if (!s.ok()) return s;
@@ -27,6 +35,8 @@ Abbreviations::Kind Abbreviations::Lookup(std::string_view word) const {
   auto it = map_.find(FoldCase(word));
   return it == map_.end() ? Kind::kNone : it->second;
 }
+
+bool Abbreviations::Opens(std::string_view word) const { return openers_.count(FoldCase(word)) > 0; }
 
 namespace {
 
@@ -69,8 +79,10 @@ bool StartsWithAbbreviation(std::string_view text, size_t at, size_t end, const 
   return e < end && text[e] == '.' && abbr.Lookup(text.substr(at, e - at)) == Abbreviations::Kind::kInner;
 }
 
-// Does the '.' at text[dot] end a sentence, given what follows at `next`?
-bool DotEnds(std::string_view text, size_t begin, size_t dot, char32_t next, const Abbreviations& abbr) {
+// Does the '.' at text[dot] end a sentence, given the word that follows at text[next_at]?
+bool DotEnds(std::string_view text, size_t begin, size_t dot, size_t next_at, size_t end, const Abbreviations& abbr) {
+  size_t after = next_at;
+  const char32_t next = NextCodePoint(text, &after);
   std::string_view word = WordBefore(text, begin, dot);
   if (word.empty()) return true;
   size_t i = 0;
@@ -79,6 +91,12 @@ bool DotEnds(std::string_view text, size_t begin, size_t dot, char32_t next, con
   switch (abbr.Lookup(word)) {
     case Abbreviations::Kind::kInner: return false;
     case Abbreviations::Kind::kFinal: return IsUpper(next);
+    case Abbreviations::Kind::kName: {
+      // "U.S. Secretary of State …" goes on; "… on the U.S. The talks …" ends.
+      size_t e = next_at;
+      while (e < end && e - next_at < 24 && IsLetter(static_cast<unsigned char>(text[e]))) ++e;
+      return IsUpper(next) && abbr.Opens(text.substr(next_at, e - next_at));
+    }
     case Abbreviations::Kind::kNone: break;
   }
   // "U.S" style words with inner dots are abbreviations unless a capital follows.
@@ -139,10 +157,10 @@ std::vector<Sentence> SplitSentences(std::string_view text, Span paragraph, cons
     char32_t next = NextCodePoint(text, &m);
     bool plausible = IsUpper(next) || IsDigit(next) || IsOpener(next) || !IsLetter(next) ||
                      StartsWithAbbreviation(text, k, end, abbr);  // "dr. Andi ..." starts lower-case
-    if (plausible && c == '.' && j == i) plausible = DotEnds(text, paragraph.start, at, next, abbr);
+    if (plausible && c == '.' && j == i) plausible = DotEnds(text, paragraph.start, at, k, end, abbr);
     if (plausible && c == '.' && j > i) {
       // "U.S." + closing quote etc.: judge by the dot's word too.
-      plausible = DotEnds(text, paragraph.start, at, next, abbr) || IsCloser(NextCodePoint(text, &at));
+      plausible = DotEnds(text, paragraph.start, at, k, end, abbr) || IsCloser(NextCodePoint(text, &at));
     }
     if (plausible) {
       emit(start, j);

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "clean/cleaner.h"
@@ -22,12 +23,16 @@ namespace warta {
 class Abbreviations {
  public:
   static Result<Abbreviations> FromTsv(std::string_view tsv, std::string_view name);
-  enum class Kind { kNone, kInner, kFinal };
+  enum class Kind { kNone, kInner, kFinal, kName };
   // `word` without its final '.', any case.
   Kind Lookup(std::string_view word) const;
+  // Whether `word` (any case) opens sentences ("The", "He"): after an
+  // abbreviation of kind kName ("U.S.") it starts a new one.
+  bool Opens(std::string_view word) const;
 
  private:
   std::unordered_map<std::string, Kind> map_;
+  std::unordered_set<std::string> openers_;
 };
 
 // Bounds that keep every stage linear on hostile text: a sentence has at most

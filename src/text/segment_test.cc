@@ -52,6 +52,16 @@ TEST(Segment, FinalAbbreviationsEndASentenceBeforeACapital) {
             (std::vector<std::string>{"Harga beras, gula, dll. naik.", "Pemerintah diam, dsb.", "Lalu selesai."}));
 }
 
+TEST(Segment, AnAbbreviationBeforeNamesEndsASentenceOnlyBeforeAnOpener) {
+  // "U.S." stands before titles and names: the capital after it goes on the sentence…
+  EXPECT_EQ(Sentences("U.S. Secretary of State Jane Roe met U.N. envoy Ali Musa in Oslo."),
+            (std::vector<std::string>{"U.S. Secretary of State Jane Roe met U.N. envoy Ali Musa in Oslo."}));
+  // …and a word that opens sentences ends it, in either language.
+  EXPECT_EQ(Sentences("The tariffs were set by the U.S. The talks failed. Kapal itu milik U.S. Namun ditolak."),
+            (std::vector<std::string>{"The tariffs were set by the U.S.", "The talks failed.", "Kapal itu milik U.S.",
+                                      "Namun ditolak."}));
+}
+
 TEST(Segment, QuotesAndQuestionMarks) {
   EXPECT_EQ(Sentences("\"Kami siap.\" Lalu dia pergi. Apa kabar? “Baik!” katanya."),
             (std::vector<std::string>{"\"Kami siap.\"", "Lalu dia pergi.", "Apa kabar?", "“Baik!” katanya."}));
