@@ -130,7 +130,14 @@ void Context(const TokenView& t, size_t p, const EventLexicon& lex, ClauseFacts*
     case FrameClass::kAppeal: f->blocked = rel != "ccomp" || ChildWith(t, g, "nsubj") < 0; break;
     case FrameClass::kPlan: f->intent = true; break;
     case FrameClass::kHypothetical: f->blocked = true; break;
-    default: break;
+    // "mengundang X untuk membahas …": what a coded act is for is not done by it (but
+    // "membentuk misi untuk menyelidiki …": after an uncoded verb the purpose is the act).
+    default:
+      if (rel == "advcl") {
+        const VerbPattern* governor = lex.MatchVerb(t, static_cast<size_t>(h)).pattern;
+        f->blocked = f->blocked || (governor && governor->code != "010" && governor->code != "01");
+      }
+      break;
   }
   // A condition further up: "jika X menyerang Y, Z akan ...", "if X attacks".
   for (int a = h, k = 0; a >= 0 && k < 6; a = Head(t, static_cast<size_t>(a)), ++k) {

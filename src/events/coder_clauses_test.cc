@@ -80,5 +80,16 @@ TEST(EventClauses, ADemandIsMadeOfOfficialsWhereverTheyStand) {
   EXPECT_TRUE(Has(e, "IDN", "IDN", "10")) << Dump(e);
 }
 
+TEST(EventClauses, WhatACodedActIsForIsNotDone) {
+  // The invitation is the act (of "we", no actor here); the talks it is for have not happened.
+  auto e = EventsOf("Kami juga mengundang pihak Thailand dan Vietnam untuk membahas sengketa perbatasan.");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+  e = EventsOf("We also invited Thailand and Vietnam to discuss the border dispute.");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+  // After a verb that codes nothing the purpose is the act.
+  e = EventsOf("Dewan HAM PBB membentuk tim khusus untuk menyelidiki dugaan penyiksaan di Kamboja.");
+  EXPECT_TRUE(Has(e, "IGO", "KHM", "09")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace warta
