@@ -2,7 +2,7 @@
 // analyze pipeline with the project's data, on sentences written for these
 // tests (both languages): complements, statements of obligation, protests
 // with no named target.
-#include "events/coder_test_support.h"
+#include "tests/event_test_support.h"
 
 namespace warta {
 namespace {
@@ -89,6 +89,18 @@ TEST(EventClauses, WhatACodedActIsForIsNotDone) {
   // After a verb that codes nothing the purpose is the act.
   e = EventsOf("Dewan HAM PBB membentuk tim khusus untuk menyelidiki dugaan penyiksaan di Kamboja.");
   EXPECT_TRUE(Has(e, "IGO", "KHM", "09")) << Dump(e);
+}
+
+TEST(EventClauses, ALeaderArrivingInAForeignCityVisitsItsState) {
+  auto e = EventsOf("Presiden Prabowo tiba di Hanoi pada Rabu malam.");
+  EXPECT_TRUE(Has(e, "IDN", "VNM", "04")) << Dump(e);
+  e = EventsOf("Chile's foreign minister arrived in Beijing on Wednesday.");
+  EXPECT_TRUE(Has(e, "CHL", "CHN", "04")) << Dump(e);
+  // At home it is no visit; goods from a place are no visitors.
+  e = EventsOf("Presiden Prabowo tiba di Surabaya pada Rabu malam.");
+  EXPECT_TRUE(e.empty()) << Dump(e);
+  e = EventsOf("Contoh kopi dari Aceh sudah tiba di Hanoi bulan lalu.");
+  EXPECT_TRUE(e.empty()) << Dump(e);
 }
 
 }  // namespace
