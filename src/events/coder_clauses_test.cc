@@ -103,5 +103,11 @@ TEST(EventClauses, ALeaderArrivingInAForeignCityVisitsItsState) {
   EXPECT_TRUE(e.empty()) << Dump(e);
 }
 
+TEST(EventClauses, ASpokenBareVerbIsTheActiveVerb) {
+  // Spoken Indonesian drops meN- ("tolak" for "menolak"): read as the verb where the tagger says so.
+  auto e = EventsOf("\"Kita akan tolak usulan Vietnam itu,\" kata Menteri Luar Negeri Sugiono.");
+  EXPECT_TRUE(Has(e, "IDN", "VNM", "12")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace warta

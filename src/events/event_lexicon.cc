@@ -261,7 +261,9 @@ bool FormFits(const VerbPattern& p, const Token& t) {
   if (p.form == "passive") return t.voice == Voice::kPassive;
   // An act named as a noun; a bare noun only with the words that make it one ("kerja sama").
   if (p.form == "nominal") return t.voice == Voice::kNominal || (t.voice == Voice::kNone && !p.tokens.empty());
-  if (p.form == "active") return t.voice == Voice::kActive || (t.voice == Voice::kNone && t.lemma != t.folded);
+  // Spoken Indonesian drops meN- ("kami undang", "kita dukung"): a bare word the tagger reads as a verb.
+  if (p.form == "active")
+    return t.voice == Voice::kActive || (t.voice == Voice::kNone && (t.lemma != t.folded || t.upos == Upos::kVerb));
   return t.voice == Voice::kNone || t.voice == Voice::kActive;
 }
 
