@@ -109,5 +109,14 @@ TEST(EventClauses, ASpokenBareVerbIsTheActiveVerb) {
   EXPECT_TRUE(Has(e, "IDN", "VNM", "12")) << Dump(e);
 }
 
+TEST(EventClauses, AtRiskIsNoThreat) {
+  // "terancam" (at risk of) is a state, not "diancam" (threatened by someone).
+  auto e = EventsOf("Proyek kerja sama Indonesia dengan Vietnam terancam batal karena dana Malaysia belum cair.");
+  EXPECT_FALSE(std::any_of(e.begin(), e.end(), [](const testing::Got& g) { return g.cameo.rfind("13", 0) == 0; }))
+      << Dump(e);
+  e = EventsOf("Vietnam mengancam Malaysia dengan sanksi.");
+  EXPECT_TRUE(Has(e, "VNM", "MYS", "13")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace warta
