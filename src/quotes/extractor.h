@@ -111,7 +111,7 @@ class Extractor {
   void Indirect();
   bool IndirectIn(size_t b, size_t e);
   void Resolve();
-  int Anaphor(size_t cue_token, Referent want) const;
+  int Anaphor(size_t cue_token, Referent want, bool goes_on = false) const;
   int PersonWithTitle(const Candidate& c, size_t before) const;
   int PersonNamed(const Candidate& c) const;
   int BodyIn(Span words) const;

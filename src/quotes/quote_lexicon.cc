@@ -12,7 +12,7 @@ namespace {
 CueType ParseType(std::string_view t) {
   if (t == "verb" || t == "request") return CueType::kVerb;
   if (t == "stance") return CueType::kStance;
-  if (t == "nya") return CueType::kNya;
+  if (t == "nya" || t == "nya_more") return CueType::kNya;
   if (t == "passive") return CueType::kPassive;
   if (t == "according") return CueType::kAccording;
   if (t == "complement") return CueType::kComplement;
@@ -49,7 +49,7 @@ Result<QuoteLexicon> QuoteLexicon::FromTsv(std::string_view tsv, std::string_vie
     Entry& entry = words.size() == 1 ? first.entry : lex.phrases_[phrase];
     if (entry.type != CueType::kNone && entry.type != type) return "phrase listed twice with different types: " + phrase;
     if (entry.type == CueType::kNone) ++lex.size_;
-    entry = Entry{type, c[1] == "id", c[2] == "request"};
+    entry = Entry{type, c[1] == "id", c[2] == "request", c[2] == "nya_more"};
     first.longest = std::max(first.longest, words.size());
     return "";
   });
@@ -68,6 +68,7 @@ CueMatch QuoteLexicon::Match(const std::vector<std::string_view>& folded, size_t
     best.indonesian = e.indonesian;
     best.bare = e.indonesian && e.type == CueType::kVerb && IsBareIndonesian(phrase);
     best.request = e.request;
+    best.goes_on = e.goes_on;
   };
   if (w->second.entry.type != CueType::kNone) take(w->second.entry, 1, folded[i]);
   std::string phrase(folded[i]);

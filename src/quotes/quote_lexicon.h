@@ -36,6 +36,7 @@ struct CueMatch {
   bool indonesian = false;
   bool bare = false;  // an Indonesian root form written before the speaker ("kata X", "ujar X")
   bool request = false;  // a verb of asking ("meminta"): an act named as a noun after it is what is asked for
+  bool goes_on = false;  // "tambahnya", "lanjutnya": the speaker goes on, the last one quoted
 };
 
 class QuoteLexicon {
@@ -51,6 +52,7 @@ class QuoteLexicon {
     CueType type = CueType::kNone;
     bool indonesian = false;
     bool request = false;
+    bool goes_on = false;
   };
   struct Word {
     Entry entry;          // the word as a phrase of its own (type kNone if it is none)

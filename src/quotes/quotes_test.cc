@@ -362,6 +362,25 @@ TEST(QuotesOnRealProse, ReportedSpeechInARelativeClauseDoesNotTakeTheNextNyaCue)
   EXPECT_EQ(a->speaker, "Susan Illston");
 }
 
+TEST(QuotesOnRealProse, AContinuingNyaCueIsTheLastSpeakerNotTheNextSubject) {
+  // "tambahnya" (he added): the spokesman goes on, although the sentence between opens with another person.
+  auto q = QuotesOf(
+      "Juru bicara Kejaksaan Agung Harli Siregar menjelaskan perkara itu kepada wartawan. \"Penyidik sudah "
+      "memeriksa tujuh saksi,\" kata Harli.\n\nWulan Pratiwi menerima aliran dana Rp 3 miliar dari perusahaan "
+      "itu dan membeli dua rumah. \"Kedua rumah itu sudah kami sita pekan lalu,\" tambahnya.");
+  const Got* a = Starting(q, "Kedua rumah");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->speaker, "Harli Siregar");
+  // A neutral "-nya" cue still takes the person who opened the sentence before.
+  q = QuotesOf(
+      "Juru bicara Kejaksaan Agung Harli Siregar menjelaskan perkara itu kepada wartawan. \"Penyidik sudah "
+      "memeriksa tujuh saksi,\" kata Harli.\n\nWulan Pratiwi membantah menerima aliran dana dari perusahaan "
+      "itu. \"Saya tidak pernah menerima uang itu,\" ujarnya.");
+  a = Starting(q, "Saya tidak");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->speaker, "Wulan Pratiwi");
+}
+
 }  // namespace
 }  // namespace warta
 

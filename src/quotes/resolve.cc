@@ -80,12 +80,13 @@ int Extractor::BodyIn(Span words) const {
 
 // "ujarnya", "kata dia", "he said": the speaker the text is about — the
 // person who opened a recent sentence, unless the last quotation's speaker
-// came after them.
-int Extractor::Anaphor(size_t cue_token, Referent want) const {
+// came after them. `goes_on` ("tambahnya", "lanjutnya": added, went on): the
+// last quotation's speaker, whoever was named since.
+int Extractor::Anaphor(size_t cue_token, Referent want, bool goes_on) const {
   if (want == Referent::kAny) {
     // A person first; a body only when the text names no one to speak.
-    int person = Anaphor(cue_token, Referent::kPerson);
-    return person >= 0 ? person : Anaphor(cue_token, Referent::kBody);
+    int person = Anaphor(cue_token, Referent::kPerson, goes_on);
+    return person >= 0 ? person : Anaphor(cue_token, Referent::kBody, goes_on);
   }
   const size_t para = tokens_[std::min(cue_token, tokens_.size() - 1)].paragraph;
   const size_t pos = tokens_[std::min(cue_token, tokens_.size() - 1)].span.start;
@@ -125,7 +126,7 @@ int Extractor::Anaphor(size_t cue_token, Referent want) const {
       subject_pos = m.span.start;
     }
   }
-  if (subject >= 0 && (last_quote < 0 || subject_pos > last_quote_pos)) return subject;
+  if (subject >= 0 && (last_quote < 0 || (subject_pos > last_quote_pos && !goes_on))) return subject;
   if (last_quote >= 0) return last_quote;
   return any;
 }
@@ -162,7 +163,7 @@ void Extractor::Resolve() {
     const std::optional<Candidate> speaker = a.speaker || a.anaphor ? a.speaker : ParsedSpeaker(a.cue_begin);
     if (a.anaphor) {
       q.speaker_mention = q.cue;
-      q.speaker_entity = Anaphor(a.cue_begin, Referent::kAny);
+      q.speaker_entity = Anaphor(a.cue_begin, Referent::kAny, CueAt(a.cue_begin).goes_on);
     } else if (speaker) {
       const Candidate& c = *speaker;
       q.speaker_mention = c.mention;
