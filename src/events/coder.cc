@@ -417,7 +417,7 @@ std::vector<MentionRef> ActorMentions(const std::vector<Entity>& entities) {
     // another actor, and done to by a body at home they are civilians (ActorCode).
     if (ActorOf(entity).empty() && entity.type != "PER") continue;
     for (const EntityMention& m : entity.mentions)
-      if (!m.in_title_field) mentions.push_back({m.span, static_cast<int>(e)});
+      if (!m.in_title_field) mentions.push_back({m.span, static_cast<int>(e), m.role});
   }
   std::sort(mentions.begin(), mentions.end(), [](const MentionRef& a, const MentionRef& b) {
     return a.span.start < b.span.start || (a.span.start == b.span.start && a.entity < b.entity);

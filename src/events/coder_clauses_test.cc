@@ -118,5 +118,27 @@ TEST(EventClauses, AtRiskIsNoThreat) {
   EXPECT_TRUE(Has(e, "VNM", "MYS", "13")) << Dump(e);
 }
 
+TEST(EventClauses, TheSubjectOfALightVerbDoesTheActItsObjectNames) {
+  // "melakukan penyelidikan terhadap …": KPK investigates; the province in the governor's
+  // title is his office, not a party of its own.
+  auto e = EventsOf("KPK melakukan penyelidikan terhadap Gubernur Bengkulu Rohidin Mersyah.");
+  EXPECT_TRUE(Has(e, "IDN", "IDN", "09")) << Dump(e);
+  // Not after a verb with a meaning of its own: the attack is not the critic's.
+  e = EventsOf("Malaysia mengecam serangan Israel terhadap Gaza.");
+  EXPECT_TRUE(Has(e, "MYS", "ISR", "11")) << Dump(e);
+  EXPECT_FALSE(Has(e, "MYS", "PSE", "19")) << Dump(e);
+}
+
+TEST(EventClauses, ABodyAndAPersonSetOffByACommaAreOneParty) {
+  // Apposition, not two parties acting together: no act between the ministry and its official.
+  auto e = EventsOf(
+      "\"Semua negara sudah berkomitmen menyetor cadangan beras,\" kata Direktur Kerja Sama Kementerian Luar "
+      "Negeri, Dian Permatasari, di Jakarta.");
+  EXPECT_FALSE(Has(e, "IDN", "IDN", "06")) << Dump(e);
+  // A person of no known office gives way to the body named beside them.
+  e = EventsOf("Chile rejected calls by Maria Rossi, UN special envoy, to reopen the border.");
+  EXPECT_TRUE(Has(e, "CHL", "IGO", "12")) << Dump(e);
+}
+
 }  // namespace
 }  // namespace warta

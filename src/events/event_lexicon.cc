@@ -134,7 +134,7 @@ Status EventLexicon::AddFrames(std::string_view tsv, std::string_view name) {
     static const std::unordered_map<std::string_view, FrameClass> kFrames = {
         {"refuse", FrameClass::kRefuse}, {"wish", FrameClass::kWish}, {"appeal", FrameClass::kAppeal},
         {"plan", FrameClass::kPlan}, {"hypothetical", FrameClass::kHypothetical}, {"backshift", FrameClass::kBackshift},
-        {"condition", FrameClass::kCondition}, {"purpose", FrameClass::kPurpose}, {"negation", FrameClass::kNegation}};
+        {"condition", FrameClass::kCondition}, {"purpose", FrameClass::kPurpose}, {"light", FrameClass::kLight}, {"negation", FrameClass::kNegation}};
     static const std::unordered_map<std::string_view, CaseRole> kCases = {
         {"by", CaseRole::kAgent}, {"to", CaseRole::kTarget}, {"with", CaseRole::kPartner}, {"at", CaseRole::kPlace}};
     if (auto f = kFrames.find(c[2]); f != kFrames.end()) {

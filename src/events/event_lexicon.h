@@ -61,7 +61,7 @@ enum class Modifier : uint8_t {
 
 // What a word says about the clause it governs or depends on (frames.tsv).
 enum class FrameClass : uint8_t {
-  kNone, kRefuse, kWish, kAppeal, kPlan, kHypothetical, kBackshift, kCondition, kPurpose, kNegation
+  kNone, kRefuse, kWish, kAppeal, kPlan, kHypothetical, kBackshift, kCondition, kPurpose, kLight, kNegation
 };
 // What an oblique's case word makes of it (frames.tsv: by, to, with, at).
 enum class CaseRole : uint8_t { kNone, kAgent, kTarget, kPartner, kPlace };

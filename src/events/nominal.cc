@@ -41,6 +41,18 @@ std::vector<int> SentenceCoder::NominalPossessor(const VerbMatch& m) const {
   return {};
 }
 
+// The subject of the light verb whose object the noun at m is ("melakukan", "held": frames
+// class light), from the parse; none unparsed or after a verb of its own meaning
+// ("mengecam serangan Israel": the attack is not the critic's).
+std::vector<int> SentenceCoder::LightVerbSubject(const VerbMatch& m) const {
+  const Token& noun = tokens_[m.begin];
+  if (noun.deprel != "obj" || noun.head == 0) return {};
+  const size_t verb = noun.head - 1;
+  const Token& v = tokens_[verb];
+  if (v.upos != Upos::kVerb || lex_.FrameOf(v.lemma.empty() ? v.folded : v.lemma) != FrameClass::kLight) return {};
+  return ArgumentActors(ReadClause(tokens_, verb, lex_).subject);
+}
+
 // The case word (up to three tokens) before actor k, titles between them:
 // "dengan Menlu China", "oleh KPK", "to Beijing"; kNone when there is none.
 Modifier SentenceCoder::CaseBefore(size_t k, size_t from) const {
@@ -83,6 +95,9 @@ void SentenceCoder::CodeNominal(const VerbMatch& m, std::vector<Event>* out) {
     sources = !agent.empty() ? agent : !possessor.empty() ? possessor : holder;
     targets = !other.empty() ? other : sources != holder ? holder : std::vector<int>{};
   }
+  // "KPK melakukan penyelidikan terhadap …", "Prabowo held talks with Xi", "the judge opened an
+  // investigation against …": the noun is the object of a light verb, whose subject does the act.
+  if (sources.empty()) sources = LightVerbSubject(m);
   if (p.voice == PatternVoice::kMutual && targets.empty() && sources.size() >= 2) targets = sources;
   const bool via_quote = QuoteAround(s_.tokens[m.begin].span.start) != nullptr;
   for (int a : sources)

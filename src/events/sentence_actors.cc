@@ -11,10 +11,19 @@ namespace warta::events_internal {
 
 void SentenceCoder::FindActors() {
   const Span sentence = s_.span;
-  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), sentence.start,
-                             [](const MentionRef& m, size_t b) { return m.span.start < b; });
-  for (; it != mentions_.end() && it->span.start < sentence.end; ++it) {
+  auto first = std::lower_bound(mentions_.begin(), mentions_.end(), sentence.start,
+                                [](const MentionRef& m, size_t b) { return m.span.start < b; });
+  // "Gubernur Bengkulu Rohidin Mersyah": a place or body inside the role phrase of a
+  // person with an actor code is that person's office, not a party of its own.
+  std::vector<Span> roles;
+  for (auto r = first; r != mentions_.end() && r->span.start < sentence.end; ++r)
+    if (r->role.end > r->role.start && !ActorOf((*in_.entities)[static_cast<size_t>(r->entity)]).empty())
+      roles.push_back(r->role);
+  for (auto it = first; it != mentions_.end() && it->span.start < sentence.end; ++it) {
     if (it->span.end > sentence.end) continue;
+    if (std::any_of(roles.begin(), roles.end(),
+                    [&](const Span& r) { return r.start <= it->span.start && it->span.end <= r.end; }))
+      continue;
     size_t b = TokenAt(it->span.start);
     if (b >= s_.tokens.size() || s_.tokens[b].span.start != it->span.start) continue;
     // "dolar AS", "U.S. dollars": a currency, not the state acting.
@@ -163,7 +172,7 @@ std::vector<int> SentenceCoder::GroupAt(size_t i, bool forward, size_t* edge) co
     if (gap_end < gap_begin || gap_end - gap_begin > 3) break;
     // "China dan Rusia", "Israeli troops and Hezbollah fighters": a joining
     // word, and besides it only words for people.
-    bool joins = false, others = true;
+    bool joins = false, others = true, comma_only = true;
     for (size_t t = gap_begin; t < gap_end;) {
       size_t len = 0;
       // "OJK (Otoritas Jasa Keuangan) dan Kemenkeu": brackets around a name's short form.
@@ -172,6 +181,7 @@ std::vector<int> SentenceCoder::GroupAt(size_t i, bool forward, size_t* edge) co
         ++t;
       } else if (Is(t, Modifier::kConjunction) || w == ",") {
         joins = true;
+        comma_only = comma_only && w == ",";
         ++t;
       } else if (!lex_.PeopleAt(tokens_, t, &len).empty()) {
         t += len;
@@ -179,6 +189,19 @@ std::vector<int> SentenceCoder::GroupAt(size_t i, bool forward, size_t* edge) co
         others = false;
         break;
       }
+    }
+    // "… Kementerian Luar Negeri, Dian Permatasari, …", "Kofi Annan, UN secretary-general": a body
+    // and a person set off by a comma are one party in apposition, not two joined: the person
+    // where they have an actor code, else the body.
+    auto is_person = [&](int party) { return party >= 0 && (*in_.entities)[static_cast<size_t>(party)].type == "PER"; };
+    if (joins && comma_only && others && is_person(n.entity) != is_person(actors_[at].entity)) {
+      const int person = is_person(n.entity) ? n.entity : actors_[at].entity;
+      const int body = person == n.entity ? actors_[at].entity : n.entity;
+      const int party = ActorOf((*in_.entities)[static_cast<size_t>(person)]).empty() ? body : person;
+      if (group.back() == actors_[at].entity) group.back() = party;
+      *edge = forward ? n.end : n.begin;
+      at = next;
+      continue;
     }
     if (!joins || !others) {
       // The short form in brackets right after the name is the same actor, not a partner.

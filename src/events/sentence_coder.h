@@ -60,6 +60,7 @@ inline bool FirstPerson(std::string_view folded) {
 struct MentionRef {
   Span span;
   int entity;
+  Span role;  // a person's role phrase at this mention ("Gubernur Bengkulu"); empty if none
 };
 
 // What the coder knows of the whole article, built once: every actor
@@ -158,6 +159,7 @@ class SentenceCoder {
   void CodeNominal(const VerbMatch& m, std::vector<Event>* out);
   std::vector<int> NominalHolder(const VerbMatch& m, size_t stop) const;
   std::vector<int> NominalPossessor(const VerbMatch& m) const;
+  std::vector<int> LightVerbSubject(const VerbMatch& m) const;
   Modifier CaseBefore(size_t actor, size_t from) const;
 
   const EventInput& in_;
