@@ -95,8 +95,13 @@ void Arguments(const TokenView& t, size_t p, const EventLexicon& lex, ClauseFact
 void Context(const TokenView& t, size_t p, const EventLexicon& lex, ClauseFacts* f) {
   size_t g = p;  // the head of the predicate's chain of conjuncts
   for (int k = 0; k < 4 && t[g].deprel == "conj" && Head(t, g) >= 0; ++k) g = static_cast<size_t>(Head(t, g));
-  // "said it would boycott …": a reported future where the clause is what is said.
-  const bool reported = t[g].deprel == "ccomp";
+  // "said it would boycott …": a reported future where the clause is what a bare statement
+  // says ("said", "announced", "mengatakan"), not what is feared or hoped ("feared China would attack").
+  bool reported = false;
+  if (t[g].deprel == "ccomp" && Head(t, g) >= 0) {
+    const VerbPattern* says = lex.MatchVerb(t, static_cast<size_t>(Head(t, g))).pattern;
+    reported = says && (says->code == "010" || says->code == "01");
+  }
   auto dependents = [&](size_t head) {
     for (size_t i = 0; i < t.size(); ++i) {
       if (Head(t, i) != static_cast<int>(head)) continue;

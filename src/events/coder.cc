@@ -164,7 +164,7 @@ bool SentenceCoder::ApplyParse(const VerbMatch& m, PatternVoice* voice, std::str
   }
   // Where it happened is not whom it was done to ("menembak … di Yangon"), unless
   // the pattern names the place as its party ("tiba di Beijing").
-  if (verb_place >= 0 && !Is(m.end - 1, Modifier::kLocative))
+  if (verb_place >= 0 && !NamesPlace(m))
     targets->erase(std::remove(targets->begin(), targets->end(), verb_place), targets->end());
   return true;
 }
@@ -239,9 +239,9 @@ void SentenceCoder::WindowParties(const VerbMatch& m, const Reading& r, const Fl
   if (!flow.last_sources.empty() && m.begin >= 1 && lex_.ModifierAt(tokens_, m.begin - 1, &conj) == Modifier::kConjunction)
     *sources = flow.last_sources;
   // "accused * of spying", "expelled * diplomats": the object is inside the gap.
-  // "tiba di Beijing", "arrived in Amman": a pattern ending in a locative makes the place its target.
-  const bool to_place = Is(m.end - 1, Modifier::kLocative);
-  *targets = TargetAfter(r.gap ? m.begin + 1 : m.end, r.cooperative && !to_place, r.material_conflict, r.root, r.verbal,
+  // "tiba di Beijing", "arrived in Amman": the place the pattern names is its target.
+  *targets = TargetAfter(r.gap ? m.begin + 1 : m.end, r.cooperative && !NamesPlace(m), r.material_conflict, r.root,
+                         r.verbal,
                          &target_end);
   // "menelepon Menlu Singapura dan memujinya": the enclitic is the object
   // before; "Seoul mengusulkan …, tetapi Pyongyang menolaknya": the subject before.
@@ -320,7 +320,7 @@ bool SentenceCoder::CodeVerb(const VerbMatch& m, Flow* flow, std::vector<Event>*
   if (!ApplyParse(m, &r.voice, &r.code, &r.negated, &sources, &targets) || RefusesAComplement(m)) return false;
   if (targets.empty() && (r.root == "02" || r.root == "10")) targets = AskedAfter(m.end);
   // "sampel dari Lembata tiba di Beijing": only people, bodies and states arrive, towns do not.
-  if (Is(m.end - 1, Modifier::kLocative)) {
+  if (NamesPlace(m)) {
     auto place = [&](int p) {  // a city or a region (a state stands for its government: "Chile's minister")
       return p >= 0 && (*in_.entities)[static_cast<size_t>(p)].type == "LOC" &&
              (*in_.entities)[static_cast<size_t>(p)].subtype != "country";

@@ -64,6 +64,9 @@ TEST(EventClauses, WouldInWhatIsSaidIsAnAnnouncedAct) {
   // Elsewhere "would" is a hypothetical: no act.
   e = EventsOf("Chile would impose sanctions on Peru if the border stayed closed.");
   EXPECT_TRUE(e.empty()) << Dump(e);
+  // What others expect or believe is not announced by the one it is about.
+  e = EventsOf("Analysts expect that Peru would impose sanctions on Chile.");
+  EXPECT_TRUE(e.empty()) << Dump(e);
 }
 
 TEST(EventClauses, ARejectionWithAnObjectRejectsTheObjectNotItsAct) {

@@ -92,6 +92,8 @@ class SentenceCoder {
     size_t len = 0;
     return lex_.ModifierAt(tokens_, i, &len) == m;
   }
+  // "tiba di", "arrived in": a pattern whose last word is a locative names the place as its party.
+  bool NamesPlace(const VerbMatch& m) const { return Is(m.end - 1, Modifier::kLocative); }
   // "dengan", "to", and the places' "di", "in": a word that puts the actor after it in a phrase.
   bool PrepositionLike(size_t i) const {
     size_t len = 0;
