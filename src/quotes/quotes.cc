@@ -100,6 +100,10 @@ void Extractor::IndexMentions() {
   for (size_t i = 0; i < mentions_.size(); ++i) {
     MentionRef& m = mentions_[i];
     if (mention_at_[m.begin] < 0) mention_at_[m.begin] = static_cast<int>(i);
+    // "The United States and Japan said …": a reporting word inside a name ("States") is no cue.
+    for (size_t t = m.begin + 1; t < m.end && t < cues_.size(); ++t)
+      if (cues_[t].type == CueType::kVerb || cues_[t].type == CueType::kStance || cues_[t].type == CueType::kParticiple)
+        cues_[t] = CueMatch{};
     const Entity& e = (*in_.entities)[m.entity];
     if (e.type == "PER" && m.role.end > m.role.start)
       for (size_t t = FirstTokenAtOrAfter(m.role.start); t < m.begin; ++t) role_cover_[t] = static_cast<int>(i);

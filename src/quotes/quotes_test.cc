@@ -362,6 +362,14 @@ TEST(QuotesOnRealProse, ReportedSpeechInARelativeClauseDoesNotTakeTheNextNyaCue)
   EXPECT_EQ(a->speaker, "Susan Illston");
 }
 
+TEST(QuotesOnRealProse, AReportingWordInsideANameIsNoCue) {
+  // "States" in "United States" is not the verb "states": the quotation is what the two said.
+  auto q = QuotesOf("The United States and Canada said on Monday that they would extend the border agreement.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "they would extend the border agreement");
+  EXPECT_EQ(q[0].cue, "said");
+}
+
 TEST(QuotesOnRealProse, AContinuingNyaCueIsTheLastSpeakerNotTheNextSubject) {
   // "tambahnya" (he added): the spokesman goes on, although the sentence between opens with another person.
   auto q = QuotesOf(
