@@ -370,6 +370,15 @@ TEST(QuotesOnRealProse, AReportingWordInsideANameIsNoCue) {
   EXPECT_EQ(q[0].cue, "said");
 }
 
+TEST(QuotesOnRealProse, AJointStatementIsGivenToTheFirstBodyThatIssuesIt) {
+  // One speaker per quotation for now: the first of the bodies, not no one.
+  auto q = QuotesOf(
+      "\"Kedaulatan Indonesia di Laut Natuna Utara tidak bisa ditawar,\" demikian pernyataan bersama Kementerian "
+      "Luar Negeri dan Kementerian Pertahanan, Senin.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Kementerian Luar Negeri");
+}
+
 TEST(QuotesOnRealProse, AContinuingNyaCueIsTheLastSpeakerNotTheNextSubject) {
   // "tambahnya" (he added): the spokesman goes on, although the sentence between opens with another person.
   auto q = QuotesOf(
