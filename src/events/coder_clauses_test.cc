@@ -46,6 +46,14 @@ TEST(EventClauses, AProtestAgainstNoOneNamedIsAgainstTheGovernment) {
   EXPECT_TRUE(e.empty()) << Dump(e);
 }
 
+TEST(EventClauses, AStateBetweenTwoPeopleWordsJoinsOneGroup) {
+  // "demonstran Indonesia mahasiswa": the state joins the first group once; nothing is lost or doubled.
+  auto e = EventsOf("Ratusan demonstran Indonesia mahasiswa dan buruh menyerang polisi Malaysia di Johor.");
+  EXPECT_TRUE(Has(e, "IDN", "MYS", "1")) << Dump(e);
+  e = EventsOf("Troops Israel soldiers fishermen Egypt workers Jordan students attacked Syria.");
+  for (const auto& g : e) EXPECT_EQ(g.target.size(), 3u) << Dump(e);
+}
+
 TEST(EventClauses, TheActorAnotherModifiesIsTheParty) {
   // "Iraqi" names whose Kurds they are: the Kurds act (and the longer name wins over the one inside it).
   Document d = testing::AnalyzeText("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.", "2025-06-01");

@@ -118,6 +118,11 @@ void SentenceCoder::FindPeople() {
                        (actors_[next_actor].begin == end || (actors_[next_actor].begin == end + 1 && Is(end, Modifier::kOrigin)));
     std::string country;
     size_t begin = i, stop = end;
+    // A state already inside a group ("demonstran Indonesia mahasiswa …") is not taken twice.
+    if (named_before && !absorbed.empty() && absorbed.back() == next_actor - 1) {
+      i = end;
+      continue;
+    }
     if (named_before && bare_state(next_actor - 1)) {
       absorbed.push_back(next_actor - 1);
       begin = actors_[next_actor - 1].begin;
