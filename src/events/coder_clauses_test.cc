@@ -1,7 +1,7 @@
 // The event coder on clause structure read from the parse, through the whole
 // analyze pipeline with the project's data, on sentences written for these
-// tests (both languages): complements, statements of obligation, protests
-// with no named target.
+// tests (both languages): complements and purposes, reported futures, protests
+// with no named target, arrivals, light verbs, groups and appositions.
 #include "tests/event_test_support.h"
 
 namespace warta {
