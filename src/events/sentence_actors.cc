@@ -2,12 +2,20 @@
 // people, person pronouns, groups, subjects, objects, and their actor codes.
 
 #include <algorithm>
-#include <set>
 
 #include "events/sentence_coder.h"
 #include "util/strings.h"
 
 namespace warta::events_internal {
+
+namespace {
+
+// A state office's CAMEO role: government, military, police, courts, legislature, intelligence.
+bool OfficialRole(std::string_view role) {
+  return role == "GOV" || role == "MIL" || role == "COP" || role == "JUD" || role == "LEG" || role == "SPY";
+}
+
+}  // namespace
 
 void SentenceCoder::FindActors() {
   const Span sentence = s_.span;
@@ -294,8 +302,7 @@ std::vector<int> SentenceCoder::TargetAfter(size_t from, bool cooperative, bool 
     // Words say something to people right after the verb ("mengimbau masyarakat"); further
     // on, people are what the words are about ("berharap … berdampak pada warga").
     // Officials ("Serbian authorities") are whom a demand is made of wherever they stand.
-    static const std::set<std::string> kOfficial = {"GOV", "MIL", "COP", "JUD", "LEG"};
-    if (!unnamed_role.empty() && !kOfficial.count(unnamed_role) && verbal && it->begin > from + 2) continue;
+    if (!unnamed_role.empty() && !OfficialRole(unnamed_role) && verbal && it->begin > from + 2) continue;
     if (it->begin > from + 8) {
       // Far off: only as the object of a preposition a few words before it ("to earthquake victims").
       bool marked = false;
@@ -347,8 +354,7 @@ std::string SentenceCoder::Name(int party) const {
 // the source is itself the state or an office of it.
 int SentenceCoder::ProtestedGovernment(const VerbMatch& m, int source, int place) {
   const std::string code = ActorCode(source, -1);
-  static const std::set<std::string> kOfficial = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
-  if (code.size() < 6 || kOfficial.count(code.substr(3, 3)) || code.rfind("IGO", 0) == 0 || code.rfind("NGO", 0) == 0)
+  if (code.size() < 6 || OfficialRole(code.substr(3, 3)) || code.rfind("IGO", 0) == 0 || code.rfind("NGO", 0) == 0)
     return -1;
   std::string country;
   if (place >= 0) country = (*in_.entities)[static_cast<size_t>(place)].country;
