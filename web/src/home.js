@@ -255,6 +255,10 @@ export async function homeView(ctx) {
   ctx.cleanup(() => cy.destroy());
   window.warta = { cy }; // for the end-to-end test and the curious
 
+  // The page's scroll event, which tells Cytoscape the graph moved, can arrive after a click that
+  // follows a scroll at once: measure the container afresh on every press, before Cytoscape reads it.
+  graphBox.addEventListener('mousedown', graphMoved, { capture: true });
+  graphBox.addEventListener('touchstart', graphMoved, { capture: true, passive: true });
   cy.on('tap', 'node', (e) => { location.hash = `#/actor/${seg(e.target.id())}`; });
   cy.on('tap', 'edge', (e) => { location.hash = pairHref(e.target.data('source'), e.target.data('target'), pairQuery); });
   cy.on('mouseover', 'node', (e) => {

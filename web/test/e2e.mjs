@@ -110,6 +110,37 @@ async function navigate(action, expectView) {
   return s;
 }
 
+/**
+ * Clicks a point of the graph that `locate` computes in the page (after the scroll has settled) and
+ * waits for `expectView`. A slow machine may still be moving the page when the point is measured:
+ * then the click misses, and the point is measured and clicked again (three tries in all).
+ */
+async function clickGraph(locate, expectView) {
+  let lastError = null;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.locator('#graph').scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.waitForTimeout(300 * (attempt + 1)); // past Cytoscape's 250 ms of "the page is scrolling"
+    const target = await page.evaluate(locate);
+    if (!target) return { target: null, state: null };
+    const before = (await appState()).gen;
+    await page.mouse.click(target.x, target.y);
+    try {
+      await page.waitForFunction((b) => {
+        const a = document.getElementById('app');
+        return Number(a.dataset.gen || 0) > b && a.dataset.state !== 'loading';
+      }, before, { timeout: 5000 });
+    } catch (err) {
+      lastError = err;
+      continue;
+    }
+    const s = await appState();
+    assert(s.view === expectView, `expected the ${expectView} view, got ${s.view} at ${s.hash}`);
+    return { target, state: s };
+  }
+  throw new Error(`three clicks on the graph did not open the ${expectView} view (${String(lastError?.message).split('\n')[0]})`);
+}
+
 const go = (hash) => navigate(() => page.evaluate((h) => { location.hash = h; }, hash));
 const api = (p) => page.evaluate(async (u) => {
   const r = await fetch(u);
@@ -187,16 +218,14 @@ await check('"more" pages through the actors', async () => {
 // 2. Click the biggest node: the actor page.
 let actorChecked = false;
 await check('clicking a graph node opens the actor page', async () => {
-  await page.locator('#graph').scrollIntoViewIfNeeded();
-  const node = await page.evaluate(() => {
+  const { target: node, state: s } = await clickGraph(() => {
     const cy = window.warta.cy;
     let best = null;
     cy.nodes().forEach((n) => { if (!best || (n.data('raw').mentions || 0) > (best.data('raw').mentions || 0)) best = n; });
     const p = best.renderedPosition();
     const r = cy.container().getBoundingClientRect();
     return { id: best.id(), x: r.left + p.x, y: r.top + p.y };
-  });
-  const s = await navigate(() => page.mouse.click(node.x, node.y), 'actor');
+  }, 'actor');
   assert(s.state === 'ready', `actor page is ${s.state}`);
   const name = (await page.locator('#app h1').textContent()).trim();
   assert(name.length > 0, 'no actor name');
@@ -237,8 +266,7 @@ let onPair = false;
 await check('clicking a graph edge opens the pair page', async () => {
   await navigate(() => page.click('nav a[data-nav=home]'), 'home');
   await page.waitForFunction(() => document.getElementById('graph')?.dataset.ready === '1');
-  await page.locator('#graph').scrollIntoViewIfNeeded();
-  const edge = await page.evaluate(() => {
+  const { target: edge, state: s } = await clickGraph(() => {
     const cy = window.warta.cy;
     // The busiest edge whose midpoint no node (or node label) covers.
     const boxes = cy.nodes().map((n) => n.renderedBoundingBox({ includeLabels: true }));
@@ -249,9 +277,8 @@ await check('clicking a graph edge opens the pair page', async () => {
     const p = best.renderedMidpoint();
     const r = cy.container().getBoundingClientRect();
     return { id: `${best.data('source')}→${best.data('target')}`, x: r.left + p.x, y: r.top + p.y };
-  });
+  }, 'pair');
   if (!edge) throw new Error('the graph has no edges');
-  const s = await navigate(() => page.mouse.click(edge.x, edge.y), 'pair');
   onPair = true;
   return `edge ${edge.id} → ${s.hash}`;
 });
