@@ -24,7 +24,7 @@ int RunCheck(const CheckArgs& args) {
     fmt::print(stderr, "warta: {}: no such store\n", args.db);
     return 3;
   }
-  auto store = Store::OpenSqlite(args.db, Store::Mode::kReadOnly);
+  auto store = Store::Open(args.db, Store::Mode::kReadOnly);
   if (!store.ok()) {
     if (store.status().code() == Status::Code::kCorrupt) {
       fmt::print("{}\n", store.status().message());

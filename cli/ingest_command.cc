@@ -102,10 +102,10 @@ int RunIngest(const IngestArgs& args) {
     fmt::print(stderr, "warta: {}\n", (stories.ok() ? topics : stories).status().message());
     return 2;
   }
-  auto store = Store::OpenSqlite(args.db, Store::Mode::kReadWrite);
+  auto store = Store::Open(args.db, Store::Mode::kReadWrite);
   if (!store.ok() && store.status().code() == Status::Code::kBusy && args.wait) {
     fmt::print(stderr, "warta: {}: another process is writing to this store; waiting for it\n", args.db);
-    store = Store::OpenSqlite(args.db, Store::Mode::kReadWrite, /*wait_for_writer=*/true);
+    store = Store::Open(args.db, Store::Mode::kReadWrite, /*wait_for_writer=*/true);
   }
   if (!store.ok()) {
     fmt::print(stderr, "warta: {}\n", store.status().message());

@@ -65,7 +65,7 @@ std::unique_ptr<Store> OpenOrSay(const std::string& db) {
     fmt::print(stderr, "warta: {}: no such store (run `warta ingest --db {} ...` first)\n", db, db);
     return nullptr;
   }
-  auto s = Store::OpenSqlite(db, Store::Mode::kReadOnly);
+  auto s = Store::Open(db, Store::Mode::kReadOnly);
   if (!s.ok()) {
     fmt::print(stderr, "warta: {}\n", s.status().message());
     return nullptr;

@@ -26,7 +26,7 @@ int RunServe(const ServeArgs& args) {
     fmt::print(stderr, "warta: {}: no such store (run `warta ingest --db {} ...` first)\n", args.db, args.db);
     return 3;
   }
-  auto store = Store::OpenSqlite(args.db, Store::Mode::kReadOnly);
+  auto store = Store::Open(args.db, Store::Mode::kReadOnly);
   if (!store.ok()) {
     fmt::print(stderr, "warta: {}\n", store.status().message());
     return 3;

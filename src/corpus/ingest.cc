@@ -88,7 +88,7 @@ PreparedDocument PrepareDocument(Record record, const Knowledge& knowledge, cons
 
 Result<Ingester> Ingester::Open(Store* store, StoryClusterer stories, StoryClusterer topics) {
   Ingester in(store, std::move(stories), std::move(topics));
-  Status s = store->ForEachBands([&](int64_t doc, const std::string& bands) { in.index_.Add(doc, UnpackHashes(bands)); });
+  Status s = store->ForEachBands(0, [&](int64_t doc, const std::string& bands) { in.index_.Add(doc, UnpackHashes(bands)); });
   if (!s.ok()) return s;
   for (Level& level : in.levels_) {
     auto rows = store->OpenGroups(level.grouping);
@@ -182,9 +182,9 @@ Status Ingester::WriteOne(PreparedDocument* p, IngestCounts* counts) {
       double best = 0;
       int64_t best_doc = 0;
       for (int64_t c : index_.Candidates(p->bands)) {
-        auto blob = store_->ShinglesOf(c);
-        if (!blob.ok()) return blob.status();
-        double j = Jaccard(p->shingles, UnpackHashes(blob.value()));
+        auto text = store_->CleanTextOf(c);
+        if (!text.ok()) return text.status();
+        double j = Jaccard(p->shingles, Shingles(NormalizeForDedup(text.value())));
         if (j > best) best = j, best_doc = c;
       }
       if (best >= kNearDuplicateJaccard) {
@@ -194,7 +194,7 @@ Status Ingester::WriteOne(PreparedDocument* p, IngestCounts* counts) {
         ++counts->near_duplicates;
       }
     }
-    Status s = store_->AddDedupKeys(doc, PackHashes(p->shingles), PackHashes(p->bands));
+    Status s = store_->AddDedupKeys(doc, PackHashes(p->bands));
     if (!s.ok()) return s;
     index_.Add(doc, p->bands);
   }

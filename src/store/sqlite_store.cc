@@ -177,27 +177,28 @@ class SqliteStore final : public Store {
     return OptionalInt(st);
   }
 
-  Status AddDedupKeys(int64_t document, const std::string& shingles, const std::string& bands) override {
-    Statement* st = Stmt("INSERT INTO dedup (document, shingles, bands) VALUES (?,?,?)");
+  Status AddDedupKeys(int64_t document, const std::string& bands) override {
+    Statement* st = Stmt("INSERT INTO dedup (document, shingles, bands) VALUES (?,x'',?)");
     if (!st) return Err(db_.Error());
-    return st->Bind(1, document).BindBlob(2, shingles).BindBlob(3, bands).Run();
+    return st->Bind(1, document).BindBlob(2, bands).Run();
   }
 
-  Result<std::string> ShinglesOf(int64_t document) override {
-    Statement* st = Stmt("SELECT shingles FROM dedup WHERE document = ?");
+  Result<std::string> CleanTextOf(int64_t document) override {
+    Statement* st = Stmt("SELECT text FROM documents WHERE id = ?");
     if (!st) return Err(db_.Error());
     st->Bind(1, document);
     Status s;
     std::string out;
-    if (st->Step(&s)) out = std::string(st->Blob(0));
+    if (st->Step(&s)) out = st->Text(0);
     st->Reset();
     if (!s.ok()) return s;
     return out;
   }
 
-  Status ForEachBands(const std::function<void(int64_t, const std::string&)>& fn) override {
-    auto st = db_.Prepare("SELECT document, bands FROM dedup ORDER BY document");
+  Status ForEachBands(int64_t after, const std::function<void(int64_t, const std::string&)>& fn) override {
+    auto st = db_.Prepare("SELECT document, bands FROM dedup WHERE document > ? ORDER BY document");
     if (!st.ok()) return st.status();
+    st.value().Bind(1, after);
     Status s;
     while (st.value().Step(&s)) fn(st.value().Int(0), std::string(st.value().Blob(1)));
     return s;

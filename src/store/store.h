@@ -87,6 +87,12 @@ class Store {
   // version. kReadWrite takes the store's writer lock (one writer at a time):
   // kBusy when another process holds it, unless `wait_for_writer`.
   static Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, Mode mode, bool wait_for_writer = false);
+  // A PostgreSQL database ("postgresql://…" or "postgres://…" URI, libpq's syntax). Any number of
+  // writers: each batch (Begin … Commit) holds the store's transaction-level advisory lock.
+  static Result<std::unique_ptr<Store>> OpenPostgres(const std::string& uri, Mode mode);
+  // Either, by the form of `db`: a PostgreSQL URI, else an SQLite file.
+  static Result<std::unique_ptr<Store>> Open(const std::string& db, Mode mode, bool wait_for_writer = false);
+  static bool IsPostgresUri(std::string_view db);
   virtual ~Store() = default;
 
   virtual int SchemaVersion() = 0;
@@ -109,9 +115,12 @@ class Store {
   // Duplicates. The copy a document repeats is the earliest published one
   // (ties: the first stored); a later-found earlier copy takes its place.
   virtual Result<std::optional<int64_t>> ExactCopyOf(const std::string& content_hash, int64_t except) = 0;
-  virtual Status AddDedupKeys(int64_t document, const std::string& shingles, const std::string& bands) = 0;
-  virtual Result<std::string> ShinglesOf(int64_t document) = 0;
-  virtual Status ForEachBands(const std::function<void(int64_t document, const std::string& bands)>& fn) = 0;
+  // A document's LSH band keys (packed); its shingles are not kept: the near-duplicate check
+  // recomputes them from the candidate's cleaned text (CleanTextOf).
+  virtual Status AddDedupKeys(int64_t document, const std::string& bands) = 0;
+  virtual Result<std::string> CleanTextOf(int64_t document) = 0;  // "" when there is no such document
+  // The band keys of every document whose id is above `after`, by id.
+  virtual Status ForEachBands(int64_t after, const std::function<void(int64_t document, const std::string& bands)>& fn) = 0;
   virtual Status LinkDuplicate(int64_t document, int64_t copy_of, double similarity) = 0;
   virtual Result<std::optional<int64_t>> CanonicalOf(int64_t document) = 0;  // itself when no copy
 

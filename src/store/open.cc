@@ -1,0 +1,23 @@
+// Which backend a --db names: a PostgreSQL URI, else an SQLite file.
+#include "store/store.h"
+#include "util/strings.h"
+
+namespace warta {
+
+bool Store::IsPostgresUri(std::string_view db) { return StartsWith(db, "postgresql://") || StartsWith(db, "postgres://"); }
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& db, Mode mode, bool wait_for_writer) {
+  if (IsPostgresUri(db)) return OpenPostgres(db, mode);
+  return OpenSqlite(db, mode, wait_for_writer);
+}
+
+}  // namespace warta
+
+namespace warta {
+
+// Until the PostgreSQL backend lands (postgres_store.cc replaces this definition).
+Result<std::unique_ptr<Store>> Store::OpenPostgres(const std::string& uri, Mode) {
+  return Status::Error(Status::Code::kIoError, uri + ": this warta was built without PostgreSQL support");
+}
+
+}  // namespace warta
