@@ -5,11 +5,8 @@
 
 #include <chrono>
 #include <filesystem>
-#include <map>
-#include <unordered_set>
 
-#include "cli/ordered_pool.h"
-#include "corpus/ingest.h"
+#include "corpus/pipeline.h"
 #include "input/input_set.h"
 
 namespace warta {
@@ -129,93 +126,34 @@ int RunIngest(const IngestArgs& args) {
 
   InputSet inputs(args.input.inputs, setup.format, setup.reader);
   Progress progress(!args.quiet && isatty(STDERR_FILENO), KnownInputBytes(args.input.inputs));
-  IngestCounts counts;
-  size_t rejected = 0, skipped = 0, seen = 0;
-  uint64_t bytes_read = 0;
-  std::vector<Record> batch;
-  std::vector<PreparedDocument> prepared;
-  std::unordered_set<std::string> in_batch;
-  Status store_error;
-  // Already stored, or twice in this batch: nothing changes.
-  auto is_new = [&](const Record& record) {
-    ++seen;
-    bytes_read += record.text.size();
-    std::string identity = IdentityOf(record);
-    auto known = store.value()->HasIdentity(identity);
-    if (!known.ok()) store_error = known.status();
-    if (!known.ok() || known.value() || !in_batch.insert(identity).second) {
-      skipped += known.ok();
-      return false;
-    }
-    return true;
+  size_t unreadable = 0;  // records the readers rejected
+  IngestHooks hooks;
+  hooks.next_batch = [&](std::vector<Record>* batch) { return ReadBatch(&inputs, batch, &unreadable); };
+  hooks.on_rejected = [](const std::string& where, const std::string& error) {
+    fmt::print(stderr, "warta: {}: cannot analyse this record ({}); skipped\n", where, error);
   };
-  bool more = true;
-  while (more) {
-    in_batch.clear();
-    more = ReadBatch(&inputs, &batch, &rejected, is_new);
-    if (!store_error.ok()) {
-      fmt::print(stderr, "warta: {}: {}\n", args.db, store_error.message());
-      return 3;
-    }
-    // Each site's furniture learned from the batches before this one.
-    std::map<std::string, std::vector<uint64_t>> furniture;
-    std::vector<AnalyzeOptions> options(batch.size(), setup.analyze);
-    for (size_t i = 0; i < batch.size(); ++i) {
-      std::string site = SiteOf(batch[i]);
-      auto it = furniture.find(site);
-      if (it == furniture.end()) {
-        auto lines = ingester.value().FurnitureOf(site);
-        if (!lines.ok()) {
-          fmt::print(stderr, "warta: {}: {}\n", args.db, lines.status().message());
-          return 3;
-        }
-        it = furniture.emplace(site, std::move(lines).value()).first;
-      }
-      if (!it->second.empty()) options[i].clean.furniture = &it->second;
-    }
-    prepared.clear();
-    prepared.resize(batch.size());
-    std::vector<std::string> where(batch.size()), failed(batch.size());
-    ParallelFor(batch.size(), setup.threads, [&](size_t i) {
-      where[i] = WhereOf(batch[i]);
-      // One record's failure is that record's: reported, the others are stored.
-      try {
-        prepared[i] = PrepareDocument(std::move(batch[i]), knowledge.value(), options[i]);
-      } catch (const std::exception& e) {
-        failed[i] = e.what();
-      }
-    });
-    size_t kept = 0;
-    for (size_t i = 0; i < prepared.size(); ++i) {
-      if (!failed[i].empty()) {
-        fmt::print(stderr, "warta: {}: cannot analyse this record ({}); skipped\n", where[i], failed[i]);
-        ++rejected;
-        continue;
-      }
-      if (prepared[i].doc.invalid_utf8 > 0)
-        fmt::print(stderr, "warta: {}: {} invalid UTF-8 sequence(s) replaced with U+FFFD\n", where[i],
-                   prepared[i].doc.invalid_utf8);
-      if (kept != i) prepared[kept] = std::move(prepared[i]);
-      ++kept;
-    }
-    prepared.resize(kept);
-    if (!prepared.empty()) {
-      Status s = ingester.value().Write(&prepared, &counts);
-      if (!s.ok()) {
-        fmt::print(stderr, "warta: {}: {}{}\n", args.db, s.message(),
-                   s.code() == Status::Code::kCorrupt ? "; the store is damaged: ingest stopped, the batches "
-                                                        "before this one are stored (`warta check` lists the problems)"
-                                                      : "");
-        return 3;
-      }
-    }
-    progress.Update(seen, bytes_read);
+  hooks.on_repaired = [](const std::string& where, size_t n) {
+    fmt::print(stderr, "warta: {}: {} invalid UTF-8 sequence(s) replaced with U+FFFD\n", where, n);
+  };
+  hooks.on_progress = [&](const IngestTotals& t) { progress.Update(t.seen, t.bytes); };
+  IngestTotals totals;
+  Status s = RunIngest(&ingester.value(), knowledge.value(), setup.analyze, setup.threads, hooks, &totals);
+  if (!s.ok()) {
+    fmt::print(stderr, "warta: {}: {}{}\n", args.db, s.message(),
+               s.code() == Status::Code::kCorrupt ? "; the store is damaged: ingest stopped, the batches "
+                                                    "before this one are stored (`warta check` lists the problems)"
+                                                  : "");
+    return 3;
   }
+  const IngestCounts& counts = totals.counts;
+  const size_t seen = totals.seen, rejected = totals.rejected + unreadable;
+  const size_t skipped = totals.skipped + counts.already_stored;
+  const uint64_t bytes_read = totals.bytes;
   progress.Update(seen, bytes_read, true);
   fmt::print(stderr,
              "warta ingest: {} records read, {} added ({} exact and {} near duplicates, {} new stories, {} new topics), "
              "{} already stored, {} rejected\n",
-             seen + rejected, counts.added, counts.exact_duplicates, counts.near_duplicates, counts.stories_started,
+             seen + unreadable, counts.added, counts.exact_duplicates, counts.near_duplicates, counts.stories_started,
              counts.topics_started, skipped, rejected);
   return rejected > 0 ? 1 : 0;
 }

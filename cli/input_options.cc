@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "clean/calendar.h"
-#include "cli/ordered_pool.h"
+#include "util/parallel.h"
 
 namespace warta {
 
@@ -40,10 +40,6 @@ bool ParseFieldMap(const std::vector<std::string>& specs, FieldMap* map, std::st
 void Report(const Diagnostic& d) {
   if (d.line > 0) fmt::print(stderr, "warta: {}:{}: {}\n", d.source, d.line, d.message);
   else fmt::print(stderr, "warta: {}: {}\n", d.source, d.message);
-}
-
-std::string WhereOf(const Record& record) {
-  return record.line ? fmt::format("{}:{}", record.source, record.line) : record.source;
 }
 
 bool ReadBatch(InputSet* inputs, std::vector<Record>* batch, size_t* rejected,

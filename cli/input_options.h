@@ -45,9 +45,6 @@ bool SetUpInput(const InputArgs& a, InputSetup* setup);
 // "warta: file:line: message" on stderr.
 void Report(const Diagnostic& d);
 
-// "file:line" (or "file" for a whole-file record): where a record came from.
-std::string WhereOf(const Record& record);
-
 // Records are handled in batches: read a batch (one thread), analyse it (all
 // threads), write it in input order. Bounds memory to about one batch.
 inline constexpr size_t kBatchRecords = 256;

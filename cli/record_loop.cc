@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-#include "cli/ordered_pool.h"
+#include "util/parallel.h"
 #include "input/input_set.h"
 
 namespace warta {

@@ -1,6 +1,7 @@
 #include "corpus/ingest.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 
 #include "util/days.h"
@@ -14,6 +15,8 @@ namespace {
 // Where a level's clusterer state is kept in the store's meta table.
 std::string TermStatsKey(Grouping g) { return g == Grouping::kStory ? "stories.term_stats" : "topics.term_stats"; }
 std::string NextIdKey(Grouping g) { return g == Grouping::kStory ? "stories.next_id" : "topics.next_id"; }
+// Counts the batches committed to the store, by any writer.
+constexpr char kGenerationKey[] = "ingest.generation";
 
 // The host of a URL without "www.", lower case; "" when there is none.
 std::string HostOf(const std::optional<std::string>& url) {
@@ -62,11 +65,17 @@ std::string IdentityOf(const Record& r) {
 }
 
 PreparedDocument PrepareDocument(Record record, const Knowledge& knowledge, const AnalyzeOptions& options) {
+  std::string identity = IdentityOf(record), site = SiteOf(record);
+  return PrepareDocument(std::move(record), std::move(identity), std::move(site), knowledge, options);
+}
+
+PreparedDocument PrepareDocument(Record record, std::string identity, std::string site, const Knowledge& knowledge,
+                                 const AnalyzeOptions& options) {
   PreparedDocument p;
   DocumentRow& row = p.row;
-  row.identity = IdentityOf(record);
+  row.identity = std::move(identity);
   row.input_id = record.id;
-  row.site = SiteOf(record);
+  row.site = std::move(site);
   p.doc = Analyze(std::move(record), knowledge, options);
   const Document& d = p.doc;
   row.source = d.source;
@@ -88,24 +97,61 @@ PreparedDocument PrepareDocument(Record record, const Knowledge& knowledge, cons
 
 Result<Ingester> Ingester::Open(Store* store, StoryClusterer stories, StoryClusterer topics) {
   Ingester in(store, std::move(stories), std::move(topics));
-  Status s = store->ForEachBands(0, [&](int64_t doc, const std::string& bands) { in.index_.Add(doc, UnpackHashes(bands)); });
+  Status s = in.AddBandsAfter(0);
   if (!s.ok()) return s;
   for (Level& level : in.levels_) {
-    auto rows = store->OpenGroups(level.grouping);
-    if (!rows.ok()) return rows.status();
-    auto stats = store->GetMeta(TermStatsKey(level.grouping));
-    if (!stats.ok()) return stats.status();
-    auto next = store->GetMeta(NextIdKey(level.grouping));
-    if (!next.ok()) return next.status();
-    if (!stats.value()) continue;  // nothing stored yet
-    int64_t next_id = next.value() ? std::stoll(*next.value()) : 1;
-    s = level.clusterer.Restore(std::move(rows).value(), *stats.value(), next_id);
-    if (!s.ok()) return Status::Error(s.code(), "restoring the stories: " + s.message());
+    s = in.RestoreLevel(&level);
+    if (!s.ok()) return s;
   }
+  auto generation = store->GetMeta(kGenerationKey);
+  if (!generation.ok()) return generation.status();
+  in.generation_ = generation.value().value_or("");
   return in;
 }
 
+Status Ingester::AddBandsAfter(int64_t after) {
+  return store_->ForEachBands(after, [&](int64_t doc, const std::string& bands) {
+    index_.Add(doc, UnpackHashes(bands));
+    last_indexed_ = std::max(last_indexed_, doc);
+  });
+}
+
+Status Ingester::RestoreLevel(Level* level) {
+  auto rows = store_->OpenGroups(level->grouping);
+  if (!rows.ok()) return rows.status();
+  auto stats = store_->GetMeta(TermStatsKey(level->grouping));
+  if (!stats.ok()) return stats.status();
+  auto next = store_->GetMeta(NextIdKey(level->grouping));
+  if (!next.ok()) return next.status();
+  if (!stats.value()) return Status::Ok();  // nothing stored yet
+  int64_t next_id = 1;
+  if (next.value()) {
+    auto [end, ec] = std::from_chars(next.value()->data(), next.value()->data() + next.value()->size(), next_id);
+    if (ec != std::errc() || end != next.value()->data() + next.value()->size())
+      return Status::Error(Status::Code::kCorrupt, "restoring the stories: a bad next id \"" + *next.value() + "\"");
+  }
+  Status s = level->clusterer.Restore(std::move(rows).value(), *stats.value(), next_id);
+  if (!s.ok()) return Status::Error(s.code(), "restoring the stories: " + s.message());
+  return Status::Ok();
+}
+
+Status Ingester::CatchUp() {
+  auto generation = store_->GetMeta(kGenerationKey);
+  if (!generation.ok()) return generation.status();
+  if (generation.value().value_or("") == generation_) return Status::Ok();  // no one else wrote
+  Status s = AddBandsAfter(last_indexed_);
+  for (Level& level : levels_)
+    if (s.ok()) s = RestoreLevel(&level);
+  return s;
+}
+
 Status Ingester::WriteOne(PreparedDocument* p, IngestCounts* counts) {
+  auto known = store_->HasIdentity(p->row.identity);
+  if (!known.ok()) return known.status();
+  if (known.value()) {
+    ++counts->already_stored;
+    return Status::Ok();
+  }
   const Document& d = p->doc;
   p->row.original = d.original;  // views: `d` outlives the call
   p->row.text = d.clean.text;
@@ -197,6 +243,7 @@ Status Ingester::WriteOne(PreparedDocument* p, IngestCounts* counts) {
     Status s = store_->AddDedupKeys(doc, PackHashes(p->bands));
     if (!s.ok()) return s;
     index_.Add(doc, p->bands);
+    last_indexed_ = std::max(last_indexed_, doc);
   }
 
   // Furniture is learned from distinct documents only: five copies of one
@@ -232,6 +279,7 @@ Status Ingester::WriteOne(PreparedDocument* p, IngestCounts* counts) {
 
 Status Ingester::Write(std::vector<PreparedDocument>* batch, IngestCounts* counts) {
   Status s = store_->Begin();
+  if (s.ok()) s = CatchUp();
   if (!s.ok()) return s;
   line_counts_.clear();
   for (PreparedDocument& p : *batch) {
@@ -251,7 +299,15 @@ Status Ingester::Write(std::vector<PreparedDocument>* batch, IngestCounts* count
     s = store_->AddLineCounts(site, std::vector<std::pair<uint64_t, int64_t>>(counts.begin(), counts.end()));
     if (!s.ok()) return s;
   }
-  return store_->Commit();
+  auto generation = store_->GetMeta(kGenerationKey);
+  if (!generation.ok()) return generation.status();
+  int64_t n = 0;
+  if (generation.value()) std::from_chars(generation.value()->data(), generation.value()->data() + generation.value()->size(), n);
+  std::string next = std::to_string(n + 1);
+  s = store_->SetMeta(kGenerationKey, next);
+  if (s.ok()) s = store_->Commit();
+  if (s.ok()) generation_ = std::move(next);
+  return s;
 }
 
 }  // namespace warta

@@ -43,9 +43,13 @@ struct PreparedDocument {
 };
 
 PreparedDocument PrepareDocument(Record record, const Knowledge& knowledge, const AnalyzeOptions& options);
+// The same with the record's identity and site computed already (IdentityOf, SiteOf).
+PreparedDocument PrepareDocument(Record record, std::string identity, std::string site, const Knowledge& knowledge,
+                                 const AnalyzeOptions& options);
 
 struct IngestCounts {
   size_t added = 0;            // new documents
+  size_t already_stored = 0;   // skipped by the writer: the store had the identity by then
   size_t exact_duplicates = 0;  // of which the same text as an earlier one
   size_t near_duplicates = 0;   // of which nearly the same
   size_t stories_started = 0;
@@ -59,10 +63,17 @@ class Ingester {
   // `topics` (made with TopicOptions()) groups threads and sees no dates.
   static Result<Ingester> Open(Store* store, StoryClusterer stories, StoryClusterer topics);
 
+  Store* store() const { return store_; }
+
   // The furniture learned so far for a site (sorted line keys).
   Result<std::vector<uint64_t>> FurnitureOf(const std::string& site) { return store_->FrequentLines(site, kFurnitureDocuments); }
 
-  // Writes a batch in one transaction, in order.
+  // Writes a batch in one transaction, in order. A document whose identity the store holds by
+  // then (another writer, or an earlier batch of this run) is skipped and counted.
+  // With several writers on one store (PostgreSQL), Begin() serialises the batches and each
+  // batch first catches up with what the others committed since this writer's last batch: their
+  // band keys join the duplicate index and the stories and topics are restored from the store,
+  // so duplicates and stories link across writers.
   Status Write(std::vector<PreparedDocument>* batch, IngestCounts* counts);
 
   // Bytes held in memory: the duplicate index (grows with the corpus) and the
@@ -81,11 +92,18 @@ class Ingester {
       : store_(store),
         levels_{Level{Grouping::kStory, std::move(stories), true}, Level{Grouping::kTopic, std::move(topics), false}} {}
   Status WriteOne(PreparedDocument* p, IngestCounts* counts);
+  Status CatchUp();  // inside the batch's transaction
+  Status RestoreLevel(Level* level);
+  Status AddBandsAfter(int64_t after);
 
   std::map<std::string, std::map<uint64_t, int64_t>> line_counts_;  // this batch's, by site
 
   Store* store_;
   LshIndex index_;
+  int64_t last_indexed_ = 0;  // the highest document id in index_
+  // The store's write generation after this writer's last commit (meta "ingest.generation"):
+  // another value at the next Begin means another writer committed in between.
+  std::string generation_;
   Level levels_[2];
 };
 

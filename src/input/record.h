@@ -21,6 +21,11 @@ struct Record {
   size_t invalid_utf8 = 0;               // sequences already replaced while decoding the record
 };
 
+// "file:line" (or "file" for a whole-file record): where a record came from.
+inline std::string WhereOf(const Record& record) {
+  return record.line ? record.source + ":" + std::to_string(record.line) : record.source;
+}
+
 // Where a record field comes from in JSONL/CSV input: `--field KEY=NAME`.
 struct FieldMap {
   std::string id = "id";
