@@ -20,7 +20,7 @@ CLI::App* AddCheckCommand(CLI::App& app, CheckArgs* a) {
 
 int RunCheck(const CheckArgs& args) {
   std::error_code ec;
-  if (!std::filesystem::exists(args.db, ec)) {
+  if (!Store::IsPostgresUri(args.db) && !std::filesystem::exists(args.db, ec)) {
     fmt::print(stderr, "warta: {}: no such store\n", args.db);
     return 3;
   }

@@ -76,7 +76,7 @@ CLI::App* AddIngestCommand(CLI::App& app, IngestArgs* a) {
       "Exit: 0 all good, 1 some input rejected (reported on stderr, the rest ingested), 2 usage error,\n"
       "3 the store failed.");
   AddInputOptions(cmd, &a->input, "the store's contents never depend on it");
-  cmd->add_option("--db", a->db, "The store: an SQLite file, created when missing")->capture_default_str();
+  cmd->add_option("--db", a->db, "The store: an SQLite file, created when missing, or a postgresql:// URI (any number of ingests at once)")->capture_default_str();
   cmd->add_flag("--quiet", a->quiet, "No progress display (it is shown only on a terminal anyway)");
   cmd->add_flag("--wait", a->wait, "When another process is writing to the store, wait for it instead of stopping");
   cmd->add_flag("--no-check", a->no_check,

@@ -54,14 +54,14 @@ bool CheckActor(const std::string& flag, const std::optional<std::string>& v) {
 }
 
 void AddCommon(CLI::App* cmd, Common* c, bool limit = true) {
-  cmd->add_option("--db", c->db, "The store (an SQLite file written by `warta ingest`)")->capture_default_str();
+  cmd->add_option("--db", c->db, "The store: an SQLite file written by `warta ingest`, or a postgresql:// URI")->capture_default_str();
   auto* json = cmd->add_flag("--json", c->json, "A JSON array of objects instead of a table");
   cmd->add_flag("--csv", c->csv, "CSV (RFC 4180, with a header) instead of a table")->excludes(json);
   if (limit) cmd->add_option("--limit", c->limit, "At most this many rows")->transform(WholeNumber(1, 1000000))->capture_default_str();
 }
 
 std::unique_ptr<Store> OpenOrSay(const std::string& db) {
-  if (!std::filesystem::exists(db)) {
+  if (!Store::IsPostgresUri(db) && !std::filesystem::exists(db)) {
     fmt::print(stderr, "warta: {}: no such store (run `warta ingest --db {} ...` first)\n", db, db);
     return nullptr;
   }

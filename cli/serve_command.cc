@@ -15,14 +15,14 @@ CLI::App* AddServeCommand(CLI::App& app, ServeArgs* a) {
       "serve",
       "Serve the store read-only: the JSON API under /api/ (docs/api.md) and the dashboard at /.\n"
       "Binds 127.0.0.1 unless --host says otherwise. Runs until stopped (Ctrl-C).");
-  cmd->add_option("--db", a->db, "The store (an SQLite file written by `warta ingest`)")->capture_default_str();
+  cmd->add_option("--db", a->db, "The store: an SQLite file written by `warta ingest`, or a postgresql:// URI")->capture_default_str();
   cmd->add_option("--host", a->host, "Address to bind (0.0.0.0 for every interface)")->capture_default_str();
   cmd->add_option("--port", a->port, "Port; 0 picks a free one")->check(CLI::Range(0, 65535))->capture_default_str();
   return cmd;
 }
 
 int RunServe(const ServeArgs& args) {
-  if (!std::filesystem::exists(args.db)) {
+  if (!Store::IsPostgresUri(args.db) && !std::filesystem::exists(args.db)) {
     fmt::print(stderr, "warta: {}: no such store (run `warta ingest --db {} ...` first)\n", args.db, args.db);
     return 3;
   }

@@ -302,7 +302,8 @@ TEST(Corpus, SigkillMidIngestThenResume) {
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
   EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "ok");
   sqlite3_finalize(st);
-  ASSERT_EQ(sqlite3_prepare_v2(h, "SELECT COUNT(DISTINCT input_id), COUNT(*) FROM documents", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_prepare_v2(h, "SELECT COUNT(DISTINCT input_id), COUNT(*) FROM documents", -1, &st, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(h);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
   EXPECT_EQ(sqlite3_column_int64(st, 0), n);
   EXPECT_EQ(sqlite3_column_int64(st, 1), n);

@@ -12,12 +12,3 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& db, Mode mode, boo
 }
 
 }  // namespace warta
-
-namespace warta {
-
-// Until the PostgreSQL backend lands (postgres_store.cc replaces this definition).
-Result<std::unique_ptr<Store>> Store::OpenPostgres(const std::string& uri, Mode) {
-  return Status::Error(Status::Code::kIoError, uri + ": this warta was built without PostgreSQL support");
-}
-
-}  // namespace warta

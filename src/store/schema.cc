@@ -132,6 +132,24 @@ CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
   INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
 )sql",
+      // 5: the article texts compressed into one value (store/body_codec.h); SqliteStore
+      // fills `body` from the old columns right after this step (PackBodies).
+      R"sql(
+ALTER TABLE documents ADD COLUMN body BLOB;
+DROP TRIGGER documents_fts_insert;
+DROP TABLE documents_fts;
+)sql",
+      // 6: the uncompressed texts and the stored shingles go; full-text search reads the
+      // cleaned text through a view that decompresses it (only for snippets and rebuilds:
+      // new documents are indexed by the writer with the text it has).
+      R"sql(
+ALTER TABLE documents DROP COLUMN original;
+ALTER TABLE documents DROP COLUMN text;
+ALTER TABLE dedup DROP COLUMN shingles;
+CREATE VIEW documents_texts AS SELECT id, title, warta_text(body) AS text FROM documents;
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents_texts', content_rowid='id');
+INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+)sql",
   };
   return kMigrations;
 }

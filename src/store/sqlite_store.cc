@@ -5,7 +5,9 @@
 #include <charconv>
 #include <unordered_map>
 
+#include "store/body_codec.h"
 #include "store/schema.h"
+#include "store/sqlite_functions.h"
 #include "store/writer_lock.h"
 #include "util/strings.h"
 #include "store/sqlite.h"
@@ -66,6 +68,7 @@ class SqliteStore final : public Store {
     for (size_t v = static_cast<size_t>(version); v < migrations.size(); ++v) {
       Status s = db_.Exec("BEGIN IMMEDIATE");
       if (s.ok()) s = db_.Exec(migrations[v]);
+      if (s.ok() && v + 1 == kBodyMigration) s = PackBodies();
       if (s.ok()) s = db_.Exec(fmt::format("PRAGMA user_version = {}", v + 1));
       if (s.ok()) s = db_.Exec("COMMIT");
       if (!s.ok()) {
@@ -77,6 +80,22 @@ class SqliteStore final : public Store {
   }
 
   Status RawExec(std::string_view sql) { return db_.Exec(sql); }
+
+  // Migration 5: each document's two texts into its compressed body.
+  static constexpr size_t kBodyMigration = 5;
+  Status PackBodies() {
+    auto read = db_.Prepare("SELECT id, original, text FROM documents WHERE body IS NULL ORDER BY id");
+    auto write = db_.Prepare("UPDATE documents SET body = ? WHERE id = ?");
+    if (!read.ok()) return read.status();
+    if (!write.ok()) return write.status();
+    Status s;
+    while (read.value().Step(&s)) {
+      std::string body = codec_.Pack(read.value().Blob(1), read.value().Blob(2));
+      Status w = write.value().BindBlob(1, body).Bind(2, read.value().Int(0)).Run();
+      if (!w.ok()) return w;
+    }
+    return s;
+  }
 
   int SchemaVersion() override {
     auto st = db_.Prepare("PRAGMA user_version");
@@ -101,15 +120,20 @@ class SqliteStore final : public Store {
 
   Result<int64_t> AddDocument(const DocumentRow& d) override {
     Statement* st = Stmt(
-        "INSERT INTO documents (identity, input_id, source, site, url, title, published, day, lang, original, text, "
-        "content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!st) return Err(db_.Error());
+        "INSERT INTO documents (identity, input_id, source, site, url, title, published, day, lang, body, "
+        "content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    Statement* fts = Stmt("INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)");
+    if (!st || !fts) return Err(db_.Error());
+    std::string body = codec_.Pack(d.original, d.text);
     st->Bind(1, d.identity).Bind(2, d.input_id).Bind(3, d.source).Bind(4, d.site).Bind(5, d.url).Bind(6, d.title);
-    st->Bind(7, d.published).Bind(9, d.lang).BindStatic(10, d.original).BindStatic(11, d.text).Bind(12, d.content_hash);
+    st->Bind(7, d.published).Bind(9, d.lang).BindBlob(10, body).Bind(11, d.content_hash);
     d.day ? st->Bind(8, static_cast<int64_t>(*d.day)) : st->BindNull(8);
     Status s = st->Run();
     if (!s.ok()) return s;
-    return db_.LastInsertId();
+    int64_t id = db_.LastInsertId();
+    s = fts->Bind(1, id).Bind(2, d.title).BindStatic(3, d.text).Run();
+    if (!s.ok()) return s;
+    return id;
   }
 
   Result<int64_t> EntityId(const EntityRow& e) override {
@@ -178,13 +202,13 @@ class SqliteStore final : public Store {
   }
 
   Status AddDedupKeys(int64_t document, const std::string& bands) override {
-    Statement* st = Stmt("INSERT INTO dedup (document, shingles, bands) VALUES (?,x'',?)");
+    Statement* st = Stmt("INSERT INTO dedup (document, bands) VALUES (?,?)");
     if (!st) return Err(db_.Error());
     return st->Bind(1, document).BindBlob(2, bands).Run();
   }
 
   Result<std::string> CleanTextOf(int64_t document) override {
-    Statement* st = Stmt("SELECT text FROM documents WHERE id = ?");
+    Statement* st = Stmt("SELECT warta_text(body) FROM documents WHERE id = ?");
     if (!st) return Err(db_.Error());
     st->Bind(1, document);
     Status s;
@@ -523,7 +547,7 @@ class SqliteStore final : public Store {
   Result<Table> Document(int64_t id) override {
     return Query(
         "SELECT id, identity, input_id, source, site, url, title, published, lang, duplicate_of, similarity, story, "
-        "topic, original, text FROM documents WHERE id = ?",
+        "topic, warta_original(body) AS original, warta_text(body) AS text FROM documents WHERE id = ?",
         {Arg(id)});
   }
   Result<Table> DocumentMentions(int64_t id) override {
@@ -682,6 +706,7 @@ class SqliteStore final : public Store {
   Database db_;
   std::unordered_map<std::string, Statement> cache_;
   std::unordered_map<std::string, int64_t> entity_ids_;
+  BodyCodec codec_;
 };
 
 }  // namespace
@@ -696,6 +721,7 @@ Result<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path, Mode m
   }
   auto db = Database::Open(path, !read_only, read_only);
   if (!db.ok()) return db.status();
+  if (Status f = RegisterStoreFunctions(&db.value()); !f.ok()) return f;
   auto store = std::make_unique<SqliteStore>(std::move(db).value(), std::move(lock));
   // WAL: readers never block the writer, and a killed writer leaves the last
   // committed batch intact. NORMAL sync is durable at each checkpoint and

@@ -54,6 +54,43 @@ TEST(Store, MigratesAnOlderSchemaStepByStep) {
   EXPECT_EQ(rw.value()->SchemaVersion(), static_cast<int>(Migrations().size()));
 }
 
+// A store written before the texts were compressed (schema 4) keeps every
+// article's texts, its search index and its dedup keys through the upgrade.
+TEST(Store, AnUncompressedStoreIsCompressedOnUpgrade) {
+  std::string path = TempDb("v4");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  for (size_t v = 0; v < 4; ++v) ASSERT_EQ(sqlite3_exec(db, std::string(Migrations()[v]).c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  const char* insert =
+      "PRAGMA user_version = 4;"
+      "INSERT INTO documents (identity, source, site, title, lang, original, text, content_hash) VALUES "
+      "('id:1', 'a.jsonl', 'a.example', 'Banjir di Bekasi', 'id', 'IKLAN\nBanjir merendam rumah warga di Bekasi.', "
+      "'Banjir merendam rumah warga di Bekasi.', 'h1');"
+      "INSERT INTO dedup (document, shingles, bands) VALUES (1, x'0102', x'0304');";
+  ASSERT_EQ(sqlite3_exec(db, insert, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  auto rw = Store::OpenSqlite(path, Store::Mode::kReadWrite);
+  ASSERT_TRUE(rw.ok()) << rw.status().message();
+  auto doc = rw.value()->Document(1);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  const Table& t = doc.value();
+  auto column = [&](const std::string& name) {
+    for (size_t i = 0; i < t.columns.size(); ++i)
+      if (t.columns[i] == name) return t.rows.at(0).at(i).value_or("NULL");
+    return std::string("no column ") + name;
+  };
+  EXPECT_EQ(column("original"), "IKLAN\nBanjir merendam rumah warga di Bekasi.");
+  EXPECT_EQ(column("text"), "Banjir merendam rumah warga di Bekasi.");
+  EXPECT_EQ(rw.value()->CleanTextOf(1).value(), "Banjir merendam rumah warga di Bekasi.");
+  auto found = rw.value()->Search("rumah", Page{});
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  ASSERT_EQ(found.value().rows.size(), 1u);
+  EXPECT_NE(found.value().rows[0].back().value_or("").find("\x02rumah\x03"), std::string::npos);
+  std::vector<std::string> bands;
+  ASSERT_TRUE(rw.value()->ForEachBands(0, [&](int64_t, const std::string& b) { bands.push_back(b); }).ok());
+  EXPECT_EQ(bands, std::vector<std::string>{"\x03\x04"});
+}
+
 TEST(Store, RefusesANewerSchemaAndNonDatabases) {
   std::string path = TempDb("newer");
   sqlite3* db = nullptr;

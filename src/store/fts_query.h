@@ -1,0 +1,28 @@
+// FTS5's query syntax (what `warta serve`'s search accepts from SQLite) read
+// and rewritten for PostgreSQL's to_tsquery('simple', …), so that one query
+// means the same on both stores.
+//
+//   words            a b         → 'a' & 'b'       (implicit AND, or AND)
+//   "phrases"        "a b", a + b → 'a b' / 'a' <-> 'b'
+//   OR, NOT          a OR b, a NOT b (NOT is binary, as in FTS5) → |, & !
+//   prefix           ab*         → 'ab':*
+//   columns          title:a, text:a, -title:a, {title text}:a → weights A (title) and B (text)
+//   grouping         ( … )
+// Precedence as FTS5: NOT binds tighter than AND, AND tighter than OR.
+// Where the meaning cannot be kept it is approached, never refused:
+// NEAR(a b, N) becomes a AND b (no distance), ^a (first token of a column)
+// becomes a. A malformed query is an error whose message is SQLite's
+// ("fts5: syntax error near …", "unterminated string", "no such column: …"),
+// so callers treat both stores' refusals alike.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "util/status.h"
+
+namespace warta {
+
+Result<std::string> Fts5ToTsquery(std::string_view query);
+
+}  // namespace warta

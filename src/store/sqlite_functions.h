@@ -1,0 +1,16 @@
+// SQL functions every warta connection to an SQLite store has, for reading
+// the compressed article texts (store/body_codec.h) inside queries:
+//   warta_original(body)  the text as read (what every offset indexes)
+//   warta_text(body)      the cleaned text
+// A damaged value is an SQLITE_CORRUPT error naming what is wrong. The plain
+// `sqlite3` shell lacks them: there the texts read as BLOBs.
+#pragma once
+
+#include "store/sqlite.h"
+#include "util/status.h"
+
+namespace warta {
+
+Status RegisterStoreFunctions(sqlite::Database* db);
+
+}  // namespace warta
