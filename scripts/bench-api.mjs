@@ -5,10 +5,14 @@ if (!base || !base.startsWith('http')) {
   console.log('api: no server address given; skipped');
   process.exit(0);
 }
+// Every endpoint of docs/api.md, with the parameters the dashboard sends.
 const paths = [
-  '/api/stats', '/api/graph', '/api/actors?q=Indonesia', '/api/actors/1', '/api/relations?source=IDN&target=MYS',
-  '/api/events?source=IDN&limit=100', '/api/quotes?limit=100', '/api/stories', '/api/documents/1',
-  '/api/search?q=presiden', '/',
+  '/api/stats', '/api/graph', '/api/graph?from=2024-01-01&to=2024-06-30', '/api/actors', '/api/actors?q=Indonesia',
+  '/api/actors/1', '/api/relations?source=IDN&target=USA', '/api/relations?source=IDN&target=MYS&by=week',
+  '/api/events?source=IDN&limit=100', '/api/events?from=2024-01-01&to=2024-01-31&limit=100',
+  '/api/quotes?limit=100', '/api/quotes?speaker=Prabowo&limit=100', '/api/quotes?q=ekonomi&limit=100',
+  '/api/stories', '/api/stories/1', '/api/topics', '/api/topics/1', '/api/documents/1',
+  '/api/search?q=presiden', '/api/search?q=%22harga%20beras%22', '/',
 ];
 for (const path of paths) {
   const times = [];

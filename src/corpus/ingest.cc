@@ -97,15 +97,17 @@ PreparedDocument PrepareDocument(Record record, std::string identity, std::strin
 
 Result<Ingester> Ingester::Open(Store* store, StoryClusterer stories, StoryClusterer topics) {
   Ingester in(store, std::move(stories), std::move(topics));
+  // The generation first: a batch another writer commits while the state below is read
+  // changes it, so the first Write catches up (reading a batch twice is harmless).
+  auto generation = store->GetMeta(kGenerationKey);
+  if (!generation.ok()) return generation.status();
+  in.generation_ = generation.value().value_or("");
   Status s = in.AddBandsAfter(0);
   if (!s.ok()) return s;
   for (Level& level : in.levels_) {
     s = in.RestoreLevel(&level);
     if (!s.ok()) return s;
   }
-  auto generation = store->GetMeta(kGenerationKey);
-  if (!generation.ok()) return generation.status();
-  in.generation_ = generation.value().value_or("");
   return in;
 }
 

@@ -150,6 +150,132 @@ CREATE VIEW documents_texts AS SELECT id, title, warta_text(body) AS text FROM d
 CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents_texts', content_rowid='id');
 INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
 )sql",
+      R"sql(
+-- 7: aggregates kept by triggers, so that the dashboard's and the CLI's summaries read a few
+-- rows instead of scanning every mention and event. Canonical documents only (a copy's
+-- mentions and events are not counted twice): when a document becomes a copy or stops being
+-- one, its contributions are taken out or put back. Undated documents have day -2147483648.
+CREATE TABLE agg_totals (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE agg_nodes (
+  node TEXT NOT NULL, day INTEGER NOT NULL, label TEXT NOT NULL, mentions INTEGER NOT NULL,
+  PRIMARY KEY (node, day, label)) WITHOUT ROWID;
+CREATE TABLE agg_pairs (
+  source TEXT NOT NULL, target TEXT NOT NULL, day INTEGER NOT NULL, events INTEGER NOT NULL,
+  q1 INTEGER NOT NULL, q2 INTEGER NOT NULL, q3 INTEGER NOT NULL, q4 INTEGER NOT NULL, goldstein REAL NOT NULL,
+  PRIMARY KEY (source, target, day)) WITHOUT ROWID;
+CREATE INDEX agg_pairs_day ON agg_pairs(day);
+CREATE TABLE agg_entities (
+  entity INTEGER PRIMARY KEY, documents INTEGER NOT NULL, mentions INTEGER NOT NULL);
+CREATE TABLE agg_entity_days (
+  entity INTEGER NOT NULL, day INTEGER NOT NULL, documents INTEGER NOT NULL, mentions INTEGER NOT NULL,
+  PRIMARY KEY (entity, day)) WITHOUT ROWID;
+CREATE INDEX agg_entities_rank ON agg_entities(documents DESC, mentions DESC, entity);
+DROP INDEX mentions_entity;
+CREATE INDEX mentions_entity ON mentions(entity, document);
+CREATE INDEX events_day ON events(day);
+CREATE INDEX events_source ON events(source_entity, day);
+CREATE INDEX events_target ON events(target_entity, day);
+CREATE INDEX stories_size ON stories(size DESC, id);
+CREATE INDEX topics_size ON topics(size DESC, id);
+-- Quotes carry their document's day, so that listings newest first walk an index.
+ALTER TABLE quotes ADD COLUMN day INTEGER;
+UPDATE quotes SET day = (SELECT day FROM documents WHERE id = quotes.document);
+DROP INDEX quotes_speaker;
+CREATE INDEX quotes_day ON quotes(day DESC, document DESC, start);
+CREATE INDEX quotes_speaker ON quotes(speaker_entity, day DESC, document DESC, start);
+
+CREATE TRIGGER agg_document AFTER INSERT ON documents BEGIN
+  INSERT INTO agg_totals VALUES ('documents', 1), ('unique_documents', (new.duplicate_of IS NULL)),
+    ('duplicates', (new.duplicate_of IS NOT NULL))
+  ON CONFLICT(name) DO UPDATE SET n = n + excluded.n;
+END;
+CREATE TRIGGER agg_entity AFTER INSERT ON entities BEGIN
+  INSERT INTO agg_totals VALUES ('entities', 1) ON CONFLICT(name) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER agg_story AFTER INSERT ON stories BEGIN
+  INSERT INTO agg_totals VALUES ('stories', 1) ON CONFLICT(name) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER agg_topic AFTER INSERT ON topics BEGIN
+  INSERT INTO agg_totals VALUES ('topics', 1) ON CONFLICT(name) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER agg_quote AFTER INSERT ON quotes
+WHEN (SELECT duplicate_of IS NULL FROM documents WHERE id = new.document) BEGIN
+  INSERT INTO agg_totals VALUES ('quotes', 1) ON CONFLICT(name) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER agg_event AFTER INSERT ON events
+WHEN (SELECT duplicate_of IS NULL FROM documents WHERE id = new.document) BEGIN
+  INSERT INTO agg_totals VALUES ('events', 1) ON CONFLICT(name) DO UPDATE SET n = n + 1;
+  INSERT INTO agg_pairs VALUES (CASE WHEN new.source_actor LIKE 'IGO%' THEN new.source_actor ELSE substr(new.source_actor, 1, 3) END, CASE WHEN new.target_actor LIKE 'IGO%' THEN new.target_actor ELSE substr(new.target_actor, 1, 3) END, COALESCE(new.day, -2147483648), 1,
+    new.quad_class = 1, new.quad_class = 2, new.quad_class = 3, new.quad_class = 4, new.goldstein)
+  ON CONFLICT(source, target, day) DO UPDATE SET events = events + 1, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2,
+    q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, goldstein = goldstein + excluded.goldstein;
+END;
+CREATE TRIGGER agg_mention AFTER INSERT ON mentions
+WHEN (SELECT duplicate_of IS NULL FROM documents WHERE id = new.document) BEGIN
+  INSERT INTO agg_entities VALUES (new.entity,
+    NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity = new.entity AND m.document = new.document AND m.rowid <> new.rowid), 1)
+  ON CONFLICT(entity) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + 1;
+  INSERT INTO agg_entity_days SELECT new.entity, COALESCE(d.day, -2147483648),
+    NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity = new.entity AND m.document = new.document AND m.rowid <> new.rowid), 1
+    FROM documents d WHERE d.id = new.document
+  ON CONFLICT(entity, day) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + 1;
+  INSERT INTO agg_nodes SELECT CASE WHEN en.actor LIKE 'IGO%' THEN en.actor ELSE substr(en.actor, 1, 3) END, COALESCE(d.day, -2147483648),
+    CASE WHEN en.type = 'LOC' OR en.subtype = 'igo' THEN en.name ELSE '' END, 1
+    FROM entities en, documents d WHERE en.id = new.entity AND d.id = new.document AND en.actor IS NOT NULL
+  ON CONFLICT(node, day, label) DO UPDATE SET mentions = mentions + 1;
+END;
+-- A document that becomes a copy (sign -1) or stops being one (+1).
+CREATE TRIGGER agg_canonical AFTER UPDATE OF duplicate_of ON documents
+WHEN (old.duplicate_of IS NULL) <> (new.duplicate_of IS NULL) BEGIN
+  INSERT INTO agg_totals VALUES
+    ('unique_documents', CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END),
+    ('duplicates', CASE WHEN new.duplicate_of IS NULL THEN -1 ELSE 1 END),
+    ('quotes', (SELECT COUNT(*) FROM quotes WHERE document = new.id) * CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END),
+    ('events', (SELECT COUNT(*) FROM events WHERE document = new.id) * CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END)
+  ON CONFLICT(name) DO UPDATE SET n = n + excluded.n;
+  INSERT INTO agg_pairs SELECT CASE WHEN e.source_actor LIKE 'IGO%' THEN e.source_actor ELSE substr(e.source_actor, 1, 3) END, CASE WHEN e.target_actor LIKE 'IGO%' THEN e.target_actor ELSE substr(e.target_actor, 1, 3) END, COALESCE(e.day, -2147483648),
+    sign * COUNT(*), sign * SUM(e.quad_class = 1), sign * SUM(e.quad_class = 2), sign * SUM(e.quad_class = 3),
+    sign * SUM(e.quad_class = 4), sign * SUM(e.goldstein)
+    FROM events e, (SELECT CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END AS sign)
+    WHERE e.document = new.id GROUP BY 1, 2, 3
+  ON CONFLICT(source, target, day) DO UPDATE SET events = events + excluded.events, q1 = q1 + excluded.q1,
+    q2 = q2 + excluded.q2, q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, goldstein = goldstein + excluded.goldstein;
+  INSERT INTO agg_entities SELECT m.entity, sign, sign * COUNT(*)
+    FROM mentions m, (SELECT CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END AS sign)
+    WHERE m.document = new.id GROUP BY m.entity
+  ON CONFLICT(entity) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions;
+  INSERT INTO agg_entity_days SELECT m.entity, COALESCE(new.day, -2147483648), sign, sign * COUNT(*)
+    FROM mentions m, (SELECT CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END AS sign)
+    WHERE m.document = new.id GROUP BY m.entity
+  ON CONFLICT(entity, day) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions;
+  INSERT INTO agg_nodes SELECT CASE WHEN en.actor LIKE 'IGO%' THEN en.actor ELSE substr(en.actor, 1, 3) END, COALESCE(new.day, -2147483648),
+    CASE WHEN en.type = 'LOC' OR en.subtype = 'igo' THEN en.name ELSE '' END, sign * COUNT(*)
+    FROM mentions m JOIN entities en ON en.id = m.entity, (SELECT CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END AS sign)
+    WHERE m.document = new.id AND en.actor IS NOT NULL GROUP BY 1, 2, 3
+  ON CONFLICT(node, day, label) DO UPDATE SET mentions = mentions + excluded.mentions;
+END;
+
+-- What the store holds already.
+INSERT INTO agg_totals SELECT 'documents', COUNT(*) FROM documents;
+INSERT INTO agg_totals SELECT 'unique_documents', COUNT(*) FROM documents WHERE duplicate_of IS NULL;
+INSERT INTO agg_totals SELECT 'duplicates', COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL;
+INSERT INTO agg_totals SELECT 'entities', COUNT(*) FROM entities;
+INSERT INTO agg_totals SELECT 'stories', COUNT(*) FROM stories;
+INSERT INTO agg_totals SELECT 'topics', COUNT(*) FROM topics;
+INSERT INTO agg_totals SELECT 'quotes', COUNT(*) FROM quotes q JOIN documents d ON d.id = q.document WHERE d.duplicate_of IS NULL;
+INSERT INTO agg_totals SELECT 'events', COUNT(*) FROM events e JOIN documents d ON d.id = e.document WHERE d.duplicate_of IS NULL;
+INSERT INTO agg_pairs SELECT CASE WHEN e.source_actor LIKE 'IGO%' THEN e.source_actor ELSE substr(e.source_actor, 1, 3) END, CASE WHEN e.target_actor LIKE 'IGO%' THEN e.target_actor ELSE substr(e.target_actor, 1, 3) END, COALESCE(e.day, -2147483648), COUNT(*),
+  SUM(e.quad_class = 1), SUM(e.quad_class = 2), SUM(e.quad_class = 3), SUM(e.quad_class = 4), SUM(e.goldstein)
+  FROM events e JOIN documents d ON d.id = e.document WHERE d.duplicate_of IS NULL GROUP BY 1, 2, 3;
+INSERT INTO agg_entities SELECT m.entity, COUNT(DISTINCT m.document), COUNT(*)
+  FROM mentions m JOIN documents d ON d.id = m.document WHERE d.duplicate_of IS NULL GROUP BY m.entity;
+INSERT INTO agg_entity_days SELECT m.entity, COALESCE(d.day, -2147483648), COUNT(DISTINCT m.document), COUNT(*)
+  FROM mentions m JOIN documents d ON d.id = m.document WHERE d.duplicate_of IS NULL GROUP BY 1, 2;
+INSERT INTO agg_nodes SELECT CASE WHEN en.actor LIKE 'IGO%' THEN en.actor ELSE substr(en.actor, 1, 3) END, COALESCE(d.day, -2147483648),
+  CASE WHEN en.type = 'LOC' OR en.subtype = 'igo' THEN en.name ELSE '' END, COUNT(*)
+  FROM mentions m JOIN entities en ON en.id = m.entity JOIN documents d ON d.id = m.document
+  WHERE d.duplicate_of IS NULL AND en.actor IS NOT NULL GROUP BY 1, 2, 3;
+)sql",
   };
   return kMigrations;
 }

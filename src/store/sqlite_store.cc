@@ -2,6 +2,8 @@
 // transactions, every statement prepared once with bound parameters.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <unordered_map>
 
@@ -169,8 +171,8 @@ class SqliteStore final : public Store {
 
   Status AddQuote(const QuoteRow& q) override {
     Statement* st = Stmt(
-        "INSERT INTO quotes (document, text, kind, speaker, speaker_entity, speaker_role, start, end) "
-        "VALUES (?,?,?,?,?,?,?,?)");
+        "INSERT INTO quotes (document, text, kind, speaker, speaker_entity, speaker_role, start, end, day) "
+        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,(SELECT day FROM documents WHERE id = ?1))");
     if (!st) return Err(db_.Error());
     st->Bind(1, q.document).Bind(2, q.text).Bind(3, q.kind).Bind(5, q.speaker_entity).Bind(7, q.start).Bind(8, q.end);
     q.speaker.empty() ? st->BindNull(4) : st->Bind(4, q.speaker);
@@ -373,15 +375,13 @@ class SqliteStore final : public Store {
   // ---- queries
 
   Result<Table> Stats() override {
-    return Query(fmt::format(
-        "SELECT (SELECT COUNT(*) FROM documents) AS documents, "
-        "(SELECT COUNT(*) FROM documents WHERE duplicate_of IS NULL) AS unique_documents, "
-        "(SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL) AS duplicates, "
-        "(SELECT COUNT(*) FROM stories) AS stories, (SELECT COUNT(*) FROM entities) AS entities, "
-        "(SELECT COUNT(*) FROM quotes q JOIN documents d ON d.id = q.document WHERE {0}) AS quotes, "
-        "(SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.document WHERE {0}) AS events, "
-        "(SELECT COUNT(*) FROM topics) AS topics",
-        kCanonical), {});
+    auto total = [](std::string_view name) {
+      return fmt::format("COALESCE((SELECT n FROM agg_totals WHERE name = '{0}'), 0) AS {0}", name);
+    };
+    return Query(fmt::format("SELECT {}, {}, {}, {}, {}, {}, {}, {}", total("documents"), total("unique_documents"),
+                             total("duplicates"), total("stories"), total("entities"), total("quotes"),
+                             total("events"), total("topics")),
+                 {});
   }
 
   Result<Table> Groups(Grouping g, Page page) override {
@@ -399,49 +399,50 @@ class SqliteStore final : public Store {
                  {Arg(id), Arg(page.limit), Arg(page.offset)});
   }
 
+  // Actors with their canonical documents and mentions (agg_entities, kept by triggers).
   static constexpr std::string_view kActorSelect =
-      "SELECT en.id AS entity, en.name, en.type, en.subtype AS role, en.actor, en.country, "
-      "COUNT(DISTINCT m.document) AS documents, "
-      "COUNT(*) AS mentions FROM entities en JOIN mentions m ON m.entity = en.id "
-      "JOIN documents d ON d.id = m.document WHERE d.duplicate_of IS NULL";
+      "SELECT en.id AS entity, en.name, en.type, en.subtype AS role, en.actor, en.country, a.documents, a.mentions "
+      "FROM agg_entities a JOIN entities en ON en.id = a.entity WHERE a.mentions > 0";
 
   Result<Table> Actors(const std::optional<std::string>& q, Page page) override {
     std::string like = q ? "%" + *q + "%" : "%";
-    return Query(fmt::format("{} AND (en.name LIKE ?1 OR en.actor LIKE ?1 OR en.kb LIKE ?1) "
-                             "GROUP BY en.id ORDER BY documents DESC, mentions DESC, en.id LIMIT ?2 OFFSET ?3",
+    // In the order of agg_entities_rank: the first page of a common query reads a page of rows.
+    return Query(fmt::format("{} AND (?1 = '%' OR en.name LIKE ?1 OR en.actor LIKE ?1 OR en.kb LIKE ?1) "
+                             "ORDER BY a.documents DESC, a.mentions DESC, a.entity LIMIT ?2 OFFSET ?3",
                              kActorSelect),
                  {Arg(like), Arg(page.limit), Arg(page.offset)});
   }
 
   Result<Table> Actor(int64_t entity) override {
-    return Query(fmt::format("{} AND en.id = ? GROUP BY en.id", kActorSelect), {Arg(entity)});
+    return Query(fmt::format("{} AND a.entity = ?", kActorSelect), {Arg(entity)});
   }
 
   Result<Table> ActorMentionsByMonth(int64_t entity) override {
     return Query(
-        "SELECT COALESCE(strftime('%Y-%m', d.day * 86400, 'unixepoch'), 'undated') AS period, "
-        "COUNT(DISTINCT m.document) AS documents, COUNT(*) AS mentions FROM mentions m "
-        "JOIN documents d ON d.id = m.document WHERE m.entity = ? AND d.duplicate_of IS NULL "
-        "GROUP BY period ORDER BY period",
+        "SELECT CASE WHEN day = -2147483648 THEN 'undated' ELSE strftime('%Y-%m', day * 86400, 'unixepoch') END "
+        "AS period, SUM(documents) AS documents, SUM(mentions) AS mentions FROM agg_entity_days "
+        "WHERE entity = ? AND mentions > 0 GROUP BY period ORDER BY period",
         {Arg(entity)});
   }
 
+  // Quotes first (CROSS JOIN fixes the loop order): a page newest first walks quotes_day or
+  // quotes_speaker and stops at its limit instead of sorting every quote.
   static constexpr std::string_view kQuoteSelect =
       "SELECT q.document, d.published, COALESCE(en.name, q.speaker) AS speaker, q.speaker_role AS role, "
-      "q.kind, q.text FROM quotes q JOIN documents d ON d.id = q.document "
+      "q.kind, q.text FROM quotes q CROSS JOIN documents d ON d.id = q.document "
       "LEFT JOIN entities en ON en.id = q.speaker_entity WHERE d.duplicate_of IS NULL";
 
   Result<Table> Quotes(const std::optional<std::string>& speaker, const std::optional<std::string>& words,
                        Page page) override {
     std::string who = speaker ? "%" + *speaker + "%" : "%", what = words ? "%" + *words + "%" : "%";
     return Query(fmt::format("{} AND (?1 = '%' OR en.name LIKE ?1 OR q.speaker LIKE ?1 OR en.actor LIKE ?1) "
-                             "AND q.text LIKE ?2 ORDER BY d.day DESC, q.document DESC, q.start LIMIT ?3 OFFSET ?4",
+                             "AND q.text LIKE ?2 ORDER BY q.day DESC, q.document DESC, q.start LIMIT ?3 OFFSET ?4",
                              kQuoteSelect),
                  {Arg(who), Arg(what), Arg(page.limit), Arg(page.offset)});
   }
 
   Result<Table> QuotesOf(int64_t entity, Page page) override {
-    return Query(fmt::format("{} AND q.speaker_entity = ? ORDER BY d.day DESC, q.document DESC, q.start "
+    return Query(fmt::format("{} AND q.speaker_entity = ? ORDER BY q.day DESC, q.document DESC, q.start "
                              "LIMIT ? OFFSET ?", kQuoteSelect),
                  {Arg(entity), Arg(page.limit), Arg(page.offset)});
   }
@@ -496,51 +497,53 @@ class SqliteStore final : public Store {
   Result<Table> Relations(const std::string& a, const std::string& b, const std::string& by,
                           std::optional<int32_t> since, std::optional<int32_t> until) override {
     std::string period = by == "year" ? "'%Y'" : by == "day" ? "'%Y-%m-%d'" : by == "week" ? "'%Y-W%W'" : "'%Y-%m'";
-    // The events of the pair (both directions) in the date range, for the event table alias `e`.
-    auto pair = [](std::string_view e) {
-      return fmt::format(
-          "(({0}.source_actor LIKE ?1 AND {0}.target_actor LIKE ?2) OR ({0}.source_actor LIKE ?2 AND "
-          "{0}.target_actor LIKE ?1)) AND (?3 IS NULL OR {0}.day >= ?3) AND (?4 IS NULL OR {0}.day <= ?4)", e);
+    // The pair's events (both directions, canonical documents, in the date range), then per
+    // period the counts and the distinct outlets that reported them (the document and its copies).
+    // Codes of letters and digits also bound the index range (events_dyad): LIKE alone cannot use it.
+    auto plain = [](const std::string& v) {
+      return !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
     };
+    std::string range = "1";
+    if (plain(a) && plain(b))
+      range = "((e.source_actor >= upper(?1) AND e.source_actor < upper(?1) || 'z' AND e.target_actor >= upper(?2) "
+              "AND e.target_actor < upper(?2) || 'z') OR (e.source_actor >= upper(?2) AND e.source_actor < upper(?2) "
+              "|| 'z' AND e.target_actor >= upper(?1) AND e.target_actor < upper(?1) || 'z'))";
     return Query(fmt::format(
-        "SELECT COALESCE(strftime({0}, e.day * 86400, 'unixepoch'), 'undated') AS period, COUNT(*) AS events, "
-        "SUM(e.quad_class = 1) AS verbal_cooperation, SUM(e.quad_class = 2) AS material_cooperation, "
-        "SUM(e.quad_class = 3) AS verbal_conflict, SUM(e.quad_class = 4) AS material_conflict, "
-        "ROUND(AVG(e.goldstein), 2) AS mean_goldstein, "
-        "(SELECT COUNT(DISTINCT c.site) FROM documents c JOIN events x ON (c.id = x.document OR c.duplicate_of = x.document) "
-        " WHERE x.id IN (SELECT e2.id FROM events e2 JOIN documents d2 ON d2.id = e2.document WHERE d2.duplicate_of IS NULL "
-        "  AND {3} AND COALESCE(strftime({0}, e2.day * 86400, 'unixepoch'), 'undated') = "
-        "      COALESCE(strftime({0}, e.day * 86400, 'unixepoch'), 'undated'))) AS sources "
-        "FROM events e JOIN documents d ON d.id = e.document WHERE {1} AND {2} "
-        "GROUP BY period ORDER BY period", period, kCanonical, pair("e"), pair("e2")),
-        {Arg(a + "%"), Arg(b + "%"), Arg(since), Arg(until)});
+        "WITH pe AS (SELECT e.document, e.quad_class, e.goldstein, "
+        "  COALESCE(strftime({0}, e.day * 86400, 'unixepoch'), 'undated') AS period "
+        "  FROM events e JOIN documents d ON d.id = e.document WHERE {1} AND {2} "
+        "  AND ((e.source_actor LIKE ?1 || '%' AND e.target_actor LIKE ?2 || '%') OR "
+        "       (e.source_actor LIKE ?2 || '%' AND e.target_actor LIKE ?1 || '%')) "
+        "  AND (?3 IS NULL OR e.day >= ?3) AND (?4 IS NULL OR e.day <= ?4) ORDER BY e.id), "
+        "reports AS (SELECT pe.period, c.site FROM pe JOIN documents c ON c.id = pe.document "
+        "  UNION SELECT pe.period, c.site FROM pe JOIN documents c ON c.duplicate_of = pe.document) "
+        "SELECT period, COUNT(*) AS events, SUM(quad_class = 1) AS verbal_cooperation, "
+        "SUM(quad_class = 2) AS material_cooperation, SUM(quad_class = 3) AS verbal_conflict, "
+        "SUM(quad_class = 4) AS material_conflict, ROUND(AVG(goldstein), 2) AS mean_goldstein, "
+        "(SELECT COUNT(*) FROM reports r WHERE r.period = pe.period) AS sources "
+        "FROM pe GROUP BY period ORDER BY period", period, kCanonical, range),
+        {Arg(a), Arg(b), Arg(since), Arg(until)});
   }
 
-  // A state or IGO of an actor code: its first three letters, or the whole IGO code.
-  static constexpr std::string_view kNode =
-      "CASE WHEN {0} LIKE 'IGO%' THEN {0} ELSE substr({0}, 1, 3) END";
+  // The day range over an aggregate's `day` (undated rows: day -2147483648, schema.cc), bound as ?1 and ?2.
+  // The graph's nodes are states and IGOs: an actor code's first three letters, or the whole IGO code.
+  static constexpr std::string_view kAggDays =
+      "(?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR (day <= ?2 AND day <> -2147483648))";
 
   Result<Table> GraphNodes(std::optional<int32_t> since, std::optional<int32_t> until) override {
-    std::string node = fmt::format(fmt::runtime(kNode), "en.actor");
     return Query(fmt::format(
-        "SELECT {0} AS id, MIN(CASE WHEN en.type = 'LOC' OR en.subtype = 'igo' THEN en.name END) AS label, "
-        "COUNT(*) AS mentions FROM mentions m JOIN entities en ON en.id = m.entity "
-        "JOIN documents d ON d.id = m.document WHERE d.duplicate_of IS NULL AND en.actor IS NOT NULL "
-        "AND (?1 IS NULL OR d.day >= ?1) AND (?2 IS NULL OR d.day <= ?2) GROUP BY 1 ORDER BY 3 DESC, 1",
-        node), {Arg(since), Arg(until)});
+        "SELECT node AS id, MIN(NULLIF(label, '')) AS label, SUM(mentions) AS mentions FROM agg_nodes "
+        "WHERE mentions > 0 AND {} GROUP BY node ORDER BY 3 DESC, 1", kAggDays),
+        {Arg(since), Arg(until)});
   }
 
   Result<Table> GraphEdges(std::optional<int32_t> since, std::optional<int32_t> until, int64_t min_events) override {
-    std::string source = fmt::format(fmt::runtime(kNode), "e.source_actor");
-    std::string target = fmt::format(fmt::runtime(kNode), "e.target_actor");
     return Query(fmt::format(
-        "SELECT {0} AS source, {1} AS target, COUNT(*) AS events, "
-        "SUM(e.quad_class = 1) AS verbal_cooperation, SUM(e.quad_class = 2) AS material_cooperation, "
-        "SUM(e.quad_class = 3) AS verbal_conflict, SUM(e.quad_class = 4) AS material_conflict, "
-        "ROUND(AVG(e.goldstein), 2) AS mean_goldstein FROM events e JOIN documents d ON d.id = e.document "
-        "WHERE d.duplicate_of IS NULL AND {0} <> {1} AND (?1 IS NULL OR e.day >= ?1) "
-        "AND (?2 IS NULL OR e.day <= ?2) GROUP BY 1, 2 HAVING COUNT(*) >= ?3 "
-        "ORDER BY 3 DESC, 1, 2", source, target),
+        "SELECT source, target, SUM(events) AS events, SUM(q1) AS verbal_cooperation, SUM(q2) AS material_cooperation, "
+        "SUM(q3) AS verbal_conflict, SUM(q4) AS material_conflict, "
+        "ROUND(SUM(goldstein) / SUM(events), 2) AS mean_goldstein FROM agg_pairs "
+        "WHERE events > 0 AND source <> target AND {} GROUP BY 1, 2 HAVING SUM(events) >= ?3 ORDER BY 3 DESC, 1, 2",
+        kAggDays),
         {Arg(since), Arg(until), Arg(min_events)});
   }
 
@@ -585,13 +588,10 @@ class SqliteStore final : public Store {
   }
 
   Result<Table> Dyads(int64_t limit) override {
-    std::string source = fmt::format(fmt::runtime(kNode), "e.source_actor");
-    std::string target = fmt::format(fmt::runtime(kNode), "e.target_actor");
-    return Query(fmt::format(
-        "SELECT {0} AS source, {1} AS target, COUNT(*) AS events, SUM(e.quad_class <= 2) AS cooperation, "
-        "SUM(e.quad_class >= 3) AS conflict, ROUND(AVG(e.goldstein), 2) AS mean_goldstein "
-        "FROM events e JOIN documents d ON d.id = e.document WHERE d.duplicate_of IS NULL AND {0} <> {1} "
-        "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?", source, target),
+    return Query(
+        "SELECT source, target, SUM(events) AS events, SUM(q1 + q2) AS cooperation, SUM(q3 + q4) AS conflict, "
+        "ROUND(SUM(goldstein) / SUM(events), 2) AS mean_goldstein FROM agg_pairs WHERE events > 0 AND source <> target "
+        "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?",
         {Arg(limit)});
   }
 
