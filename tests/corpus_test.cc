@@ -133,6 +133,66 @@ TEST(Corpus, DuplicatesAndStories) {
   EXPECT_NE(stories.out.find("Percepat Perundingan Batas Laut"), std::string::npos) << stories.out;
 }
 
+// The summaries the triggers keep (schema.cc, migration 7) say what their tables say, after
+// copies were found, and after a later-ingested earlier copy turned the original into a copy.
+TEST(Corpus, TheSummariesAgreeWithTheirTables) {
+  std::string db = FreshDb("agg"), in = Temp("agg.jsonl"), earlier = Temp("agg_earlier.jsonl");
+  WriteFile(in, Corpus());
+  ASSERT_EQ(RunWarta("ingest --db '" + db + "' '" + in + "'").exit_code, 0);
+  WriteFile(earlier, Record("z", "https://early.example/z", "2025-09-30", "Indonesia dan Malaysia Percepat Perundingan Batas Laut", kTalks));
+  ASSERT_EQ(RunWarta("ingest --db '" + db + "' '" + earlier + "'").exit_code, 0);
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  auto number = [&](const std::string& sql) {
+    sqlite3_stmt* st = nullptr;
+    long long n = -1;
+    if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+      n = sqlite3_column_int64(st, 0);
+    else
+      ADD_FAILURE() << sqlite3_errmsg(h) << " in " << sql;
+    sqlite3_finalize(st);
+    return n;
+  };
+  // Rows in one and not the other, both ways.
+  auto differ = [&](const std::string& a, const std::string& b) {
+    std::string x = "SELECT * FROM (" + a + ")", y = "SELECT * FROM (" + b + ")";
+    return number("SELECT (SELECT COUNT(*) FROM (" + x + " EXCEPT " + y + ")) + (SELECT COUNT(*) FROM (" + y + " EXCEPT " +
+                  x + "))");
+  };
+  const std::string canonical = " JOIN documents d ON d.id = x.document WHERE d.duplicate_of IS NULL";
+  const std::string node = "CASE WHEN {0} LIKE 'IGO%' THEN {0} ELSE substr({0}, 1, 3) END";
+  auto node_of = [&](const std::string& column) {
+    std::string out = node;
+    for (size_t at; (at = out.find("{0}")) != std::string::npos;) out.replace(at, 3, column);
+    return out;
+  };
+  ASSERT_EQ(number("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL"), 3);  // b, c and now a
+  ASSERT_GT(number("SELECT COUNT(*) FROM events"), 0);
+  EXPECT_EQ(differ("SELECT name, n FROM agg_totals WHERE name IN ('documents', 'unique_documents', 'duplicates', 'quotes', 'events')",
+                   "SELECT 'documents', COUNT(*) FROM documents UNION ALL "
+                   "SELECT 'unique_documents', COUNT(*) FROM documents WHERE duplicate_of IS NULL UNION ALL "
+                   "SELECT 'duplicates', COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL UNION ALL "
+                   "SELECT 'quotes', COUNT(*) FROM quotes x" + canonical + " UNION ALL "
+                   "SELECT 'events', COUNT(*) FROM events x" + canonical), 0);
+  EXPECT_EQ(differ("SELECT source, target, SUM(events), SUM(q1), SUM(q4), ROUND(SUM(goldstein), 6) FROM agg_pairs "
+                   "GROUP BY 1, 2 HAVING SUM(events) > 0",
+                   "SELECT " + node_of("x.source_actor") + ", " + node_of("x.target_actor") + ", COUNT(*), "
+                   "SUM(x.quad_class = 1), SUM(x.quad_class = 4), ROUND(SUM(x.goldstein), 6) FROM events x" + canonical +
+                   " GROUP BY 1, 2"), 0);
+  EXPECT_EQ(differ("SELECT node, SUM(mentions) FROM agg_nodes GROUP BY 1 HAVING SUM(mentions) > 0",
+                   "SELECT " + node_of("en.actor") + ", COUNT(*) FROM mentions x JOIN entities en ON en.id = x.entity" +
+                   canonical + " AND en.actor IS NOT NULL GROUP BY 1"), 0);
+  EXPECT_EQ(differ("SELECT entity, documents, mentions FROM agg_entities WHERE mentions > 0",
+                   "SELECT x.entity, COUNT(DISTINCT x.document), COUNT(*) FROM mentions x" + canonical + " GROUP BY 1"), 0);
+  EXPECT_EQ(differ("SELECT entity, day, documents, mentions FROM agg_entity_days WHERE mentions > 0",
+                   "SELECT x.entity, COALESCE(d.day, -2147483648), COUNT(DISTINCT x.document), COUNT(*) FROM mentions x" +
+                   canonical + " GROUP BY 1, 2"), 0);
+  // And nothing is left below zero by taking a copy out.
+  EXPECT_EQ(number("SELECT COUNT(*) FROM agg_entities WHERE documents < 0 OR mentions < 0"), 0);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM agg_pairs WHERE events < 0"), 0);
+  sqlite3_close(h);
+}
+
 TEST(Corpus, EachQueryAnswers) {
   std::string db = FreshDb("query"), in = Temp("query.jsonl");
   WriteFile(in, Corpus());
