@@ -276,6 +276,13 @@ INSERT INTO agg_nodes SELECT CASE WHEN en.actor LIKE 'IGO%' THEN en.actor ELSE s
   FROM mentions m JOIN entities en ON en.id = m.entity JOIN documents d ON d.id = m.document
   WHERE d.duplicate_of IS NULL AND en.actor IS NOT NULL GROUP BY 1, 2, 3;
 )sql",
+      // 8: a story's or topic's outlets counted from the index alone (the listings' `sources`).
+      R"sql(
+DROP INDEX documents_story;
+DROP INDEX documents_topic;
+CREATE INDEX documents_story ON documents(story, site);
+CREATE INDEX documents_topic ON documents(topic, site);
+)sql",
   };
   return kMigrations;
 }

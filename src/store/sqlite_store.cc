@@ -509,19 +509,19 @@ class SqliteStore final : public Store {
               "AND e.target_actor < upper(?2) || 'z') OR (e.source_actor >= upper(?2) AND e.source_actor < upper(?2) "
               "|| 'z' AND e.target_actor >= upper(?1) AND e.target_actor < upper(?1) || 'z'))";
     return Query(fmt::format(
-        "WITH pe AS (SELECT e.document, e.quad_class, e.goldstein, "
+        "WITH pe AS MATERIALIZED (SELECT e.document, e.quad_class, e.goldstein, "
         "  COALESCE(strftime({0}, e.day * 86400, 'unixepoch'), 'undated') AS period "
         "  FROM events e JOIN documents d ON d.id = e.document WHERE {1} AND {2} "
         "  AND ((e.source_actor LIKE ?1 || '%' AND e.target_actor LIKE ?2 || '%') OR "
         "       (e.source_actor LIKE ?2 || '%' AND e.target_actor LIKE ?1 || '%')) "
         "  AND (?3 IS NULL OR e.day >= ?3) AND (?4 IS NULL OR e.day <= ?4) ORDER BY e.id), "
-        "reports AS (SELECT pe.period, c.site FROM pe JOIN documents c ON c.id = pe.document "
-        "  UNION SELECT pe.period, c.site FROM pe JOIN documents c ON c.duplicate_of = pe.document) "
-        "SELECT period, COUNT(*) AS events, SUM(quad_class = 1) AS verbal_cooperation, "
+        "reports AS (SELECT period, COUNT(*) AS sources FROM ("
+        "  SELECT pe.period, c.site FROM pe JOIN documents c ON c.id = pe.document "
+        "  UNION SELECT pe.period, c.site FROM pe JOIN documents c ON c.duplicate_of = pe.document) GROUP BY period) "
+        "SELECT pe.period, COUNT(*) AS events, SUM(quad_class = 1) AS verbal_cooperation, "
         "SUM(quad_class = 2) AS material_cooperation, SUM(quad_class = 3) AS verbal_conflict, "
-        "SUM(quad_class = 4) AS material_conflict, ROUND(AVG(goldstein), 2) AS mean_goldstein, "
-        "(SELECT COUNT(*) FROM reports r WHERE r.period = pe.period) AS sources "
-        "FROM pe GROUP BY period ORDER BY period", period, kCanonical, range),
+        "SUM(quad_class = 4) AS material_conflict, ROUND(AVG(goldstein), 2) AS mean_goldstein, r.sources "
+        "FROM pe JOIN reports r ON r.period = pe.period GROUP BY pe.period ORDER BY pe.period", period, kCanonical, range),
         {Arg(a), Arg(b), Arg(since), Arg(until)});
   }
 
