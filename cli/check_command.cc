@@ -21,7 +21,7 @@ CLI::App* AddCheckCommand(CLI::App& app, CheckArgs* a) {
 int RunCheck(const CheckArgs& args) {
   std::error_code ec;
   if (!Store::IsPostgresUri(args.db) && !std::filesystem::exists(args.db, ec)) {
-    fmt::print(stderr, "warta: {}: no such store\n", args.db);
+    fmt::print(stderr, "warta: {}: no such store\n", Store::Printable(args.db));
     return 3;
   }
   auto store = Store::Open(args.db, Store::Mode::kReadOnly);
@@ -35,15 +35,15 @@ int RunCheck(const CheckArgs& args) {
   }
   auto problems = store.value()->CheckIntegrity(args.quick);
   if (!problems.ok()) {
-    fmt::print(stderr, "warta: {}: {}\n", args.db, problems.status().message());
+    fmt::print(stderr, "warta: {}: {}\n", Store::Printable(args.db), problems.status().message());
     return 3;
   }
-  for (const std::string& p : problems.value()) fmt::print("{}: {}\n", args.db, p);
+  for (const std::string& p : problems.value()) fmt::print("{}: {}\n", Store::Printable(args.db), p);
   if (!problems.value().empty()) {
-    fmt::print(stderr, "warta check: {}: {} problem(s): the store is damaged\n", args.db, problems.value().size());
+    fmt::print(stderr, "warta check: {}: {} problem(s): the store is damaged\n", Store::Printable(args.db), problems.value().size());
     return 1;
   }
-  fmt::print("{}: ok\n", args.db);
+  fmt::print("{}: ok\n", Store::Printable(args.db));
   return 0;
 }
 

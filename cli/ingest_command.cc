@@ -101,7 +101,7 @@ int RunIngest(const IngestArgs& args) {
   }
   auto store = Store::Open(args.db, Store::Mode::kReadWrite);
   if (!store.ok() && store.status().code() == Status::Code::kBusy && args.wait) {
-    fmt::print(stderr, "warta: {}: another process is writing to this store; waiting for it\n", args.db);
+    fmt::print(stderr, "warta: {}: another process is writing to this store; waiting for it\n", Store::Printable(args.db));
     store = Store::Open(args.db, Store::Mode::kReadWrite, /*wait_for_writer=*/true);
   }
   if (!store.ok()) {
@@ -114,13 +114,13 @@ int RunIngest(const IngestArgs& args) {
     if (!problems.ok() || !problems.value().empty()) {
       fmt::print(stderr, "warta: {}: the store is damaged ({}); nothing was ingested. `warta check --db {}` lists the "
                          "problems; restore it from a copy or ingest into a new store\n",
-                 args.db, problems.ok() ? problems.value()[0] : problems.status().message(), args.db);
+                 Store::Printable(args.db), problems.ok() ? problems.value()[0] : problems.status().message(), Store::Printable(args.db));
       return 3;
     }
   }
   auto ingester = Ingester::Open(store.value().get(), std::move(stories).value(), std::move(topics).value());
   if (!ingester.ok()) {
-    fmt::print(stderr, "warta: {}: {}\n", args.db, ingester.status().message());
+    fmt::print(stderr, "warta: {}: {}\n", Store::Printable(args.db), ingester.status().message());
     return 3;
   }
 
@@ -139,7 +139,7 @@ int RunIngest(const IngestArgs& args) {
   IngestTotals totals;
   Status s = RunIngest(&ingester.value(), knowledge.value(), setup.analyze, setup.threads, hooks, &totals);
   if (!s.ok()) {
-    fmt::print(stderr, "warta: {}: {}{}\n", args.db, s.message(),
+    fmt::print(stderr, "warta: {}: {}{}\n", Store::Printable(args.db), s.message(),
                s.code() == Status::Code::kCorrupt ? "; the store is damaged: ingest stopped, the batches "
                                                     "before this one are stored (`warta check` lists the problems)"
                                                   : "");

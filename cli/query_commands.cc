@@ -62,7 +62,7 @@ void AddCommon(CLI::App* cmd, Common* c, bool limit = true) {
 
 std::unique_ptr<Store> OpenOrSay(const std::string& db) {
   if (!Store::IsPostgresUri(db) && !std::filesystem::exists(db)) {
-    fmt::print(stderr, "warta: {}: no such store (run `warta ingest --db {} ...` first)\n", db, db);
+    fmt::print(stderr, "warta: {}: no such store (run `warta ingest --db {} ...` first)\n", Store::Printable(db), Store::Printable(db));
     return nullptr;
   }
   auto s = Store::Open(db, Store::Mode::kReadOnly);

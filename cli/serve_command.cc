@@ -23,7 +23,7 @@ CLI::App* AddServeCommand(CLI::App& app, ServeArgs* a) {
 
 int RunServe(const ServeArgs& args) {
   if (!Store::IsPostgresUri(args.db) && !std::filesystem::exists(args.db)) {
-    fmt::print(stderr, "warta: {}: no such store (run `warta ingest --db {} ...` first)\n", args.db, args.db);
+    fmt::print(stderr, "warta: {}: no such store (run `warta ingest --db {} ...` first)\n", Store::Printable(args.db), Store::Printable(args.db));
     return 3;
   }
   auto store = Store::Open(args.db, Store::Mode::kReadOnly);
@@ -33,7 +33,7 @@ int RunServe(const ServeArgs& args) {
   }
   Status s = Serve(*store.value(), ServeOptions{args.host, args.port}, [&](int port) {
     std::string host = args.host.find(':') != std::string::npos ? "[" + args.host + "]" : args.host;
-    fmt::print("warta serve: http://{}:{}/ (store {})\n", host, port, args.db);
+    fmt::print("warta serve: http://{}:{}/ (store {})\n", host, port, Store::Printable(args.db));
     std::fflush(stdout);
   });
   if (!s.ok()) {

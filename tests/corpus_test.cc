@@ -193,6 +193,18 @@ TEST(Corpus, TheSummariesAgreeWithTheirTables) {
   sqlite3_close(h);
 }
 
+// A PostgreSQL store that cannot be reached: a clear error, exit 3, and no password on the screen.
+TEST(Corpus, AnUnreachableDatabaseIsNamedWithoutItsPassword) {
+  for (const char* command : {"stats", "ingest", "check"}) {
+    std::string args = std::string(command) + " --db 'postgresql://warta:s3cret@127.0.0.1:1/warta'";
+    if (std::string(command) == "ingest") args += " /dev/null";
+    auto r = RunWarta(args);
+    EXPECT_EQ(r.exit_code, 3) << command << ": " << r.err;
+    EXPECT_NE(r.err.find("postgresql://warta:***@127.0.0.1:1/warta"), std::string::npos) << command << ": " << r.err;
+    EXPECT_EQ(r.err.find("s3cret"), std::string::npos) << command << ": " << r.err;
+  }
+}
+
 TEST(Corpus, EachQueryAnswers) {
   std::string db = FreshDb("query"), in = Temp("query.jsonl");
   WriteFile(in, Corpus());

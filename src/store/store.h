@@ -93,6 +93,8 @@ class Store {
   // Either, by the form of `db`: a PostgreSQL URI, else an SQLite file.
   static Result<std::unique_ptr<Store>> Open(const std::string& db, Mode mode, bool wait_for_writer = false);
   static bool IsPostgresUri(std::string_view db);
+  // `db` as messages may show it: a PostgreSQL URI's password as ***.
+  static std::string Printable(std::string_view db);
   virtual ~Store() = default;
 
   virtual int SchemaVersion() = 0;

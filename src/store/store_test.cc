@@ -162,3 +162,19 @@ TEST(TableFormat, TextJsonAndCsv) {
 
 }  // namespace
 }  // namespace warta
+
+namespace warta {
+namespace {
+
+// What messages show of --db: a PostgreSQL URI's password never, a file path as given.
+TEST(Store, PrintableHidesAUrisPassword) {
+  EXPECT_EQ(Store::Printable("/tmp/my store.db"), "/tmp/my store.db");
+  for (std::string uri : {"postgresql://warta:s3cret@db.example/warta", "postgres://db.example/warta?password=s3cret"}) {
+    std::string shown = Store::Printable(uri);
+    EXPECT_EQ(shown.find("s3cret"), std::string::npos) << shown;
+    EXPECT_NE(shown.find("db.example"), std::string::npos) << shown;
+  }
+}
+
+}  // namespace
+}  // namespace warta
