@@ -727,7 +727,12 @@ Result<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path, Mode m
   // committed batch intact. NORMAL sync is durable at each checkpoint and
   // consistent always (the WAL guarantees atomic commits).
   if (!read_only) {
-    Status s = store->RawExec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    // The writer's statement journals (each trigger-firing insert in a batch keeps one) and
+    // temporary b-trees stay in memory: on disk they were 800 small writes per article and a
+    // quarter of the ingest's time. 64 MB of page cache keeps the summaries' hot pages.
+    Status s = store->RawExec(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
+        "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
     if (!s.ok()) return Status::Error(s.code(), path + ": " + s.message());
   }
   Status s = store->Migrate(read_only);
