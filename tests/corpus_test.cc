@@ -3,11 +3,9 @@
 // an ingest followed by a resume, duplicates, stories and each query's output.
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 
-#include <fcntl.h>
 
 #include <algorithm>
 #include <chrono>
@@ -23,6 +21,7 @@ namespace warta {
 namespace {
 
 using testing::RunWarta;
+using testing::SpawnWarta;
 using testing::WriteFile;
 
 std::string Temp(const std::string& name) { return ::testing::TempDir() + "warta_corpus_" + name; }
@@ -327,17 +326,8 @@ TEST(Corpus, SigkillMidIngestThenResume) {
     corpus += Record("k" + std::to_string(i), "https://desa.example/" + std::to_string(i), "2025-10-01", "Panen", text);
   }
   WriteFile(in, corpus);
-  std::string binary = WARTA_BINARY;
-  std::vector<std::string> args = {binary, "ingest", "--quiet", "--threads", "2", "--db", db, in};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  ASSERT_EQ(posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
+  pid_t pid = SpawnWarta({"ingest", "--quiet", "--threads", "2", "--db", db, in});
+  ASSERT_GT(pid, 0);
   // Wait for some batches to be committed, then kill it mid-way.
   auto count = [&]() -> long {
     sqlite3* h = nullptr;

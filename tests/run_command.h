@@ -1,6 +1,8 @@
 // Runs the warta binary from a test and captures what it printed.
 #pragma once
 
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -8,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace warta::testing {
 
@@ -39,6 +42,26 @@ inline CommandResult RunWarta(const std::string& args, const std::string& stdin_
   r.err = ss.str();
   std::remove(err_file.c_str());
   return r;
+}
+
+// Starts `WARTA_BINARY <args>` in the background with its stderr into `err_file`
+// (/dev/null when empty) and returns its pid, or -1 when it could not start. For
+// tests that kill a run mid-way or run several at once; waitpid() is theirs.
+inline pid_t SpawnWarta(const std::vector<std::string>& args, const std::string& err_file = "") {
+  std::string binary = WARTA_BINARY;
+  std::vector<std::string> all = {binary};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 2, err_file.empty() ? "/dev/null" : err_file.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t pid = 0;
+  int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  return rc == 0 ? pid : -1;
 }
 
 inline std::string ReadFile(const std::string& path) {

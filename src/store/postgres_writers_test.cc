@@ -6,10 +6,8 @@
 // mode, rollback of an unfinished batch, and errors that name the URI
 // without its password. Each test process runs a throwaway server
 // (tests/pg_server.h).
-#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -248,17 +246,8 @@ TEST_F(PostgresWriters, KilledIngestResumes) {
     corpus += "{\"id\":\"k" + std::to_string(i) + "\",\"url\":\"https://desa.example/" + std::to_string(i) +
               "\",\"published\":\"2025-10-01\",\"title\":\"Panen\",\"text\":\"" + Report(i) + "\"}\n";
   testing::WriteFile(in, corpus);
-  std::string binary = WARTA_BINARY;
-  std::vector<std::string> args = {binary, "ingest", "--quiet", "--threads", "2", "--db", uri, in};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  ASSERT_EQ(posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
+  pid_t pid = testing::SpawnWarta({"ingest", "--quiet", "--threads", "2", "--db", uri, in});
+  ASSERT_GT(pid, 0);
   auto count = [&] { return Number(uri, "SELECT COUNT(*) FROM documents"); };
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
   while (count() < 256 && std::chrono::steady_clock::now() < deadline)
@@ -508,21 +497,12 @@ TEST_F(PostgresWriters, ConcurrentIngestProcessesLinkCopiesAndStoriesAcrossWrite
 
   // Three processes at once, one file each.
   std::string uri = NewDatabase("news_concurrent");
-  std::string binary = WARTA_BINARY;
   std::vector<pid_t> pids;
   std::vector<std::string> errs;
   for (int f = 0; f < 3; ++f) {
     errs.push_back(dir + "-" + std::to_string(f) + ".err");
-    std::vector<std::string> args = {binary, "ingest", "--quiet", "--threads", "1", "--db", uri, files[f]};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 2, errs.back().c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    pid_t pid = 0;
-    ASSERT_EQ(posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ), 0);
-    posix_spawn_file_actions_destroy(&actions);
+    pid_t pid = testing::SpawnWarta({"ingest", "--quiet", "--threads", "1", "--db", uri, files[f]}, errs.back());
+    ASSERT_GT(pid, 0);
     pids.push_back(pid);
   }
   for (size_t i = 0; i < pids.size(); ++i) {

@@ -160,12 +160,6 @@ TEST(TableFormat, TextJsonAndCsv) {
   EXPECT_NE(TableToText(wide, 10).find("aaaaaaaaaa…"), std::string::npos);
 }
 
-}  // namespace
-}  // namespace warta
-
-namespace warta {
-namespace {
-
 // What messages show of --db: a PostgreSQL URI's password never, a file path as given.
 TEST(Store, PrintableHidesAUrisPassword) {
   EXPECT_EQ(Store::Printable("/tmp/my store.db"), "/tmp/my store.db");
