@@ -15,7 +15,8 @@ CLI::App* AddAnalyzeCommand(CLI::App& app, AnalyzeArgs* a) {
   CLI::App* cmd = app.add_subcommand(
       "analyze",
       "Clean news articles and write one JSON object per article per line on stdout.\n"
-      "Each object: id, source, url, lang, lang_score, title, authors, editor, published (ISO 8601),\n"
+      "Each object: id, source, url, publisher (only when the input names the outlet), lang, lang_score,\n"
+      "title, authors, editor, published (ISO 8601),\n"
       "dateline, text (cleaned body), removed [{kind, rule, text, start, end}], paragraphs [[start,end]],\n"
       "entities [{id, name, type, subtype, country, actor, role, kb, mentions}],\n"
       "quotes [{text, kind, speaker, speaker_entity, speaker_role, speaker_mention, cue, start, end}],\n"

@@ -25,9 +25,10 @@ bool ParseFieldMap(const std::vector<std::string>& specs, FieldMap* map, std::st
                         : key == "text" ? &map->text
                         : key == "url" ? &map->url
                         : key == "published" ? &map->published
-                        : key == "authors" ? &map->authors : nullptr;
+                        : key == "authors" ? &map->authors
+                        : key == "publisher" ? &map->publisher : nullptr;
     if (!slot) {
-      *error = "--field: unknown key '" + key + "' (id, title, text, url, published, authors)";
+      *error = "--field: unknown key '" + key + "' (id, title, text, url, published, authors, publisher)";
       return false;
     }
     *slot = name;
@@ -38,8 +39,9 @@ bool ParseFieldMap(const std::vector<std::string>& specs, FieldMap* map, std::st
 }  // namespace
 
 void Report(const Diagnostic& d) {
-  if (d.line > 0) fmt::print(stderr, "warta: {}:{}: {}\n", d.source, d.line, d.message);
-  else fmt::print(stderr, "warta: {}: {}\n", d.source, d.message);
+  const char* kind = d.warning ? "warning: " : "";
+  if (d.line > 0) fmt::print(stderr, "warta: {}:{}: {}{}\n", d.source, d.line, kind, d.message);
+  else fmt::print(stderr, "warta: {}: {}{}\n", d.source, kind, d.message);
 }
 
 bool ReadBatch(InputSet* inputs, std::vector<Record>* batch, size_t* rejected,
@@ -48,7 +50,7 @@ bool ReadBatch(InputSet* inputs, std::vector<Record>* batch, size_t* rejected,
   // Problems are printed as they are found: two million bad lines cost no memory.
   DiagnosticSink report = [rejected](const Diagnostic& d) {
     Report(d);
-    ++*rejected;
+    if (!d.warning) ++*rejected;  // a warning skipped nothing
   };
   size_t bytes = 0;
   Record record;
@@ -75,14 +77,22 @@ void AddInputOptions(CLI::App* cmd, InputArgs* a, const std::string& threads_not
         ->check(CLI::IsMember({"auto", "txt", "jsonl", "csv"}))
         ->capture_default_str();
   }
+  // One KEY=NAME per --field, repeated for more: a greedy option would take
+  // the input files after it for mappings (issue 19).
   cmd->add_option("--field", a->fields,
-                  "Map a record field: KEY=NAME, KEY one of id, title, text, url, published, authors "
-                  "(default: NAME = KEY)");
+                  "Map a record field: KEY=NAME, KEY one of id, title, text, url, published, authors, publisher "
+                  "(default: NAME = KEY; publisher also reads source_name, outlet or media when there is no "
+                  "publisher field); one mapping per --field, repeat it for more")
+      ->type_name("KEY=NAME")
+      ->allow_extra_args(false);
   cmd->add_option("--threads", a->threads, "Worker threads (default: all cores); " + threads_note);
   cmd->add_option("--date-order", a->date_order,
-                  "How to read ambiguous numeric dates in the published field: auto (day first unless the "
-                  "body's own date says otherwise) | dmy | mdy")
-      ->check(CLI::IsMember({"auto", "dmy", "mdy"}))
+                  "How the published field's ambiguous numeric dates (9/12/2025) read, alike in every record of "
+                  "an input: auto = per input (file or stream), the order most of its first 1000 records prove "
+                  "(25/12/2025 proves day first, 12/25/2025 month first; a tie: the first proven), day first "
+                  "when none does, and a warning names the first record that contradicts it | dmy | mdy | "
+                  "ymd (two-digit years first: 25/12/09 = 2025-12-09)")
+      ->check(CLI::IsMember({"auto", "dmy", "mdy", "ymd"}))
       ->capture_default_str();
   cmd->add_option("--tz", a->tz, "UTC offset for times that name no zone")->capture_default_str();
   cmd->add_option("--max-record-mb", a->max_record_mb, "Reject records larger than this")
@@ -101,8 +111,12 @@ bool SetUpInput(const InputArgs& a, InputSetup* setup) {
     return false;
   }
   setup->reader.max_record_bytes = static_cast<size_t>(a.max_record_mb * 1024 * 1024);
-  if (a.date_order == "dmy") setup->analyze.clean.field_date_order = DateOrder::kDayFirst;
-  if (a.date_order == "mdy") setup->analyze.clean.field_date_order = DateOrder::kMonthFirst;
+  if (a.date_order != "auto") {
+    DateOrder order = a.date_order == "mdy" ? DateOrder::kMonthFirst
+                      : a.date_order == "ymd" ? DateOrder::kYearFirst : DateOrder::kDayFirst;
+    setup->reader.date_order = order;  // no inference: every input's records carry it
+    setup->analyze.clean.field_date_order = order;
+  }
   auto tz = ParseUtcOffset(a.tz);
   if (!tz) {
     fmt::print(stderr, "warta: --tz wants an offset like +07:00, got '{}'\n", a.tz);

@@ -17,9 +17,9 @@ namespace warta {
 struct InputArgs {
   std::vector<std::string> inputs;  // files, directories, "-" (stdin)
   std::string format = "auto";      // auto | txt | jsonl | csv
-  std::vector<std::string> fields;  // KEY=NAME mappings for JSONL/CSV
+  std::vector<std::string> fields;  // KEY=NAME mappings for JSONL/CSV, one per --field
   unsigned threads = 0;             // 0: all cores
-  std::string date_order = "auto";  // auto | dmy | mdy, for the published field
+  std::string date_order = "auto";  // auto (per input, input/date_order.h) | dmy | mdy | ymd, for the published field
   std::string tz = "+07:00";        // offset for times without a zone
   double max_record_mb = 64;        // larger records are rejected
   std::string data_dir;             // read data/ from here instead of the embedded copy
@@ -52,7 +52,8 @@ inline constexpr size_t kBatchBytes = size_t{32} << 20;
 
 // Fills *batch (cleared first) with the next records `keep` accepts (all when
 // it is empty), up to kBatchRecords or kBatchBytes of text; bad records are
-// reported and counted in *rejected. False once the inputs are exhausted.
+// reported and counted in *rejected (warnings are reported, not counted).
+// False once the inputs are exhausted.
 bool ReadBatch(InputSet* inputs, std::vector<Record>* batch, size_t* rejected,
                const std::function<bool(const Record&)>& keep = {});
 

@@ -8,6 +8,8 @@
 #include <limits>
 #include <memory>
 
+#include "serve/periods.h"
+#include "store/fts_query.h"
 #include "store/store.h"
 #include "store/table_format.h"
 #include "util/days.h"
@@ -19,7 +21,9 @@ namespace {
 struct Common {
   std::string db = "warta.db";
   bool json = false, csv = false;
-  int64_t limit = 50;
+  int64_t limit = 50, offset = 0;
+  std::string from, to;  // yyyy-mm-dd
+  std::optional<std::string> lang, outlet;
 };
 
 // A whole number in [min, max], written in decimal: parsed with from_chars,
@@ -57,7 +61,20 @@ void AddCommon(CLI::App* cmd, Common* c, bool limit = true) {
   cmd->add_option("--db", c->db, "The store: an SQLite file written by `warta ingest`, or a postgresql:// URI")->capture_default_str();
   auto* json = cmd->add_flag("--json", c->json, "A JSON array of objects instead of a table");
   cmd->add_flag("--csv", c->csv, "CSV (RFC 4180, with a header) instead of a table")->excludes(json);
-  if (limit) cmd->add_option("--limit", c->limit, "At most this many rows")->transform(WholeNumber(1, 1000000))->capture_default_str();
+  if (limit) {
+    cmd->add_option("--limit", c->limit, "At most this many rows")->transform(WholeNumber(1, 1000000))->capture_default_str();
+    cmd->add_option("--offset", c->offset, "Skip this many rows first (the next page)")
+        ->transform(WholeNumber(0, 1000000000))
+        ->capture_default_str();
+  }
+}
+
+// --from/--to/--lang/--outlet: which documents a query reads.
+void AddFilter(CLI::App* cmd, Common* c) {
+  cmd->add_option("--from,--since", c->from, "Only documents published on or after this date (yyyy-mm-dd)");
+  cmd->add_option("--to,--until", c->to, "Only documents published on or before this date (yyyy-mm-dd)");
+  cmd->add_option("--lang", c->lang, "Only documents in this language (id, en)");
+  cmd->add_option("--outlet", c->outlet, "Only documents of this outlet (`warta outlets` lists them: detik.com)");
 }
 
 std::unique_ptr<Store> OpenOrSay(const std::string& db) {
@@ -75,10 +92,17 @@ std::unique_ptr<Store> OpenOrSay(const std::string& db) {
 
 int Print(const Result<Table>& t, const Common& c) {
   if (!t.ok()) {
-    fmt::print(stderr, "warta: {}: {}\n", c.db, t.status().message());
+    fmt::print(stderr, "warta: {}: {}\n", Store::Printable(c.db), t.status().message());
     return 3;
   }
   std::string out = c.json ? TableToJson(t.value()) : c.csv ? TableToCsv(t.value()) : TableToText(t.value());
+  // A page of a longer list says where it is (tables only: JSON and CSV stay data).
+  const Table& table = t.value();
+  if (!c.json && !c.csv && table.total && *table.total > static_cast<int64_t>(table.rows.size()))
+    out += table.rows.empty() ? fmt::format("(none of {} from row {}: --offset is past the end)\n", *table.total, c.offset + 1)
+                              : fmt::format("(rows {}-{} of {}: --offset {} for more)\n", c.offset + 1,
+                                            c.offset + static_cast<int64_t>(table.rows.size()), *table.total,
+                                            c.offset + static_cast<int64_t>(table.rows.size()));
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;
 }
@@ -170,42 +194,58 @@ std::string GdeltLine(const Table& h, const std::vector<std::optional<std::strin
 std::function<int()> AddQueryCommands(CLI::App& app) {
   struct State {
     Common common;
-    std::optional<std::string> q, speaker, source, target;
-    std::string since, until, a, b, by = "month", what, format = "jsonl";
+    std::optional<std::string> q, speaker, source, target, b;
+    std::string a, by = "month", what, format = "jsonl", query;
     int64_t doc = 0;
-    CLI::App *stats, *stories, *topics, *actors, *quotes, *events, *relations, *dyads, *show, *exportc;
+    CLI::App *stats, *outlets, *stories, *topics, *actors, *quotes, *events, *relations, *dyads, *show, *search, *exportc;
   };
   auto st = std::make_shared<State>();
   Common& c = st->common;
 
-  st->stats = app.add_subcommand("stats", "Counts: documents, unique_documents, duplicates, stories, entities, quotes, events, topics");
+  st->stats = app.add_subcommand("stats", "Counts: documents, unique_documents, duplicates, stories, entities, quotes, events, topics, outlets, first and last date");
   AddCommon(st->stats, &c, false);
-  st->stories = app.add_subcommand("stories", "Stories, largest first: label, time span, documents, sources");
+  AddFilter(st->stats, &c);
+  st->outlets = app.add_subcommand("outlets", "Outlets (publishers) by documents: name, country, first and last date");
+  AddCommon(st->outlets, &c);
+  AddFilter(st->outlets, &c);
+  st->stories = app.add_subcommand("stories", "Stories, largest first: label, time span, documents, outlets");
   AddCommon(st->stories, &c);
-  st->topics = app.add_subcommand("topics", "Topics (threads of stories over months), largest first");
+  AddFilter(st->stories, &c);
+  st->topics = app.add_subcommand("topics", "Topics (threads of stories over months), largest first: dates, outlets, key actors");
   AddCommon(st->topics, &c);
+  AddFilter(st->topics, &c);
   st->actors = app.add_subcommand("actors", "Actors by the number of documents naming them");
   AddCommon(st->actors, &c);
-  st->actors->add_option("--q", st->q, "Only actors whose name, actor code or dictionary key contains this");
+  AddFilter(st->actors, &c);
+  st->actors->add_option("--q", st->q, "Only actors whose name, actor code or dictionary key contains this (literally)");
   st->quotes = app.add_subcommand("quotes", "Quotations, newest first");
   AddCommon(st->quotes, &c);
+  AddFilter(st->quotes, &c);
   st->quotes->add_option("--speaker", st->speaker, "Only quotes by a speaker whose name or actor code contains this");
+  st->quotes->add_option("--q", st->q, "Only quotes whose words contain this (literally)");
   st->events = app.add_subcommand("events", "Events in date order");
   AddCommon(st->events, &c);
+  AddFilter(st->events, &c);
   st->events->add_option("--source", st->source, "Source actor code prefix (CHN, IDNGOV), name, or entity id");
   st->events->add_option("--target", st->target, "Target actor code prefix, name, or entity id");
-  st->events->add_option("--since", st->since, "From this date (yyyy-mm-dd), inclusive");
-  st->events->add_option("--until", st->until, "Up to this date (yyyy-mm-dd), inclusive");
   st->relations = app.add_subcommand(
-      "relations", "How a pair's relations moved: per period, events by quad class, mean Goldstein, sources");
+      "relations", "How relations moved, per period (every period, empty ones as 0): events by quad class, mean "
+                   "Goldstein, sources, spikes; of a pair both ways, or of one actor with anyone");
   AddCommon(st->relations, &c, false);
+  AddFilter(st->relations, &c);
   st->relations->add_option("a", st->a, "An actor code (prefix): CHN, USAGOV")->required();
-  st->relations->add_option("b", st->b, "The other actor code (prefix)")->required();
+  st->relations->add_option("b", st->b, "The other actor code (prefix); none: every event of a");
   st->relations->add_option("--by", st->by, "day | week | month | year")
       ->check(CLI::IsMember({"day", "week", "month", "year"}))
       ->capture_default_str();
   st->dyads = app.add_subcommand("dyads", "The busiest pairs of states: events, cooperation, conflict, mean Goldstein");
   AddCommon(st->dyads, &c);
+  AddFilter(st->dyads, &c);
+  st->search = app.add_subcommand("search", "Full-text search of titles and texts, best matches first");
+  AddCommon(st->search, &c);
+  AddFilter(st->search, &c);
+  st->search->add_option("query", st->query, "Words, \"phrases\", OR, NOT, prefix*; anything else is searched as written")
+      ->required();
   st->show = app.add_subcommand("show", "One document: its fields, actors, quotes and events");
   AddCommon(st->show, &c, false);
   st->show->add_option("doc", st->doc, "The document id (`warta export documents` lists them)")
@@ -224,38 +264,64 @@ std::function<int()> AddQueryCommands(CLI::App& app) {
     State& s = *st;
     Common& c = s.common;
     bool any = false;
-    for (CLI::App* cmd : {s.stats, s.stories, s.topics, s.actors, s.quotes, s.events, s.relations, s.dyads, s.show, s.exportc})
+    for (CLI::App* cmd : {s.stats, s.outlets, s.stories, s.topics, s.actors, s.quotes, s.events, s.relations, s.dyads,
+                          s.show, s.search, s.exportc})
       any |= cmd->parsed();
     if (!any) return -1;
     if (s.exportc->parsed() && s.format == "gdelt" && s.what != "events") {
       fmt::print(stderr, "warta: --format gdelt is for events only\n");
       return 2;
     }
+    Filter docs;
+    if (!ParseDay("--from", c.from, &docs.since) || !ParseDay("--to", c.to, &docs.until)) return 2;
+    if (docs.since && docs.until && *docs.since > *docs.until) {
+      fmt::print(stderr, "warta: --from {} is after --to {}\n", c.from, c.to);
+      return 2;
+    }
+    docs.lang = c.lang;
+    docs.outlet = c.outlet;
+    Page page{c.limit, c.offset};
     EventFilter filter;
     if (s.events->parsed()) {
-      if (!ParseDay("--since", s.since, &filter.since) || !ParseDay("--until", s.until, &filter.until)) return 2;
       if (!CheckActor("--source", s.source) || !CheckActor("--target", s.target)) return 2;
       filter.source = s.source;
       filter.target = s.target;
-      filter.page = Page{c.limit, 0};
+      filter.docs = docs;
+      filter.page = page;
     }
     auto store = OpenOrSay(c.db);
     if (!store) return 3;
     if (s.stats->parsed()) {
-      auto t = store->Stats();
+      auto t = store->Stats(docs);
       if (c.json && t.ok() && t.value().rows.size() == 1) {
         fmt::print("{}\n", RowToJson(t.value(), t.value().rows[0]));
         return 0;
       }
       return Print(t, c);
     }
-    if (s.stories->parsed()) return Print(store->Groups(Grouping::kStory, Page{c.limit, 0}), c);
-    if (s.topics->parsed()) return Print(store->Groups(Grouping::kTopic, Page{c.limit, 0}), c);
-    if (s.actors->parsed()) return Print(store->Actors(s.q, Page{c.limit, 0}), c);
-    if (s.quotes->parsed()) return Print(store->Quotes(s.speaker, std::nullopt, Page{c.limit, 0}), c);
+    if (s.outlets->parsed()) return Print(store->Outlets(docs, page), c);
+    if (s.stories->parsed()) return Print(store->Groups(Grouping::kStory, docs, page), c);
+    if (s.topics->parsed()) return Print(store->Groups(Grouping::kTopic, docs, page), c);
+    if (s.actors->parsed()) return Print(store->Actors(s.q, docs, page), c);
+    if (s.quotes->parsed()) return Print(store->Quotes(s.speaker, s.q, docs, page), c);
     if (s.events->parsed()) return Print(store->Events(filter), c);
-    if (s.relations->parsed()) return Print(store->Relations(s.a, s.b, s.by), c);
-    if (s.dyads->parsed()) return Print(store->Dyads(c.limit), c);
+    if (s.relations->parsed()) {
+      auto t = store->Relations(s.a, s.b, s.by, docs);
+      if (t.ok()) {
+        FillPeriods(&t.value(), s.by, docs.since, docs.until);
+        MarkSpikes(&t.value(), "events");
+      }
+      return Print(t, c);
+    }
+    if (s.dyads->parsed()) return Print(store->Dyads(docs, c.limit), c);
+    if (s.search->parsed()) {
+      std::string query = SafeSearchQuery(s.query);
+      if (query.empty()) {
+        fmt::print(stderr, "warta: search: nothing to search for in '{}'\n", s.query);
+        return 2;
+      }
+      return Print(store->Search(query, docs, page), c);
+    }
     if (s.show->parsed()) {
       auto doc = store->Document(s.doc);
       if (doc.ok() && doc.value().rows.empty()) {

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "analyze/knowledge.h"
+#include "serve/codes.h"
 #include "serve/server.h"
 #include "store/store.h"
 
@@ -31,7 +33,21 @@ int RunServe(const ServeArgs& args) {
     fmt::print(stderr, "warta: {}\n", store.status().message());
     return 3;
   }
-  Status s = Serve(*store.value(), ServeOptions{args.host, args.port}, [&](int port) {
+  ServeOptions options{args.host, args.port, {}};
+  DataReader data = EmbeddedDataReader();
+  auto cameo = data("events/cameo_codes.tsv");
+  auto agents = data("events/agent_types.tsv");
+  if (!cameo.ok() || !agents.ok()) {
+    fmt::print(stderr, "warta: {}\n", (!cameo.ok() ? cameo.status() : agents.status()).message());
+    return 3;
+  }
+  auto codes = CodesJson(cameo.value(), agents.value());
+  if (!codes.ok()) {
+    fmt::print(stderr, "warta: {}\n", codes.status().message());
+    return 3;
+  }
+  options.api.codes_json = std::move(codes).value();
+  Status s = Serve(*store.value(), options, [&](int port) {
     std::string host = args.host.find(':') != std::string::npos ? "[" + args.host + "]" : args.host;
     fmt::print("warta serve: http://{}:{}/ (store {})\n", host, port, Store::Printable(args.db));
     std::fflush(stdout);

@@ -19,21 +19,7 @@ using testing::Zstd;
 
 namespace fs = std::filesystem;
 
-class Cli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / ("warta_cli_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Path(const std::string& name) { return (dir_ / name).string(); }
-  std::string Write(const std::string& name, const std::string& bytes) {
-    testing::WriteFile(Path(name), bytes);
-    return Path(name);
-  }
-  fs::path dir_;
-};
+class Cli : public testing::TempDirTest {};
 
 size_t Lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
 

@@ -99,7 +99,7 @@ TEST(Corpus, DuplicatesAndStories) {
   WriteFile(in, Corpus());
   ASSERT_EQ(RunWarta("ingest --db '" + db + "' '" + in + "'").exit_code, 0);
   EXPECT_NE(Stats(db).find("\"unique_documents\":3,\"duplicates\":2"), std::string::npos) << Stats(db);
-  // documents: id, input_id, source, url, title, published, lang, duplicate_of, story
+  // documents: id, input_id, source, url, title, published, lang, duplicate_of, story, topic, outlet, text
   std::string docs = RunWarta("export documents --format csv --db '" + db + "'").out;
   auto row = [&](const std::string& input_id) {
     size_t at = docs.find("," + input_id + ",");
@@ -122,7 +122,7 @@ TEST(Corpus, DuplicatesAndStories) {
   EXPECT_EQ(field(e, 9), field(a, 9)) << docs;   // one topic for the talks
   EXPECT_NE(field(d, 9), field(a, 9)) << docs;   // and another for the flood
   auto topics = RunWarta("topics --csv --db '" + db + "'");
-  EXPECT_EQ(topics.out.substr(0, topics.out.find('\n')), "topic,label,first,last,documents,sources\r");
+  EXPECT_EQ(topics.out.substr(0, topics.out.find('\n')), "topic,label,first,last,documents,sources,outlets,actors\r");
   // Events of copies are not counted twice; analysts see how many reported them.
   std::string events = RunWarta("events --json --source IDN --target MYS --db '" + db + "'").out;
   EXPECT_NE(events.find("\"reports\":3"), std::string::npos) << events;
@@ -215,7 +215,7 @@ TEST(Corpus, EachQueryAnswers) {
   auto relations = q("relations IDN MYS --by month --csv");
   EXPECT_EQ(relations.out.substr(0, relations.out.find('\n')),
             "period,events,verbal_cooperation,material_cooperation,verbal_conflict,material_conflict,mean_goldstein,"
-            "sources\r");
+            "sources,spike\r");
   EXPECT_NE(relations.out.find("2025-10,"), std::string::npos) << relations.out;
   auto dyads = q("dyads --csv");
   EXPECT_EQ(dyads.out.substr(0, dyads.out.find('\n')), "source,target,events,cooperation,conflict,mean_goldstein\r");

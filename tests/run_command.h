@@ -6,7 +6,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -75,5 +78,24 @@ inline void WriteFile(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
   out << bytes;
 }
+
+// A test with a fresh directory of its own, removed after it, named after the
+// test suite and the process (ctest runs tests in parallel processes).
+class TempDirTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string suite = ::testing::UnitTest::GetInstance()->current_test_suite()->name();
+    dir_ = std::filesystem::path(::testing::TempDir()) / ("warta_" + suite + "_" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string Path(const std::string& name) { return (dir_ / name).string(); }
+  std::string Write(const std::string& name, const std::string& bytes) {
+    WriteFile(Path(name), bytes);
+    return Path(name);
+  }
+  std::filesystem::path dir_;
+};
 
 }  // namespace warta::testing

@@ -239,6 +239,21 @@ TEST(Serve, AnswersTheApiAndTheDashboardOnLoopback) {
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);
   EXPECT_EQ(missing->body, "{\"error\":\"no such page /no/such/page\"}");
+  // A browser's Accept-Encoding: gzip, never brotli at its slowest quality (1.6 s a page).
+  httplib::Headers browser{{"Accept-Encoding", "gzip, deflate, br"}};
+  client.set_decompress(false);
+  auto zipped = client.Get("/", browser);
+  ASSERT_TRUE(zipped);
+  EXPECT_EQ(zipped->get_header_value("Content-Encoding"), "gzip");
+  auto br_only = client.Get("/", httplib::Headers{{"Accept-Encoding", "br"}});
+  ASSERT_TRUE(br_only);
+  EXPECT_EQ(br_only->get_header_value("Content-Encoding"), "");
+  EXPECT_EQ(br_only->body.size(), page->body.size());
+  // A CSV export is a download.
+  auto csv = client.Get("/api/events?format=csv");
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv->get_header_value("Content-Disposition"), "attachment; filename=\"warta-events.csv\"");
   // Read-only: the API has no way to write, and POST is refused.
   auto post = client.Post("/api/stats", "x", "text/plain");
   ASSERT_TRUE(post);

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "clean/nfc.h"
 #include "util/hash.h"
 #include "util/json_writer.h"
 #include "util/strings.h"
@@ -330,10 +331,12 @@ Document Analyze(Record record, const Knowledge& k, const AnalyzeOptions& option
   doc.id = record.id ? *record.id : "h" + Hex64(Fnv1a64(doc.original));
   doc.source = std::move(record.source);
   if (record.url) doc.url = RepairUtf8(*record.url).text;
+  if (record.publisher) doc.publisher = ToNfc(RepairUtf8(*record.publisher).text);
 
   RecordMeta meta;
   if (record.title) meta.title = RepairUtf8(*record.title).text;
   if (record.published) meta.published = RepairUtf8(*record.published).text;
+  meta.date_order = record.date_order;
   if (record.authors) {
     std::vector<std::string> authors;
     for (const auto& a : *record.authors) authors.push_back(RepairUtf8(a).text);
@@ -382,6 +385,9 @@ std::string ToJson(const Document& doc, const JsonOptions& options) {
   w.Key("id"); w.String(doc.id);
   w.Key("source"); w.String(doc.source);
   w.Key("url"); w.OptString(doc.url);
+  if (doc.publisher) {  // only when the input names the outlet
+    w.Key("publisher"); w.String(*doc.publisher);
+  }
   w.Key("lang"); w.OptString(doc.lang.code);
   w.Key("lang_score"); w.Double(doc.lang.score, 3);
   w.Key("title"); w.OptString(c.title);

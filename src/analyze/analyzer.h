@@ -49,6 +49,7 @@ struct Document {
   std::string id;      // the input's id, else "h" + a content hash
   std::string source;  // the input's path or name
   std::optional<std::string> url;
+  std::optional<std::string> publisher;  // the outlet's name as the input gives it (Record::publisher), NFC
   std::string original;  // the record's text, invalid UTF-8 replaced: all offsets index this
   size_t invalid_utf8 = 0;
   LanguageGuess lang;

@@ -116,4 +116,39 @@ TEST(Analyze, AShortRecordIsOneSectionAsBefore) {
 }
 
 }  // namespace
+// Issue 19, finding 3: the record's publisher reaches the Document (where the
+// store reads it) and the JSON line, and is absent when the record has none.
+TEST(Analyze, PublisherIsCarriedToTheDocumentAndItsJsonOnlyWhenPresent) {
+  AnalyzeOptions options;
+  options.entities = false;
+  Record r;
+  r.source = "test";
+  r.text = "Isi berita.";
+  r.url = "https://example.com/a";
+  r.publisher = "Kompas";
+  Document doc = Analyze(r, testing::TestKnowledge(), options);
+  EXPECT_EQ(doc.publisher, "Kompas");
+  EXPECT_NE(ToJson(doc, {}).find("\"url\":\"https://example.com/a\",\"publisher\":\"Kompas\",\"lang\""),
+            std::string::npos);
+  r.publisher.reset();
+  doc = Analyze(r, testing::TestKnowledge(), options);
+  EXPECT_EQ(doc.publisher, std::nullopt);
+  EXPECT_EQ(ToJson(doc, {}).find("publisher"), std::string::npos);
+}
+
+// Issue 19, finding 2: the record's input's date order reads its field.
+TEST(Analyze, PublishedFieldReadsInTheRecordsInputOrder) {
+  AnalyzeOptions options;
+  options.entities = false;
+  Record r;
+  r.source = "test";
+  r.text = "Isi berita.";
+  r.published = "9/12/2025";
+  EXPECT_EQ(Analyze(r, testing::TestKnowledge(), options).clean.published, "2025-12-09");
+  r.date_order = DateOrder::kMonthFirst;
+  EXPECT_EQ(Analyze(r, testing::TestKnowledge(), options).clean.published, "2025-09-12");
+  options.clean.field_date_order = DateOrder::kDayFirst;  // --date-order wins
+  EXPECT_EQ(Analyze(r, testing::TestKnowledge(), options).clean.published, "2025-12-09");
+}
+
 }  // namespace warta

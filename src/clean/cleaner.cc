@@ -306,19 +306,15 @@ class Cleaner {
   }
 
   void ResolvePublished() {
-    std::optional<DateTime> body = BodyDate();
     std::optional<DateTime> when;
     if (meta_.published) {
-      DateOrder order = options_.field_date_order.value_or(DateOrder::kDayFirst);
-      if (auto m = ParseDate(*meta_.published, *data_.calendar, order)) {
-        when = m->value;
-        if (m->ambiguous && !options_.field_date_order && body &&
-            (body->year == when->year && body->month == when->day && body->day == when->month))
-          std::swap(when->day, when->month);  // the body's own date settles "10/09/2025"
-      }
+      // One order for the whole input, never this record's own guess: the
+      // same "9/12/2025" reads the same in every row (issue 19).
+      DateOrder order = options_.field_date_order.value_or(meta_.date_order.value_or(DateOrder::kDayFirst));
+      if (auto m = ParseDate(*meta_.published, *data_.calendar, order)) when = m->value;
     }
     if (!when) when = byline_date_;
-    if (!when) when = body;
+    if (!when) when = BodyDate();
     if (when) result_.published = ToIso8601(*when, options_.default_offset_minutes);
   }
 

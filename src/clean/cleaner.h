@@ -32,8 +32,10 @@ struct CleanerData {
 };
 
 struct CleanOptions {
-  // How the record's `published` field reads ambiguous numeric dates; nullopt:
-  // day first unless a weekday-anchored date in the body says otherwise.
+  // How the record's `published` field reads ambiguous numeric dates, for
+  // every record (--date-order); nullopt: the record's input's order
+  // (RecordMeta::date_order), else day first. Never decided per record: one
+  // record's body does not change how its field reads (issue 19).
   std::optional<DateOrder> field_date_order;
   int default_offset_minutes = 7 * 60;  // UTC offset for times that name no zone (WIB)
   // Page furniture learned from the corpus (lines repeated across many
@@ -52,6 +54,7 @@ struct RecordMeta {
   std::optional<std::string> title;  // set when the input has a title field, even empty
   std::optional<std::vector<std::string>> authors;
   std::optional<std::string> published;
+  std::optional<DateOrder> date_order;  // how its input reads ambiguous numeric dates (Record::date_order)
 };
 
 struct CleanResult {

@@ -73,19 +73,27 @@ TEST(Cleaner, TitleFieldEvenEmptyStopsTitleGuessing) {
   EXPECT_EQ(r.removed[0].kind, "title");
 }
 
-TEST(Cleaner, PublishedFieldWinsAndBodyDateSettlesAmbiguity) {
+TEST(Cleaner, AmbiguousFieldDateReadsInItsInputsOrderNotByTheBody) {
+  // Issue 19: the body's weekday-anchored date used to swap one record's
+  // ambiguous field month-first while the next row stayed day-first. The
+  // field now reads in its input's order (RecordMeta::date_order, one per
+  // input), else day first, whatever the body says.
   RecordMeta meta;
   meta.title = "T";
   meta.published = "10/09/2025 20:43";
-  // The body says 9 October: the ambiguous field is month-first.
   CleanResult r = CleanText("Jakarta - Menteri berbicara, Kamis (9/10/2025).", meta);
+  EXPECT_EQ(r.published, "2025-09-10T20:43:00+07:00");
+  meta.date_order = DateOrder::kMonthFirst;  // the input proved month first
+  r = CleanText("Jakarta - Menteri berbicara.", meta);
   EXPECT_EQ(r.published, "2025-10-09T20:43:00+07:00");
-  meta.published = "10/21/2025 20:43";
+  meta.published = "10/21/2025 20:43";  // unambiguous: read right in any order
+  meta.date_order = DateOrder::kDayFirst;
   r = CleanText("Jakarta - Menteri berbicara.", meta);
   EXPECT_EQ(r.published, "2025-10-21T20:43:00+07:00");
-  CleanOptions o;
+  CleanOptions o;  // --date-order overrides the input's order
   o.field_date_order = DateOrder::kDayFirst;
   meta.published = "10/09/2025 20:43";
+  meta.date_order = DateOrder::kMonthFirst;
   r = CleanText("Menteri berbicara, Kamis (9/10/2025).", meta, o);
   EXPECT_EQ(r.published, "2025-09-10T20:43:00+07:00");
 }

@@ -60,7 +60,9 @@ int Num(const Tok& t) {
 
 class Parser {
  public:
-  Parser(const std::vector<Tok>& toks, const Calendar& cal, DateOrder order) : t_(toks), cal_(cal), order_(order) {}
+  // `field`: the forms only ParseDate reads (year first with '/' or '.', two-digit years).
+  Parser(const std::vector<Tok>& toks, const Calendar& cal, DateOrder order, bool field = false)
+      : t_(toks), cal_(cal), order_(order), field_(field) {}
 
   // Tries a date starting at token i; on success *end is one past its last token.
   std::optional<DateMatch> At(size_t i, size_t* end) const {
@@ -85,8 +87,9 @@ class Parser {
 
   bool DatePart(size_t i, size_t* j, DateMatch* m) const {
     DateTime& v = m->value;
-    // ISO: 2024-05-12
-    if (IsNum(i, 4, 4) && IsP(i + 1, "-") && IsNum(i + 2, 1, 2) && IsP(i + 3, "-") && IsNum(i + 4, 1, 2)) {
+    // ISO: 2024-05-12; in a field also 2024/05/12, 2024.05.12
+    if (IsNum(i, 4, 4) && (IsP(i + 1, "-") || (field_ && (IsP(i + 1, "/") || IsP(i + 1, ".")))) &&
+        IsNum(i + 2, 1, 2) && IsP(i + 3, t_[i + 1].text) && IsNum(i + 4, 1, 2)) {
       v.year = Num(t_[i]); v.month = Num(t_[i + 2]); v.day = Num(t_[i + 4]);
       *j = i + 5;
       return ValidDate(v.year, v.month, v.day);
@@ -109,11 +112,29 @@ class Parser {
           IsNum(k + 3, 4, 4)) {
         int a = Num(t_[i]), b = Num(t_[k + 1]);
         v.year = Num(t_[k + 3]);
-        bool day_first = a > 12 ? true : b > 12 ? false : order_ == DateOrder::kDayFirst;
+        bool day_first = a > 12 ? true : b > 12 ? false : order_ != DateOrder::kMonthFirst;
         m->ambiguous = a <= 12 && b <= 12 && a != b;
         v.day = day_first ? a : b;
         v.month = day_first ? b : a;
         *j = k + 4;
+        return ValidDate(v.year, v.month, v.day);
+      }
+      // In a field: 21/10/25, 10-21-25, 25/10/21 (year first only by kYearFirst)
+      if (field_ && (IsP(k, "/") || IsP(k, "-")) && IsNum(k + 1, 1, 2) && IsP(k + 2, t_[k].text) &&
+          IsNum(k + 3, 2, 2)) {
+        int a = Num(t_[i]), b = Num(t_[k + 1]), c = Num(t_[k + 3]);
+        auto year = [](int yy) { return yy < 69 ? 2000 + yy : 1900 + yy; };
+        *j = k + 4;
+        m->ambiguous = true;
+        if (order_ == DateOrder::kYearFirst) {
+          v.year = year(a); v.month = b; v.day = c;
+        } else {
+          bool day_first = a > 12 ? true : b > 12 ? false : order_ == DateOrder::kDayFirst;
+          m->ambiguous = a <= 12 && b <= 12 && a != b;
+          v.year = year(c);
+          v.day = day_first ? a : b;
+          v.month = day_first ? b : a;
+        }
         return ValidDate(v.year, v.month, v.day);
       }
       return false;
@@ -217,6 +238,7 @@ class Parser {
   const std::vector<Tok>& t_;
   const Calendar& cal_;
   DateOrder order_;
+  bool field_;
 };
 
 }  // namespace
@@ -239,7 +261,7 @@ std::optional<DateMatch> ParseDate(std::string_view text, const Calendar& calend
   std::string_view s = Trim(text);
   size_t offset = static_cast<size_t>(s.data() - text.data());
   std::vector<Tok> toks = Tokenize(s, s.size());
-  Parser p(toks, calendar, order);
+  Parser p(toks, calendar, order, /*field=*/true);
   // Allow a leading weekday ("Selasa, 21 Oktober 2025") or label ("Published:").
   for (size_t i = 0; i < toks.size() && i < 4; ++i) {
     size_t end;

@@ -37,6 +37,30 @@ TEST(Date, MonthFirstWhenTheDayCannotBeAMonth) {
   EXPECT_TRUE(m->ambiguous);
 }
 
+TEST(Date, FieldDateOrderAppliesToAmbiguousDatesOnly) {
+  const Calendar& cal = testing::TestKnowledge().calendar;
+  auto iso = [&](std::string_view text, DateOrder order) {
+    auto m = ParseDate(text, cal, order);
+    return m ? ToIso8601(m->value, 7 * 60) : "none";
+  };
+  EXPECT_EQ(iso("9/12/2025", DateOrder::kDayFirst), "2025-12-09");
+  EXPECT_EQ(iso("9/12/2025", DateOrder::kMonthFirst), "2025-09-12");
+  EXPECT_EQ(iso("25/12/2025", DateOrder::kMonthFirst), "2025-12-25");  // proven by itself
+  EXPECT_EQ(iso("12/25/2025", DateOrder::kDayFirst), "2025-12-25");
+  // ymd governs two-digit years; a four-digit year last reads day first.
+  EXPECT_EQ(iso("25/12/09", DateOrder::kYearFirst), "2025-12-09");
+  EXPECT_EQ(iso("9/12/2025", DateOrder::kYearFirst), "2025-12-09");
+  EXPECT_EQ(iso("25/12/09", DateOrder::kDayFirst), "2009-12-25");
+  EXPECT_EQ(iso("9/12/25 10:30", DateOrder::kMonthFirst), "2025-09-12T10:30:00+07:00");
+  EXPECT_EQ(iso("1/2/99", DateOrder::kDayFirst), "1999-02-01");
+  // A year written first always reads year, month, day.
+  EXPECT_EQ(iso("2025/12/09", DateOrder::kMonthFirst), "2025-12-09");
+  EXPECT_EQ(iso("2025.12.09 08:00", DateOrder::kDayFirst), "2025-12-09T08:00:00+07:00");
+  // Dots write times, not two-digit years; body text keeps four-digit years.
+  EXPECT_EQ(iso("10.30.45", DateOrder::kMonthFirst), "none");
+  EXPECT_EQ(Iso("pada 9/12/25 lalu"), "none");
+}
+
 TEST(Date, EnglishFormats) {
   EXPECT_EQ(Iso("March 3, 2025 10:15 AM EST"), "2025-03-03T10:15:00-05:00");
   EXPECT_EQ(Iso("Published: 12 May 2024 14:00 GMT"), "2024-05-12T14:00:00+00:00");

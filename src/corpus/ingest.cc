@@ -51,6 +51,23 @@ std::vector<std::string> ActorsOf(const Document& d) {
   return out;
 }
 
+// The outlet of a URL: its registered domain when outlets.tsv knows it (news.detik.com is
+// detik.com), else the host; named by outlets.tsv, else by the record's publisher field, else
+// by its domain. Without a URL, the publisher field names it (its key is the name folded).
+void SetOutlet(const Document& d, const Outlets& outlets, DocumentRow* row) {
+  std::string host = d.url ? Outlets::Host(*d.url) : "";
+  if (host.empty()) {
+    if (!d.publisher || d.publisher->empty()) return;
+    row->outlet = FoldCase(*d.publisher);
+    row->outlet_name = *d.publisher;
+    return;
+  }
+  const Outlet* known = outlets.Find(*d.url);
+  row->outlet = known ? known->domain : host;
+  row->outlet_name = known && !known->name.empty() ? known->name : d.publisher.value_or(row->outlet);
+  row->outlet_country = outlets.HomeCountry(*d.url);
+}
+
 }  // namespace
 
 std::string SiteOf(const Record& r) {
@@ -88,6 +105,7 @@ PreparedDocument PrepareDocument(Record record, std::string identity, std::strin
     if (day) row.day = *day;
   }
   row.lang = d.lang.code.value_or("und");
+  SetOutlet(d, knowledge.entities.outlets(), &row);
   std::string normalized = NormalizeForDedup(d.clean.text);
   row.content_hash = Hex64(Fnv1a64(normalized));
   p.shingles = Shingles(normalized);
@@ -262,8 +280,8 @@ Status Ingester::WriteOne(PreparedDocument* p, IngestCounts* counts) {
   sd.text = d.clean.text;
   sd.actors = ActorsOf(d);
   int64_t groups[2] = {0, 0};  // story, topic
+  sd.day = p->row.day;
   for (Level& level : levels_) {
-    sd.day = level.dated ? p->row.day : std::nullopt;
     int64_t before = level.clusterer.next_id(), group = 0;
     std::optional<int64_t> original;
     if (copy_of) {

@@ -60,7 +60,7 @@ class Ingester {
  public:
   // Rebuilds the duplicate index, the open stories and the open topics from
   // `store`. `stories` groups by event (dated documents in a time window);
-  // `topics` (made with TopicOptions()) groups threads and sees no dates.
+  // `topics` (made with TopicOptions()) groups threads, with no time window.
   static Result<Ingester> Open(Store* store, StoryClusterer stories, StoryClusterer topics);
 
   Store* store() const { return store_; }
@@ -86,11 +86,10 @@ class Ingester {
   struct Level {
     Grouping grouping;
     StoryClusterer clusterer;
-    bool dated;  // whether the clusterer sees publication days
   };
   Ingester(Store* store, StoryClusterer stories, StoryClusterer topics)
       : store_(store),
-        levels_{Level{Grouping::kStory, std::move(stories), true}, Level{Grouping::kTopic, std::move(topics), false}} {}
+        levels_{Level{Grouping::kStory, std::move(stories)}, Level{Grouping::kTopic, std::move(topics)}} {}
   Status WriteOne(PreparedDocument* p, IngestCounts* counts);
   Status CatchUp();  // inside the batch's transaction
   Status RestoreLevel(Level* level);

@@ -21,8 +21,8 @@ struct Pending {
 // On the writer's thread: drops records the store holds already or that
 // repeat an identity of this batch or the one before (still being written),
 // and reads each remaining site's furniture.
-Status Filter(Ingester* ingester, Store* store, std::vector<Record> records, std::unordered_set<std::string>* recent,
-              Pending* out, IngestTotals* totals) {
+Status NewRecords(Ingester* ingester, Store* store, std::vector<Record> records, std::unordered_set<std::string>* recent,
+                 Pending* out, IngestTotals* totals) {
   *out = Pending();
   std::unordered_set<std::string> these;
   for (Record& r : records) {
@@ -92,7 +92,7 @@ Status RunIngest(Ingester* ingester, const Knowledge& knowledge, const AnalyzeOp
   std::vector<Record> records;
   bool more = hooks.next_batch(&records);
   Pending pending, next;
-  Status s = Filter(ingester, store, std::move(records), &recent, &pending, totals);
+  Status s = NewRecords(ingester, store, std::move(records), &recent, &pending, totals);
   std::vector<PreparedDocument> written;  // the batch the writer has (empty at first)
   while (s.ok()) {
     std::vector<Record> following;
@@ -103,7 +103,7 @@ Status RunIngest(Ingester* ingester, const Knowledge& knowledge, const AnalyzeOp
     // (seen, skipped, counts) and this thread's (rejected) touch different fields.
     auto writer = std::async(std::launch::async, [&, following = std::move(following)]() mutable {
       Status w = written.empty() ? Status::Ok() : ingester->Write(&written, &totals->counts);
-      if (w.ok()) w = Filter(ingester, store, std::move(following), &recent, &next, totals);
+      if (w.ok()) w = NewRecords(ingester, store, std::move(following), &recent, &next, totals);
       return w;
     });
     std::vector<PreparedDocument> analysed = Prepare(&pending, knowledge, options, threads, hooks, totals);

@@ -58,6 +58,10 @@ class CsvReader final : public RecordReader {
       if (record->id && record->id->empty()) record->id.reset();
       if (record->url && record->url->empty()) record->url.reset();
       if (record->published && record->published->empty()) record->published.reset();
+      if (publisher_col_ >= 0) {
+        std::string_view name = Trim(fields[publisher_col_]);
+        if (!name.empty()) record->publisher = std::string(name);
+      }
       if (authors_col_ >= 0) {
         std::vector<std::string> authors;
         for (auto part : Split(fields[authors_col_], ','))
@@ -94,6 +98,13 @@ class CsvReader final : public RecordReader {
     url_col_ = col(f.url);
     published_col_ = col(f.published);
     authors_col_ = col(f.authors);
+    publisher_col_ = col(f.publisher);
+    if (publisher_col_ < 0 && f.publisher == FieldMap().publisher)  // unmapped: another name of the outlet
+      for (const char* alias : kPublisherAliases)
+        if ((publisher_col_ = col(alias)) >= 0) break;
+    // A column another field reads is not the publisher's too.
+    for (int taken : {text_col_, id_col_, title_col_, url_col_, published_col_, authors_col_})
+      if (publisher_col_ == taken) publisher_col_ = -1;
     if (text_col_ < 0) {
       report({name_, 1, "CSV header has no text column '" + f.text + "' (use --field text=NAME)"});
       return false;
@@ -171,7 +182,8 @@ class CsvReader final : public RecordReader {
   ReaderOptions options_;
   bool header_read_ = false;
   std::vector<std::string> header_;
-  int text_col_ = -1, id_col_ = -1, title_col_ = -1, url_col_ = -1, published_col_ = -1, authors_col_ = -1;
+  int text_col_ = -1, id_col_ = -1, title_col_ = -1, url_col_ = -1, published_col_ = -1, authors_col_ = -1,
+      publisher_col_ = -1;
   uint64_t line_ = 1;  // line number of the next byte
 };
 

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "input/date_order.h"
 #include "util/strings.h"
 
 namespace warta {
@@ -145,6 +146,9 @@ bool InputSet::OpenNext(const DiagnosticSink& report) {
     } else {
       reader_ = NewReader(format, std::move(source).value(), path, options_);
     }
+    // One date order per input: every record of this file or stream reads its
+    // ambiguous numeric dates alike.
+    reader_ = NewDateOrderReader(std::move(reader_), options_.date_order);
     ++files_opened_;
     return true;
   }

@@ -1,7 +1,8 @@
 // The inputs of one run: files, directories (walked recursively, in sorted
 // order, following symbolic links; hidden entries and, unless a format is
 // forced, files without an article extension are left out) and "-" for stdin,
-// read one after another as a single record stream.
+// read one after another as a single record stream. Each input's records
+// carry its date order (Record::date_order, input/date_order.h).
 #pragma once
 
 #include <memory>

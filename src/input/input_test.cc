@@ -167,4 +167,68 @@ TEST(TxtReader, BinaryAndEmptyFilesAreRejected) {
   EXPECT_NE(d[1].message.find("empty"), std::string::npos);
 }
 
+// Issue 19, finding 3: records may name their outlet (JSONL/CSV field
+// `publisher`, or --field publisher=NAME; unmapped, also source_name, outlet
+// or media); Record::publisher carries it, trimmed, absent when empty.
+TEST(InputPublisher, JsonlReadsThePublisherFieldAndItsAliases) {
+  std::vector<Diagnostic> d;
+  auto recs = ReadRecords(Format::kJsonl,
+                          "{\"text\": \"a\", \"publisher\": \" Kompas \"}\n"
+                          "{\"text\": \"b\", \"media\": \"Tempo\", \"source_name\": \"Detik\"}\n"
+                          "{\"text\": \"c\", \"outlet\": \"Antara\", \"publisher\": \"CNN Indonesia\"}\n"
+                          "{\"text\": \"d\", \"media\": [{\"url\": \"x.jpg\"}], \"publisher\": null}\n"
+                          "{\"text\": \"e\", \"publisher\": \"  \"}\n"
+                          "{\"text\": \"f\"}\n",
+                          &d);
+  ASSERT_EQ(recs.size(), 6u);
+  EXPECT_TRUE(d.empty()) << d[0].message;
+  EXPECT_EQ(recs[0].publisher, "Kompas");
+  EXPECT_EQ(recs[1].publisher, "Detik");  // source_name before media
+  EXPECT_EQ(recs[2].publisher, "CNN Indonesia");  // the field itself before any alias
+  EXPECT_EQ(recs[3].publisher, std::nullopt);  // a list of images is no outlet; null is none
+  EXPECT_EQ(recs[4].publisher, std::nullopt);
+  EXPECT_EQ(recs[5].publisher, std::nullopt);
+}
+
+TEST(InputPublisher, JsonlMappedPublisherFieldReadsOnlyThatField) {
+  std::vector<Diagnostic> d;
+  ReaderOptions o;
+  o.fields.publisher = "nama_media";
+  auto recs = ReadRecords(Format::kJsonl,
+                          "{\"text\": \"a\", \"nama_media\": \"Republika\", \"publisher\": \"X\"}\n"
+                          "{\"text\": \"b\", \"media\": \"Tempo\"}\n",
+                          &d, o);
+  ASSERT_EQ(recs.size(), 2u);
+  EXPECT_EQ(recs[0].publisher, "Republika");
+  EXPECT_EQ(recs[1].publisher, std::nullopt);
+}
+
+TEST(InputPublisher, CsvReadsThePublisherColumnMappedOrByItsAliases) {
+  std::vector<Diagnostic> d;
+  auto recs = ReadRecords(Format::kCsv, "text,publisher\nSatu.,Kompas\nDua., \n", &d);
+  ASSERT_EQ(recs.size(), 2u);
+  EXPECT_EQ(recs[0].publisher, "Kompas");
+  EXPECT_EQ(recs[1].publisher, std::nullopt);
+  recs = ReadRecords(Format::kCsv, "isi,outlet,media\nSatu.,Antara,Tempo\n", &d, [] {
+    ReaderOptions o;
+    o.fields.text = "isi";
+    return o;
+  }());
+  ASSERT_EQ(recs.size(), 1u);
+  EXPECT_EQ(recs[0].publisher, "Antara");
+  ReaderOptions mapped;
+  mapped.fields.publisher = "sumber";
+  recs = ReadRecords(Format::kCsv, "text,sumber,publisher\nSatu.,Bisnis.com,X\n", &d, mapped);
+  ASSERT_EQ(recs.size(), 1u);
+  EXPECT_EQ(recs[0].publisher, "Bisnis.com");
+  // A column another field reads is not also the publisher.
+  ReaderOptions shared;
+  shared.fields.publisher = "title";
+  recs = ReadRecords(Format::kCsv, "text,title\nSatu.,Judul\n", &d, shared);
+  ASSERT_EQ(recs.size(), 1u);
+  EXPECT_EQ(recs[0].title, "Judul");
+  EXPECT_EQ(recs[0].publisher, std::nullopt);
+  EXPECT_TRUE(d.empty());
+}
+
 }  // namespace warta

@@ -3,6 +3,9 @@
 // bad byte costs a U+FFFD, not the record.
 #include <simdjson.h>
 
+#include <cstdint>
+#include <iterator>
+
 #include "input/record_reader.h"
 #include "util/strings.h"
 #include "util/utf8.h"
@@ -81,6 +84,9 @@ class JsonlReader final : public RecordReader {
     record->invalid_utf8 = fixed.invalid_sequences;
     bool has_text = false;
     const FieldMap& f = options_.fields;
+    // The publisher: the mapped field, else (unmapped) the first alias present.
+    const bool aliases = f.publisher == FieldMap().publisher;
+    size_t publisher_rank = SIZE_MAX;  // 0: the field itself, 1 + i: kPublisherAliases[i]
     for (auto [key, v] : obj) {
       std::string s;
       bool is_null = false;
@@ -98,7 +104,20 @@ class JsonlReader final : public RecordReader {
         if (!is_null) { record->text = std::move(s); has_text = true; }
         continue;
       }
-      if (slot == nullptr) continue;  // unmapped fields are ignored
+      if (slot == nullptr) {
+        if (size_t rank = PublisherRank(key, f.publisher, aliases); rank != SIZE_MAX) {
+          // Aliases are other crawls' words ("media" may be a list of images):
+          // only a string counts, anything else is not an outlet's name.
+          if (rank > 0 && !v.is_string()) continue;
+          if (auto e = ScalarText(v, &s, &is_null)) return Fail(e, error, key);
+          std::string_view name = Trim(s);
+          if (is_null || name.empty() || rank >= publisher_rank) continue;
+          record->publisher = std::string(name);
+          publisher_rank = rank;
+          continue;
+        }
+        continue;  // unmapped fields are ignored
+      }
       if (auto e = ScalarText(v, &s, &is_null)) return Fail(e, error, key);
       if (!is_null) *slot = std::move(s);
       else if (slot == &record->title) *slot = std::string();  // a null title is still a title field
@@ -108,6 +127,16 @@ class JsonlReader final : public RecordReader {
       return false;
     }
     return true;
+  }
+
+  // 0 when `key` is the publisher field, 1 + i for kPublisherAliases[i]
+  // (when `aliases`), SIZE_MAX otherwise.
+  static size_t PublisherRank(std::string_view key, const std::string& field, bool aliases) {
+    if (key == field) return 0;
+    if (aliases)
+      for (size_t i = 0; i < std::size(kPublisherAliases); ++i)
+        if (key == kPublisherAliases[i]) return i + 1;
+    return SIZE_MAX;
   }
 
   simdjson::error_code ReadAuthors(simdjson::dom::element v, Record* record) {

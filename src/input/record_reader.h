@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,9 @@ enum class Format { kAuto, kTxt, kJsonl, kCsv };
 struct ReaderOptions {
   FieldMap fields;                             // where id/title/text/... come from
   size_t max_record_bytes = size_t{64} << 20;  // larger records are rejected
+  // InputSet: the order of every input's ambiguous numeric dates
+  // (--date-order); nullopt: inferred per input (input/date_order.h).
+  std::optional<DateOrder> date_order;
 };
 
 class RecordReader {

@@ -12,8 +12,15 @@ namespace warta {
 
 struct ApiResponse {
   int status = 200;
-  std::string body;  // JSON
+  std::string body;  // JSON, or what content_type says
   std::string log;   // on 500: what failed, for the server's log; never sent to the client
+  std::string content_type = "application/json; charset=utf-8";
+  std::string filename;  // when set, the answer is a download of this name (CSV exports)
+};
+
+// What the API serves besides the store, loaded once by the server.
+struct ApiData {
+  std::string codes_json;  // GET /api/codes (src/serve/codes.h); the endpoint is absent when empty
 };
 
 // The hard cap on `limit`.
@@ -25,7 +32,8 @@ inline constexpr int64_t kMaxPageLimit = 500;
 // ("limit: must be between 1 and 500"), unknown ids and paths 404 ("no such
 // actor 12", "no such endpoint /api/x"). A failing store gives 500 with
 // {"error":"internal error"} and the store's message in `log` only.
-ApiResponse HandleApi(Store& store, const std::string& path, const std::map<std::string, std::string>& params);
+ApiResponse HandleApi(Store& store, const std::string& path, const std::map<std::string, std::string>& params,
+                      const ApiData& data = {});
 
 // {"error": message}. REQUIRES: message is valid UTF-8.
 std::string ApiErrorBody(const std::string& message);

@@ -10,7 +10,10 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <deque>
 #include <fstream>
+#include <map>
+#include <set>
 #include <vector>
 
 #include "corpus/ingest.h"
@@ -32,10 +35,11 @@ class Api : public ::testing::Test {
                                    StoryClusterer::Create(StoryClusterer::Options{}, k.story_stopwords).value(),
                                    StoryClusterer::Create(TopicOptions(), k.story_stopwords).value());
     ASSERT_TRUE(ingester.ok());
-    auto record = [](std::string id, std::string date, std::string title, std::string text) {
+    auto record = [](std::string id, std::string date, std::string title, std::string text, std::string url = "") {
       Record r;
       r.source = "api-test";
       r.id = std::move(id);
+      if (!url.empty()) r.url = std::move(url);
       r.published = std::move(date);
       r.title = std::move(title);
       r.text = std::move(text);
@@ -56,6 +60,20 @@ class Api : public ::testing::Test {
         record("3", "2025-11-04", "<script>alert(1)</script> Judul",
                "Teks dengan <img src=x onerror=alert(1)> di dalamnya, dan Indonesia bertemu Malaysia di Jakarta."),
         k, AnalyzeOptions{}));
+    // Two outlets (one known to data/entities/outlets.tsv, one only by its country-code domain)
+    // and a second language.
+    batch.push_back(PrepareDocument(
+        record("4", "2025-12-01", "Presiden Indonesia Bertemu Perdana Menteri Malaysia",
+               "Presiden Indonesia bertemu Perdana Menteri Malaysia di Kuala Lumpur pada Senin untuk membahas "
+               "perbatasan kedua negara.",
+               "https://news.detik.com/berita/d-4/presiden-bertemu"),
+        k, AnalyzeOptions{}));
+    batch.push_back(PrepareDocument(
+        record("5", "2025-12-02", "Japan and South Korea sign a trade agreement",
+               "Japan and South Korea signed a trade agreement in Tokyo on Tuesday, officials of both "
+               "governments said after the meeting.",
+               "https://www.example-news.co.uk/world/5"),
+        k, AnalyzeOptions{}));
     IngestCounts counts;
     ASSERT_TRUE(ingester.value().Write(&batch, &counts).ok());
   }
@@ -71,26 +89,28 @@ class Api : public ::testing::Test {
   }
 
   // The answer, checked to be JSON with the given status.
-  simdjson::dom::element Get(const std::string& path, const std::map<std::string, std::string>& params, int status) {
-    ApiResponse r = HandleApi(*store_, path, params);
+  simdjson::dom::element Get(const std::string& path, const std::map<std::string, std::string>& params, int status,
+                             const ApiData& data = {}) {
+    ApiResponse r = HandleApi(*store_, path, params, data);
     EXPECT_EQ(r.status, status) << path << ": " << r.body;
     bodies_.push_back(r.body);
+    // A parser per answer: an element stays valid while later answers are parsed.
     simdjson::dom::element e;
-    auto error = parser_.parse(bodies_.back()).get(e);
+    auto error = parsers_.emplace_back().parse(bodies_.back()).get(e);
     EXPECT_FALSE(error) << path << ": not JSON: " << r.body;
     return e;
   }
 
   static std::string* path_;
   std::unique_ptr<Store> store_;
-  std::vector<std::string> bodies_;
-  simdjson::dom::parser parser_;
+  std::deque<std::string> bodies_;
+  std::deque<simdjson::dom::parser> parsers_;
 };
 std::string* Api::path_ = nullptr;
 
 TEST_F(Api, StatsActorsAndOneActor) {
   auto stats = Get("/api/stats", {}, 200);
-  EXPECT_EQ(int64_t(stats["documents"]), 3);
+  EXPECT_EQ(int64_t(stats["documents"]), 5);
   auto actors = Get("/api/actors", {{"q", "China"}}, 200);
   ASSERT_GE(simdjson::dom::array(actors["items"]).size(), 1u);
   int64_t china = actors["items"].at(0)["entity"];
@@ -99,8 +119,9 @@ TEST_F(Api, StatsActorsAndOneActor) {
   auto one = Get("/api/actors/" + std::to_string(china), {}, 200);
   EXPECT_EQ(std::string_view(one["actor"]["name"]), "China");
   EXPECT_GE(simdjson::dom::array(one["mentions_by_month"]).size(), 2u);
-  EXPECT_GE(simdjson::dom::array(one["events_as_source"]).size(), 1u);
-  EXPECT_GE(simdjson::dom::array(one["events_as_target"]).size(), 1u);
+  EXPECT_GE(simdjson::dom::array(one["events_as_source"]["items"]).size(), 1u);
+  EXPECT_GE(simdjson::dom::array(one["events_as_target"]["items"]).size(), 1u);
+  EXPECT_GE(int64_t(one["events_as_target"]["total"]), 1);
   Get("/api/actors/999999", {}, 404);
   Get("/api/actors/abc", {}, 400);
 }
@@ -131,7 +152,7 @@ TEST_F(Api, QuotesStoriesDocumentsAndSearch) {
   ASSERT_GE(simdjson::dom::array(stories["items"]).size(), 2u);
   int64_t story = stories["items"].at(0)["story"];
   auto one = Get("/api/stories/" + std::to_string(story), {}, 200);
-  EXPECT_GE(simdjson::dom::array(one["documents"]).size(), 1u);
+  EXPECT_GE(simdjson::dom::array(one["documents"]["items"]).size(), 1u);
   Get("/api/topics", {}, 200);
   Get("/api/stories/424242", {}, 404);
   auto doc = Get("/api/documents/1", {}, 200);
@@ -166,12 +187,12 @@ TEST_F(Api, BadParametersAre400AndNever5xx) {
            {"/api/quotes", {{"q", std::string(300, 'a')}}},
            {"/api/quotes", {{"q", "\xff\xfe"}}},
            {"/api/search", {}},
-           {"/api/search", {{"q", "\"unbalanced"}}},
-           {"/api/search", {{"q", "AND OR NOT"}}},
-           {"/api/search", {{"q", "nosuchcolumn:sanksi"}}},
-           {"/api/search", {{"q", "* x"}}},
-           {"/api/search", {{"q", std::string(150, '(') + "a"}}},
-           {"/api/search", {{"q", "NEAR(a b, -1)"}}},
+           {"/api/events", {{"from", "2025-12-01"}, {"to", "2025-11-01"}}},
+           {"/api/actors", {{"lang", "Indonesian"}}},
+           {"/api/graph", {{"limit", "2001"}}},
+           {"/api/graph", {{"isolates", "maybe"}}},
+           {"/api/events", {{"format", "xml"}}},
+           {"/api/events", {{"limit", "501"}}},  // 10,000 is for CSV exports
        }) {
     auto e = Get(path, params, 400);
     EXPECT_FALSE(std::string_view(e["error"]).empty()) << path;
@@ -183,6 +204,155 @@ TEST_F(Api, BadParametersAre400AndNever5xx) {
   EXPECT_EQ(int64_t(capped["limit"]), 500);
   // The store is intact after the hostile parameters.
   EXPECT_EQ(int64_t(Get("/api/stats", {}, 200)["events"]), int64_t(Get("/api/stats", {}, 200)["events"]));
+}
+
+TEST_F(Api, SearchAcceptsWhatPeopleType) {
+  // Words with hyphens, apostrophes, colons, a lone quote, operators with nothing to join:
+  // searched as written, never refused.
+  for (const std::string& q : std::vector<std::string>{"COVID-19", "e-KTP", "Ma'ruf", "\"", "AND OR NOT", "nosuchcolumn:sanksi", "* x",
+                              std::string(150, '(') + "a", "NEAR(a b, -1)", "\"unbalanced"}) {
+    auto r = Get("/api/search", {{"q", q}}, 200);
+    EXPECT_EQ(int64_t(r["total"]), int64_t(simdjson::dom::array(r["items"]).size())) << q;
+  }
+  EXPECT_EQ(int64_t(Get("/api/search", {{"q", "nosuchcolumn:sanksi"}}, 200)["total"]), 0);
+  EXPECT_EQ(int64_t(Get("/api/search", {{"q", "sanksi OR Tokyo"}}, 200)["total"]), 2);
+  EXPECT_EQ(int64_t(Get("/api/search", {{"q", "sanksi OR Tokyo"}, {"lang", "en"}}, 200)["total"]), 1);
+}
+
+TEST_F(Api, FiltersNarrowEveryQuery) {
+  EXPECT_EQ(int64_t(Get("/api/stats", {{"outlet", "detik.com"}}, 200)["documents"]), 1);
+  EXPECT_EQ(int64_t(Get("/api/stats", {{"lang", "en"}}, 200)["documents"]), 1);
+  EXPECT_EQ(int64_t(Get("/api/stats", {{"from", "2025-11-01"}, {"to", "2025-11-30"}}, 200)["documents"]), 2);
+  auto en = Get("/api/actors", {{"lang", "en"}}, 200);
+  ASSERT_GE(int64_t(en["total"]), 1);
+  for (auto a : simdjson::dom::array(en["items"]))
+    if (a["actor"].is_string()) EXPECT_NE(std::string_view(a["actor"]), "CHN");
+  auto november = Get("/api/events", {{"from", "2025-11-01"}, {"to", "2025-11-30"}}, 200);
+  ASSERT_GE(int64_t(november["total"]), 1);
+  for (auto e : simdjson::dom::array(november["items"])) EXPECT_EQ(std::string_view(e["date"]).substr(0, 7), "2025-11");
+  EXPECT_EQ(int64_t(Get("/api/quotes", {{"lang", "en"}}, 200)["total"]), 0);
+  EXPECT_EQ(simdjson::dom::array(Get("/api/graph", {{"outlet", "nosuch.example"}}, 200)["edges"]).size(), 0u);
+  EXPECT_EQ(int64_t(Get("/api/stories", {{"outlet", "detik.com"}}, 200)["total"]), 1);
+  EXPECT_EQ(std::string_view(Get("/api/events", {{"from", "2025-12-01"}, {"to", "2025-11-01"}}, 400)["error"]),
+            "from: after to");
+}
+
+TEST_F(Api, ListsCarryTheirTotalAndMatchLiterally) {
+  auto page = Get("/api/actors", {{"limit", "1"}}, 200);
+  EXPECT_EQ(simdjson::dom::array(page["items"]).size(), 1u);
+  EXPECT_GE(int64_t(page["total"]), 4);
+  auto past = Get("/api/actors", {{"offset", "100000"}}, 200);
+  EXPECT_EQ(simdjson::dom::array(past["items"]).size(), 0u);
+  EXPECT_EQ(int64_t(past["total"]), int64_t(page["total"]));
+  // % and _ are characters, not wildcards.
+  EXPECT_EQ(int64_t(Get("/api/actors", {{"q", "%"}}, 200)["total"]), 0);
+  EXPECT_GE(int64_t(Get("/api/actors", {{"q", "Chin"}}, 200)["total"]), 1);
+  EXPECT_EQ(int64_t(Get("/api/actors", {{"q", "Ch_na"}}, 200)["total"]), 0);
+  EXPECT_EQ(int64_t(Get("/api/quotes", {{"q", "%"}}, 200)["total"]), 0);
+}
+
+TEST_F(Api, OutletsAreDataOnDocumentsAndStories) {
+  auto outlets = Get("/api/outlets", {}, 200);
+  ASSERT_EQ(int64_t(outlets["total"]), 2);
+  std::map<std::string, std::pair<std::string, std::string>> seen;
+  for (auto o : simdjson::dom::array(outlets["items"]))
+    seen[std::string(std::string_view(o["outlet"]))] = {std::string(std::string_view(o["name"])),
+                                                        std::string(std::string_view(o["country"]))};
+  EXPECT_EQ(seen["detik.com"], (std::pair<std::string, std::string>{"detikcom", "IDN"}));  // news.detik.com's outlet
+  EXPECT_EQ(seen["example-news.co.uk"], (std::pair<std::string, std::string>{"example-news.co.uk", "GBR"}));
+  auto doc = Get("/api/documents/4", {}, 200);
+  EXPECT_EQ(std::string_view(doc["document"]["outlet"]), "detik.com");
+  EXPECT_EQ(std::string_view(doc["document"]["outlet_name"]), "detikcom");
+  auto stories = Get("/api/stories", {{"outlet", "detik.com"}}, 200);
+  ASSERT_EQ(simdjson::dom::array(stories["items"]).size(), 1u);
+  EXPECT_EQ(int64_t(stories["items"].at(0)["sources"]), 1);
+  EXPECT_EQ(std::string_view(stories["items"].at(0)["outlets"].at(0)), "detikcom");
+  // A document without a URL has no outlet: never its input file's name.
+  EXPECT_TRUE(Get("/api/documents/1", {}, 200)["document"]["outlet"].is_string());
+  EXPECT_EQ(std::string_view(Get("/api/documents/1", {}, 200)["document"]["outlet"]), "");
+}
+
+TEST_F(Api, AStoryPageHasItsTimelineFirstReportOutletsAndActors) {
+  auto stories = Get("/api/stories", {{"outlet", "detik.com"}}, 200);
+  int64_t id = stories["items"].at(0)["story"];
+  auto story = Get("/api/stories/" + std::to_string(id), {}, 200);
+  EXPECT_EQ(std::string_view(story["by"]), "day");
+  ASSERT_EQ(simdjson::dom::array(story["timeline"]).size(), 1u);
+  EXPECT_EQ(std::string_view(story["timeline"].at(0)["period"]), "2025-12-01");
+  EXPECT_EQ(int64_t(story["timeline"].at(0)["documents"]), 1);
+  EXPECT_EQ(std::string_view(story["first_report"]["outlet"]), "detik.com");
+  EXPECT_EQ(int64_t(story["first_report"]["document"]), 4);
+  EXPECT_EQ(std::string_view(story["outlets"].at(0)["name"]), "detikcom");
+  EXPECT_GE(simdjson::dom::array(story["actors"]).size(), 2u);  // Indonesia, Malaysia
+  EXPECT_EQ(int64_t(story["documents"]["total"]), 1);
+  auto docs = Get("/api/stories/" + std::to_string(id) + "/documents", {{"limit", "1"}}, 200);
+  EXPECT_EQ(int64_t(docs["items"].at(0)["id"]), 4);
+  Get("/api/stories/" + std::to_string(id) + "/other", {}, 404);
+  auto topics = Get("/api/topics", {}, 200);
+  ASSERT_GE(simdjson::dom::array(topics["items"]).size(), 1u);
+  EXPECT_TRUE(topics["items"].at(0)["first"].is_string());  // topics have dates
+  EXPECT_TRUE(topics["items"].at(0)["actors"].is_array());
+}
+
+TEST_F(Api, SeriesShowEveryPeriodAndMarkSpikes) {
+  auto series = Get("/api/series", {{"actor", "CHN"}, {"from", "2025-09-01"}, {"to", "2025-12-31"}}, 200);
+  auto periods = simdjson::dom::array(series["periods"]);
+  ASSERT_EQ(periods.size(), 4u);  // September and December have no event: zeros, not gaps
+  std::vector<std::string> names;
+  for (auto p : periods) names.emplace_back(std::string_view(p["period"]));
+  EXPECT_EQ(names, (std::vector<std::string>{"2025-09", "2025-10", "2025-11", "2025-12"}));
+  EXPECT_EQ(int64_t(periods.at(0)["events"]), 0);
+  EXPECT_TRUE(periods.at(0)["mean_goldstein"].is_null());
+  EXPECT_GE(int64_t(periods.at(1)["events"]), 1);
+  for (auto p : periods) EXPECT_TRUE(p["spike"].is_bool());
+  auto pair = Get("/api/relations", {{"source", "CHN"}, {"target", "USA"}, {"from", "2025-10-01"}}, 200);
+  EXPECT_EQ(std::string_view(pair["periods"].at(0)["period"]), "2025-10");
+  EXPECT_EQ(int64_t(pair["periods"].at(0)["events"]), 0);
+  Get("/api/series", {}, 400);
+}
+
+TEST_F(Api, TheMapAndTheCodes) {
+  auto all = Get("/api/map", {}, 200);
+  std::map<std::string, int64_t> events;
+  for (auto c : simdjson::dom::array(all["countries"])) events[std::string(std::string_view(c["country"]))] = c["events"];
+  EXPECT_GE(events["CHN"], 2);
+  auto china = Get("/api/map", {{"actor", "CHN"}}, 200);
+  std::set<std::string> partners;
+  for (auto c : simdjson::dom::array(china["countries"])) partners.insert(std::string(std::string_view(c["country"])));
+  EXPECT_TRUE(partners.count("USA"));
+  EXPECT_FALSE(partners.count("CHN"));
+  Get("/api/codes", {}, 404);  // the server loads them (ApiData)
+  ApiData data;
+  data.codes_json = R"({"cameo":[]})";
+  EXPECT_TRUE(Get("/api/codes", {}, 200, data)["cameo"].is_array());
+}
+
+TEST_F(Api, TheGraphShowsTheBusiestPairsWithoutIsolates) {
+  auto all = Get("/api/graph", {{"isolates", "1"}}, 200);
+  ASSERT_GE(int64_t(all["total_edges"]), 2);
+  auto top = Get("/api/graph", {{"limit", "1"}}, 200);
+  ASSERT_EQ(simdjson::dom::array(top["edges"]).size(), 1u);
+  std::set<std::string> ends{std::string(std::string_view(top["edges"].at(0)["source"])),
+                             std::string(std::string_view(top["edges"].at(0)["target"]))};
+  std::set<std::string> nodes;
+  for (auto n : simdjson::dom::array(top["nodes"])) nodes.insert(std::string(std::string_view(n["id"])));
+  EXPECT_EQ(nodes, ends);
+  EXPECT_GT(simdjson::dom::array(all["nodes"]).size(), nodes.size());
+}
+
+TEST_F(Api, ViewsExportAsCsv) {
+  ApiResponse r = HandleApi(*store_, "/api/events", {{"format", "csv"}, {"limit", "10000"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.content_type, "text/csv; charset=utf-8");
+  EXPECT_EQ(r.filename, "warta-events.csv");
+  EXPECT_EQ(r.body.substr(0, r.body.find("\r\n")),
+            "document,date,source_actor,source_name,cameo,plover,quad_class,goldstein,negated,target_actor,"
+            "target_name,via,reports,sentence,title,url");
+  ApiResponse stories = HandleApi(*store_, "/api/stories", {{"format", "csv"}, {"outlet", "detik.com"}});
+  EXPECT_NE(stories.body.find(",detikcom"), std::string::npos) << stories.body;
+  ApiResponse series = HandleApi(*store_, "/api/series", {{"actor", "CHN"}, {"format", "csv"}});
+  EXPECT_EQ(series.body.substr(0, 7), "period,");
+  EXPECT_NE(series.body.find(",spike\r\n"), std::string::npos);
 }
 
 TEST_F(Api, AllDigitParametersOf2To63AreA400NotA500) {

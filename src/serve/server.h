@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 
+#include "serve/api.h"
 #include "store/store.h"
 #include "util/status.h"
 
@@ -16,6 +17,7 @@ namespace warta {
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port
+  ApiData api;      // what the API serves besides the store
 };
 
 // Serves until the process is stopped. `ready` is called with the bound port

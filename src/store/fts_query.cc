@@ -225,3 +225,103 @@ Result<std::string> Fts5ToTsquery(std::string_view query) {
 }
 
 }  // namespace warta
+
+namespace warta {
+
+namespace {
+
+// One piece of typed search text.
+struct Piece {
+  enum Kind { kTerm, kOperator, kOpen, kClose } kind;
+  std::string text;  // as FTS5 reads it
+};
+
+// `word` searched as written: a quoted phrase ("" doubles a quote), with a trailing * kept
+// as a prefix search.
+std::string QuotedTerm(std::string_view word) {
+  bool prefix = word.size() > 1 && word.back() == '*';
+  if (prefix) word.remove_suffix(1);
+  std::string out = "\"";
+  for (char c : word) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return prefix ? out + "*" : out;
+}
+
+std::vector<Piece> Pieces(std::string_view text) {
+  std::vector<Piece> out;
+  size_t i = 0;
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (i < text.size()) {
+    char c = text[i];
+    if (space(c)) {
+      ++i;
+    } else if (c == '"' && text.find('"', i + 1) != std::string_view::npos) {  // a phrase
+      size_t end = text.find('"', i + 1);
+      std::string_view phrase = text.substr(i + 1, end - i - 1);
+      i = end + 1;
+      bool prefix = i < text.size() && text[i] == '*';
+      if (prefix) ++i;
+      if (phrase.find_first_not_of(" \t\r\n") != std::string_view::npos)
+        out.push_back({Piece::kTerm, QuotedTerm(prefix ? std::string(phrase) + "*" : std::string(phrase))});
+    } else if (c == '"') {  // unmatched: a space
+      ++i;
+    } else if (c == '(' || c == ')') {
+      out.push_back({c == '(' ? Piece::kOpen : Piece::kClose, std::string(1, c)});
+      ++i;
+    } else {
+      size_t start = i;
+      while (i < text.size() && !space(text[i]) && text[i] != '(' && text[i] != ')' && text[i] != '"') ++i;
+      std::string_view word = text.substr(start, i - start);
+      if (word == "AND" || word == "OR" || word == "NOT") out.push_back({Piece::kOperator, std::string(word)});
+      else out.push_back({Piece::kTerm, QuotedTerm(word)});
+    }
+  }
+  return out;
+}
+
+// Parentheses kept only when they all balance and none is empty.
+void DropBadParentheses(std::vector<Piece>* pieces) {
+  int depth = 0;
+  bool ok = true;
+  for (size_t i = 0; i < pieces->size(); ++i) {
+    const Piece& p = (*pieces)[i];
+    if (p.kind == Piece::kOpen) {
+      ++depth;
+      if (i + 1 < pieces->size() && (*pieces)[i + 1].kind == Piece::kClose) ok = false;
+    }
+    if (p.kind == Piece::kClose && --depth < 0) ok = false;
+  }
+  if (ok && depth == 0) return;
+  std::erase_if(*pieces, [](const Piece& p) { return p.kind == Piece::kOpen || p.kind == Piece::kClose; });
+}
+
+}  // namespace
+
+std::string SafeSearchQuery(std::string_view text) {
+  std::vector<Piece> pieces = Pieces(text);
+  DropBadParentheses(&pieces);
+  // An operator joins what ends an operand (a term, ")") to what starts one (a term, "(").
+  std::string out;
+  std::vector<Piece::Kind> kept;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const Piece& p = pieces[i];
+    if (p.kind == Piece::kOperator) {
+      bool after = i > 0 && (pieces[i - 1].kind == Piece::kTerm || pieces[i - 1].kind == Piece::kClose);
+      bool before = i + 1 < pieces.size() && (pieces[i + 1].kind == Piece::kTerm || pieces[i + 1].kind == Piece::kOpen);
+      if (!after || !before) continue;
+    }
+    // FTS5 joins adjacent phrases with an implicit AND, but not a group: there it is written.
+    bool ends = !kept.empty() && (kept.back() == Piece::kTerm || kept.back() == Piece::kClose);
+    bool starts = p.kind == Piece::kTerm || p.kind == Piece::kOpen;
+    if (ends && starts && (kept.back() == Piece::kClose || p.kind == Piece::kOpen)) out += " AND";
+    if (!out.empty() && out.back() != '(' && p.kind != Piece::kClose) out += ' ';
+    out += p.text;
+    kept.push_back(p.kind);
+  }
+  return out;
+}
+
+}  // namespace warta

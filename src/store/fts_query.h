@@ -25,4 +25,11 @@ namespace warta {
 
 Result<std::string> Fts5ToTsquery(std::string_view query);
 
+// What a person types into a search box, as a valid FTS5 query that means what
+// they meant: words, "phrases", OR, NOT, prefix* and balanced parentheses keep
+// their meaning; any other word is searched as written, as a phrase of its
+// tokens (COVID-19, e-KTP, Ma'ruf, title:x); an unmatched " or parenthesis and
+// an operator with nothing to join are dropped. "" when nothing is left.
+std::string SafeSearchQuery(std::string_view text);
+
 }  // namespace warta

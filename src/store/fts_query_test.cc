@@ -86,3 +86,28 @@ TEST(FtsQuery, AcceptsWhatFts5Accepts) {
 
 }  // namespace
 }  // namespace warta
+
+namespace warta {
+namespace {
+
+TEST(SafeSearchQuery, WhatPeopleTypeBecomesAValidQuery) {
+  EXPECT_EQ(SafeSearchQuery("presiden jokowi"), "\"presiden\" \"jokowi\"");
+  EXPECT_EQ(SafeSearchQuery("COVID-19"), "\"COVID-19\"");
+  EXPECT_EQ(SafeSearchQuery("e-KTP Ma'ruf"), "\"e-KTP\" \"Ma'ruf\"");
+  EXPECT_EQ(SafeSearchQuery("\""), "");
+  EXPECT_EQ(SafeSearchQuery("say \"hi"), "\"say\" \"hi\"");
+  EXPECT_EQ(SafeSearchQuery("\"kerja sama\" energi"), "\"kerja sama\" \"energi\"");
+  EXPECT_EQ(SafeSearchQuery("rusia OR ukraina NOT perang"), "\"rusia\" OR \"ukraina\" NOT \"perang\"");
+  EXPECT_EQ(SafeSearchQuery("OR rusia AND"), "\"rusia\"");
+  EXPECT_EQ(SafeSearchQuery("AND OR NOT"), "");
+  EXPECT_EQ(SafeSearchQuery("sank*"), "\"sank\"*");
+  EXPECT_EQ(SafeSearchQuery("(rusia OR china) energi"), "(\"rusia\" OR \"china\") AND \"energi\"");
+  EXPECT_EQ(SafeSearchQuery("NEAR(a b, -1)"), "\"NEAR\" AND (\"a\" \"b,\" \"-1\")");
+  EXPECT_EQ(SafeSearchQuery("((rusia"), "\"rusia\"");
+  EXPECT_EQ(SafeSearchQuery("a () b"), "\"a\" \"b\"");
+  EXPECT_EQ(SafeSearchQuery("title:x"), "\"title:x\"");
+  EXPECT_EQ(SafeSearchQuery("say \"\"\" x"), "\"say\" \"x\"");
+}
+
+}  // namespace
+}  // namespace warta

@@ -45,6 +45,9 @@ class ResultSet {
   int Columns() const { return PQnfields(res_.get()); }
   std::string Name(int c) const { return PQfname(res_.get(), c); }
   Oid Type(int c) const { return PQftype(res_.get(), c); }
+  // The table a column reads when it is a plain column of one (through subqueries and CTEs
+  // too), else InvalidOid: what SQLite calls a column with a declared type.
+  Oid SourceTable(int c) const { return PQftable(res_.get(), c); }
   bool IsNull(int r, int c) const { return PQgetisnull(res_.get(), r, c) != 0; }
   std::string_view Text(int r, int c) const {
     return {PQgetvalue(res_.get(), r, c), static_cast<size_t>(PQgetlength(res_.get(), r, c))};

@@ -1,104 +1,26 @@
-// PostgresStore's queries: SqliteStore's SQL (sqlite_store.cc) rewritten so
-// that PostgreSQL answers the same rows in the same order with the same text:
-//  - LIKE and COLLATE NOCASE fold ASCII letters only (SQLite's rule), by
-//    translate(); a pattern's % and _ stay wildcards and nothing escapes
-//    them (ESCAPE ''), as in SQLite, which has no escape character;
+// PostgresStore's queries of stats, outlets, actors, quotes, events and
+// documents: SqliteQueries' SQL (sqlite_queries.cc) rewritten so that
+// PostgreSQL answers the same rows in the same order with the same text
+// (the shared pieces and their rules: postgres_sql.h):
 //  - NULL days sort first ascending and last descending (NULLS FIRST/LAST);
-//  - text sorts and MIN() compare bytes (COLLATE "C"), as SQLite's BINARY;
-//  - date(x * 86400, 'unixepoch') and strftime() become to_char() on
-//    1970-01-01 + x (SQLite's %W week number by its formula);
-//  - AVG sums doubles in SQLite's order and ROUND(…, 2) is SQLite's own
-//    (Mean, RoundMean; reals printed by SQLite's rules: postgres_table.cc);
+//  - SQLite's summary tables (agg_*) are read here from the base tables, with
+//    the same counts; where SQLite's column is then a declared one and ours
+//    an expression, the type is set as SQLite's (SetType);
 //  - ties SQLite leaves to its scan order (rows inserted first come first)
 //    are broken by id.
 #include <fmt/format.h>
 
 #include <charconv>
 
-#include "store/fts_query.h"
-#include "store/postgres_schema.h"
+#include "store/like_pattern.h"
+#include "store/postgres_sql.h"
 #include "store/postgres_store.h"
 #include "store/postgres_table.h"
 
 namespace warta {
-namespace {
 
 using pg::Param;
-
-const char* TableOf(Grouping g) { return g == Grouping::kStory ? "stories" : "topics"; }
-const char* Column(Grouping g) { return g == Grouping::kStory ? "story" : "topic"; }
-
-// SQLite's case folding for LIKE and NOCASE: ASCII letters only.
-std::string Fold(std::string_view x) {
-  return fmt::format("translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')", x);
-}
-std::string Like(std::string_view x, std::string_view pattern) {
-  return fmt::format("{} LIKE {} ESCAPE ''", Fold(x), Fold(pattern));
-}
-
-// date(day * 86400, 'unixepoch'): 'YYYY-MM-DD', NULL for NULL.
-std::string DateOf(std::string_view day) { return fmt::format("to_char(DATE '1970-01-01' + {}, 'YYYY-MM-DD')", day); }
-
-// strftime(<period>, day * 86400, 'unixepoch') for a period of Relations.
-std::string PeriodOf(const std::string& by, std::string_view day) {
-  std::string d = fmt::format("(DATE '1970-01-01' + {})", day);
-  if (by == "year") return fmt::format("to_char({}, 'YYYY')", d);
-  if (by == "day") return fmt::format("to_char({}, 'YYYY-MM-DD')", d);
-  // %W: the week of the year, weeks starting on Monday, days before the first Monday in week 00.
-  if (by == "week")
-    return fmt::format("to_char({0}, 'YYYY') || '-W' || lpad(((extract(doy FROM {0})::integer + 7 - "
-                       "extract(isodow FROM {0})::integer) / 7)::text, 2, '0')",
-                       d);
-  return fmt::format("to_char({}, 'YYYY-MM')", d);
-}
-
-// SQLite's AVG of reals: a plain double sum, in the order the rows come
-// (insertion order, as SQLite's plans read events); the query returns it
-// unrounded and RoundMean applies SQLite's ROUND(…, 2) in C++, since
-// PostgreSQL's rounding of numeric differs where the double mean lies just
-// below a half (0.32499999999999973 is 0.32 for SQLite).
-std::string Mean(std::string_view x, std::string_view id) { return fmt::format("AVG({} ORDER BY {})", x, id); }
-
-Result<Table> RoundMean(Result<Table> t) {
-  if (t.ok()) RoundColumn(&t.value(), "mean_goldstein", 2);
-  return t;
-}
-
-// A state or IGO of an actor code: its first three letters, or the whole IGO code (compared as bytes).
-std::string Node(std::string_view code) {
-  return fmt::format("(CASE WHEN {1} THEN {0} ELSE substr({0}, 1, 3) END) COLLATE \"C\"", code,
-                     Like(code, "'IGO%'"));
-}
-
-std::string GroupSelect(Grouping g) {
-  return fmt::format(
-      "SELECT s.id AS {0}, s.label, {2} AS first, {3} AS last, s.size AS documents, "
-      "(SELECT COUNT(DISTINCT site) FROM documents d WHERE d.{0} = s.id) AS sources FROM {1} s",
-      Column(g), TableOf(g), DateOf("s.first_day"), DateOf("s.last_day"));
-}
-
-constexpr std::string_view kActorSelect =
-    "SELECT en.id AS entity, en.name, en.type, en.subtype AS role, en.actor, en.country, "
-    "COUNT(DISTINCT m.document) AS documents, COUNT(*) AS mentions FROM entities en JOIN mentions m ON m.entity = en.id "
-    "JOIN documents d ON d.id = m.document WHERE d.duplicate_of IS NULL";
-
-constexpr std::string_view kQuoteSelect =
-    "SELECT q.document, d.published, COALESCE(en.name, q.speaker) AS speaker, q.speaker_role AS role, "
-    "q.kind, q.text FROM quotes q JOIN documents d ON d.id = q.document "
-    "LEFT JOIN entities en ON en.id = q.speaker_entity WHERE d.duplicate_of IS NULL";
-
-std::string EventSelect() {
-  return fmt::format(
-      "SELECT e.document, {} AS date, e.source_actor, e.source_name, e.cameo, e.plover, e.quad_class, e.goldstein, "
-      "e.negated, e.target_actor, e.target_name, e.via, "
-      "(SELECT COUNT(*) FROM documents c WHERE c.id = e.document OR c.duplicate_of = e.document) AS reports, "
-      "e.sentence, d.title, d.url FROM events e JOIN documents d ON d.id = e.document WHERE d.duplicate_of IS NULL",
-      DateOf("e.day"));
-}
-
-Param Day(std::optional<int32_t> v) { return v ? pg::Int(*v) : pg::Null(); }
-
-}  // namespace
+using namespace pgsql;
 
 Result<Table> PostgresStore::Query(const std::string& sql, const std::vector<Param>& params) {
   auto r = db_.Run(sql, params);
@@ -106,178 +28,187 @@ Result<Table> PostgresStore::Query(const std::string& sql, const std::vector<Par
   return ToTable(r.value());
 }
 
-Result<Table> PostgresStore::Stats() {
-  return Query(
-      "SELECT (SELECT COUNT(*) FROM documents) AS documents, "
-      "(SELECT COUNT(*) FROM documents WHERE duplicate_of IS NULL) AS unique_documents, "
-      "(SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL) AS duplicates, "
-      "(SELECT COUNT(*) FROM stories) AS stories, (SELECT COUNT(*) FROM entities) AS entities, "
-      "(SELECT COUNT(*) FROM quotes q JOIN documents d ON d.id = q.document WHERE d.duplicate_of IS NULL) AS quotes, "
-      "(SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.document WHERE d.duplicate_of IS NULL) AS events, "
-      "(SELECT COUNT(*) FROM topics) AS topics",
-      {});
+Result<Table> PostgresStore::List(const std::string& select, const std::string& order, std::vector<Param> params,
+                                  Page page) {
+  auto count = db_.Run("SELECT COUNT(*) FROM (" + select + ") AS x", params);
+  if (!count.ok()) return Status::Error(count.status().code(), "query: " + count.status().message());
+  size_t n = params.size();
+  // SQLite reads a negative limit as no limit and a negative offset as none.
+  params.push_back(page.limit < 0 ? pg::Null() : pg::Int(page.limit));
+  params.push_back(pg::Int(page.offset < 0 ? 0 : page.offset));
+  auto t = Query(fmt::format("{} ORDER BY {} LIMIT ${}::bigint OFFSET ${}::bigint", select, order, n + 1, n + 2),
+                 params);
+  if (t.ok()) t.value().total = count.value().Int(0, 0);
+  return t;
 }
 
-Result<Table> PostgresStore::Groups(Grouping g, Page page) {
-  return Query(GroupSelect(g) + " ORDER BY s.size DESC, s.id LIMIT $1::bigint OFFSET $2::bigint",
-               {pg::Int(page.limit), pg::Int(page.offset)});
+Result<Table> PostgresStore::Stats(const Filter& f) {
+  if (Unfiltered(f))
+    return Query(fmt::format(
+        "SELECT (SELECT COUNT(*) FROM documents) AS documents, "
+        "(SELECT COUNT(*) FROM documents WHERE duplicate_of IS NULL) AS unique_documents, "
+        "(SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL) AS duplicates, "
+        "(SELECT COUNT(*) FROM stories) AS stories, (SELECT COUNT(*) FROM entities) AS entities, "
+        "(SELECT COUNT(*) FROM quotes q JOIN documents d ON d.id = q.document WHERE d.duplicate_of IS NULL) AS quotes, "
+        "(SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.document WHERE d.duplicate_of IS NULL) AS events, "
+        "(SELECT COUNT(*) FROM topics) AS topics, (SELECT COUNT(*) FROM outlets) AS outlets, "
+        "(SELECT {} FROM documents WHERE day IS NOT NULL) AS first, "
+        "(SELECT {} FROM documents WHERE day IS NOT NULL) AS last",
+        DateOf("MIN(day)"), DateOf("MAX(day)")),
+        {});
+  Args args;
+  std::string where = DocConditions(f, "d.day", &args);
+  return Query(fmt::format(
+      "WITH docs AS MATERIALIZED (SELECT d.id, d.duplicate_of, d.story, d.topic, d.outlet, d.day FROM documents d "
+      "WHERE TRUE{}) "
+      "SELECT COUNT(*) AS documents, COALESCE(SUM((duplicate_of IS NULL)::integer), 0) AS unique_documents, "
+      "COALESCE(SUM((duplicate_of IS NOT NULL)::integer), 0) AS duplicates, COUNT(DISTINCT story) AS stories, "
+      "(SELECT COUNT(DISTINCT m.entity) FROM docs JOIN mentions m ON m.document = docs.id "
+      " WHERE docs.duplicate_of IS NULL) AS entities, "
+      "(SELECT COUNT(*) FROM docs JOIN quotes q ON q.document = docs.id WHERE docs.duplicate_of IS NULL) AS quotes, "
+      "(SELECT COUNT(*) FROM docs JOIN events e ON e.document = docs.id WHERE docs.duplicate_of IS NULL) AS events, "
+      "COUNT(DISTINCT topic) AS topics, COUNT(DISTINCT NULLIF(outlet, '')) AS outlets, {} AS first, {} AS last "
+      "FROM docs",
+      where, DateOf("MIN(day)"), DateOf("MAX(day)")),
+      args.params());
 }
 
-Result<Table> PostgresStore::Group(Grouping g, int64_t id) {
-  return Query(GroupSelect(g) + " WHERE s.id = $1::bigint", {pg::Int(id)});
+Result<Table> PostgresStore::Outlets(const Filter& f, Page page) {
+  if (Unfiltered(f))
+    return List(fmt::format("SELECT outlet, name, country, documents, {} AS first, {} AS last FROM outlets",
+                            DateOf("first_day"), DateOf("last_day")),
+                "documents DESC, outlet COLLATE \"C\"", {}, page);
+  Args args;
+  std::string where = DocConditions(f, "d.day", &args);
+  return List(fmt::format("SELECT d.outlet, {} AS name, o.country, COUNT(*) AS documents, {} AS first, {} AS last "
+                          "FROM documents d LEFT JOIN outlets o ON o.outlet = d.outlet WHERE d.outlet <> ''{} "
+                          "GROUP BY d.outlet, o.name, o.country",
+                          kOutletName, DateOf("MIN(d.day)"), DateOf("MAX(d.day)"), where),
+              "documents DESC, d.outlet COLLATE \"C\"", args.params(), page);
 }
 
-Result<Table> PostgresStore::GroupDocuments(Grouping g, int64_t id, Page page) {
-  return Query(fmt::format("SELECT id, title, published, site, url, duplicate_of FROM documents WHERE {} = $1::bigint "
-                           "ORDER BY day NULLS FIRST, id LIMIT $2::bigint OFFSET $3::bigint",
-                           Column(g)),
-               {pg::Int(id), pg::Int(page.limit), pg::Int(page.offset)});
+namespace {
+
+// Each entity's canonical documents and mentions among the filter's documents (SQLite: agg_entities).
+std::string EntityCounts(const Filter& f, const std::string& also, Args* args) {
+  return "(SELECT m.entity, COUNT(DISTINCT m.document) AS documents, COUNT(*) AS mentions FROM documents d "
+         "JOIN mentions m ON m.document = d.id WHERE d.duplicate_of IS NULL" +
+         DocConditions(f, "d.day", args) + also + " GROUP BY m.entity) a";
 }
 
-Result<Table> PostgresStore::Actors(const std::optional<std::string>& q, Page page) {
-  std::string like = q ? "%" + *q + "%" : "%";
-  return Query(fmt::format("{} AND ({} OR {} OR {}) GROUP BY en.id ORDER BY documents DESC, mentions DESC, en.id "
-                           "LIMIT $2::bigint OFFSET $3::bigint",
-                           kActorSelect, Like("en.name", "$1::text"), Like("en.actor", "$1::text"),
-                           Like("en.kb", "$1::text")),
-               {pg::Text(like), pg::Int(page.limit), pg::Int(page.offset)});
+constexpr std::string_view kActorColumns =
+    "SELECT en.id AS entity, en.name, en.type, en.subtype AS role, en.actor, en.country, a.documents, a.mentions";
+
+// SQLite reads the unfiltered counts from agg_entities, whose columns are integers.
+Result<Table> AggregateCounts(Result<Table> t) {
+  if (t.ok())
+    for (const char* c : {"documents", "mentions"}) SetType(&t.value(), c, Table::Type::kInt);
+  return t;
+}
+
+}  // namespace
+
+Result<Table> PostgresStore::Actors(const std::optional<std::string>& q, const Filter& f, Page page) {
+  Args args;
+  std::string counts = EntityCounts(f, "", &args);
+  std::string where = " WHERE a.mentions > 0";
+  if (q) {
+    std::string p = args.Text(LikeContains(*q));
+    where += fmt::format(" AND ({} OR {} OR {})", Like("en.name", p), Like("en.actor", p), Like("en.kb", p));
+  }
+  auto t = List(fmt::format("{} FROM {} JOIN entities en ON en.id = a.entity{}", kActorColumns, counts, where),
+                "a.documents DESC, a.mentions DESC, a.entity", args.params(), page);
+  return Unfiltered(f) ? AggregateCounts(std::move(t)) : t;
 }
 
 Result<Table> PostgresStore::Actor(int64_t entity) {
-  return Query(fmt::format("{} AND en.id = $1::bigint GROUP BY en.id", kActorSelect), {pg::Int(entity)});
+  Args args;
+  std::string also = " AND m.entity = " + args.Int(entity);
+  return AggregateCounts(Query(fmt::format("{} FROM {} JOIN entities en ON en.id = a.entity WHERE a.mentions > 0",
+                                           kActorColumns, EntityCounts(Filter{}, also, &args)),
+                               args.params()));
 }
 
-Result<Table> PostgresStore::ActorMentionsByMonth(int64_t entity) {
-  return Query(fmt::format("SELECT COALESCE({}, 'undated') COLLATE \"C\" AS period, COUNT(DISTINCT m.document) AS "
-                           "documents, COUNT(*) AS mentions FROM mentions m JOIN documents d ON d.id = m.document "
-                           "WHERE m.entity = $1::bigint AND d.duplicate_of IS NULL GROUP BY 1 ORDER BY 1",
-                           PeriodOf("month", "d.day")),
-               {pg::Int(entity)});
+Result<Table> PostgresStore::ActorMentionsByMonth(int64_t entity, const Filter& f) {
+  Args args;
+  std::string id = args.Int(entity);
+  return Query(fmt::format("SELECT {} COLLATE \"C\" AS period, COUNT(DISTINCT d.id) AS documents, COUNT(*) AS "
+                           "mentions FROM mentions m JOIN documents d ON d.id = m.document WHERE m.entity = {} "
+                           "AND d.duplicate_of IS NULL AND d.day IS NOT NULL{} GROUP BY 1 ORDER BY 1",
+                           PeriodOf("month", "d.day"), id, DocConditions(f, "d.day", &args)),
+               args.params());
+}
+
+// Quotes carry no day of their own here (SQLite's quotes.day is its document's): d.day stands for it.
+namespace {
+constexpr std::string_view kQuotesNewestFirst = "d.day DESC NULLS LAST, q.document DESC, q.start, q.id";
 }
 
 Result<Table> PostgresStore::Quotes(const std::optional<std::string>& speaker, const std::optional<std::string>& words,
-                                    Page page) {
-  std::string who = speaker ? "%" + *speaker + "%" : "%", what = words ? "%" + *words + "%" : "%";
-  return Query(fmt::format("{} AND ($1::text = '%' OR {} OR {} OR {}) AND {} ORDER BY d.day DESC NULLS LAST, "
-                           "q.document DESC, q.start, q.id LIMIT $3::bigint OFFSET $4::bigint",
-                           kQuoteSelect, Like("en.name", "$1::text"), Like("q.speaker", "$1::text"),
-                           Like("en.actor", "$1::text"), Like("q.text", "$2::text")),
-               {pg::Text(who), pg::Text(what), pg::Int(page.limit), pg::Int(page.offset)});
+                                    const Filter& f, Page page) {
+  Args args;
+  std::string where;
+  if (speaker) {
+    std::string p = args.Text(LikeContains(*speaker));
+    where += fmt::format(" AND ({} OR {} OR {})", Like("en.name", p), Like("q.speaker", p), Like("en.actor", p));
+  }
+  if (words) where += " AND " + Like("q.text", args.Text(LikeContains(*words)));
+  where += DocConditions(f, "d.day", &args);
+  return List(fmt::format("SELECT {} FROM quotes q JOIN documents d ON d.id = q.document "
+                          "LEFT JOIN entities en ON en.id = q.speaker_entity WHERE d.duplicate_of IS NULL{}",
+                          kQuoteColumns, where),
+              std::string(kQuotesNewestFirst), args.params(), page);
 }
 
-Result<Table> PostgresStore::QuotesOf(int64_t entity, Page page) {
-  return Query(fmt::format("{} AND q.speaker_entity = $1::bigint ORDER BY d.day DESC NULLS LAST, q.document DESC, "
-                           "q.start, q.id LIMIT $2::bigint OFFSET $3::bigint",
-                           kQuoteSelect),
-               {pg::Int(entity), pg::Int(page.limit), pg::Int(page.offset)});
-}
-
-Result<Table> PostgresStore::EventsOf(int64_t entity, bool as_source, Page page) {
-  return Query(fmt::format("{} AND e.{} = $1::bigint ORDER BY e.day DESC NULLS LAST, e.document DESC, e.start, e.id "
-                           "LIMIT $2::bigint OFFSET $3::bigint",
-                           EventSelect(), as_source ? "source_entity" : "target_entity"),
-               {pg::Int(entity), pg::Int(page.limit), pg::Int(page.offset)});
+Result<Table> PostgresStore::QuotesOf(int64_t entity, const Filter& f, Page page) {
+  Args args;
+  std::string id = args.Int(entity);
+  std::string where = DocConditions(f, "d.day", &args);
+  return List(fmt::format("SELECT {} FROM quotes q JOIN documents d ON d.id = q.document "
+                          "LEFT JOIN entities en ON en.id = q.speaker_entity WHERE q.speaker_entity = {} "
+                          "AND d.duplicate_of IS NULL{}",
+                          kQuoteColumns, id, where),
+              std::string(kQuotesNewestFirst), args.params(), page);
 }
 
 Result<Table> PostgresStore::Events(const EventFilter& f) {
+  Args args;
   std::string where;
-  std::vector<Param> args;
-  auto next = [&] { return fmt::format("${}", args.size() + 1); };
   auto party = [&](const char* column, const char* name, const char* entity, const std::string& v) {
     bool digits = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
     if (digits) {
       int64_t id = -1;  // too large for an id: no entity has it
       std::from_chars(v.data(), v.data() + v.size(), id);
-      where += fmt::format(" AND e.{} = {}::bigint", entity, next());
-      args.push_back(pg::Int(id));
+      where += fmt::format(" AND e.{} = {}", entity, args.Int(id));
       return;
     }
-    std::string p = next() + "::text";
-    args.push_back(pg::Text(v + "%"));
-    std::string n = next() + "::text";
-    args.push_back(pg::Text(v));
+    std::string p = args.Text(LikeContains(v).substr(1)), n = args.Text(v);
     where += fmt::format(" AND ({} OR {} = {})", Like(std::string("e.") + column, p), Fold(std::string("e.") + name),
                          Fold(n));
   };
   if (f.source) party("source_actor", "source_name", "source_entity", *f.source);
   if (f.target) party("target_actor", "target_name", "target_entity", *f.target);
-  if (f.since) {
-    where += fmt::format(" AND e.day >= {}::integer", next());
-    args.push_back(pg::Int(*f.since));
-  }
-  if (f.until) {
-    where += fmt::format(" AND e.day <= {}::integer", next());
-    args.push_back(pg::Int(*f.until));
-  }
-  std::string limit = next();
-  args.push_back(pg::Int(f.page.limit));
-  std::string offset = next();
-  args.push_back(pg::Int(f.page.offset));
-  return Query(fmt::format("{}{} ORDER BY e.day NULLS FIRST, e.document, e.start, e.id LIMIT {}::bigint OFFSET "
-                           "{}::bigint",
-                           EventSelect(), where, limit, offset),
-               args);
+  where += DocConditions(f.docs, "e.day", &args);
+  return List(fmt::format("SELECT {} FROM events e JOIN documents d ON d.id = e.document WHERE d.duplicate_of IS NULL{}",
+                          EventColumns(), where),
+              "e.day NULLS FIRST, e.document, e.start, e.id", args.params(), f.page);
 }
 
-Result<Table> PostgresStore::Relations(const std::string& a, const std::string& b, const std::string& by,
-                                       std::optional<int32_t> since, std::optional<int32_t> until) {
-  std::string pair = fmt::format(
-      "(({} AND {}) OR ({} AND {})) AND ($3::integer IS NULL OR e.day >= $3::integer) AND "
-      "($4::integer IS NULL OR e.day <= $4::integer)",
-      Like("e.source_actor", "$1::text"), Like("e.target_actor", "$2::text"), Like("e.source_actor", "$2::text"),
-      Like("e.target_actor", "$1::text"));
-  // The pair's canonical events with their period first: the sources of a
-  // period are the sites of those events' documents and copies.
-  return RoundMean(Query(fmt::format(
-      "WITH ev AS (SELECT e.id, e.quad_class, e.goldstein, COALESCE({0}, 'undated') COLLATE \"C\" AS period "
-      "FROM events e JOIN documents d ON d.id = e.document WHERE d.duplicate_of IS NULL AND {1}) "
-      "SELECT ev.period, COUNT(*) AS events, SUM((ev.quad_class = 1)::integer) AS verbal_cooperation, "
-      "SUM((ev.quad_class = 2)::integer) AS material_cooperation, SUM((ev.quad_class = 3)::integer) AS verbal_conflict, "
-      "SUM((ev.quad_class = 4)::integer) AS material_conflict, {2} AS mean_goldstein, "
-      "(SELECT COUNT(DISTINCT c.site) FROM documents c JOIN events x ON (c.id = x.document OR c.duplicate_of = "
-      "x.document) WHERE x.id IN (SELECT ev2.id FROM ev ev2 WHERE ev2.period = ev.period)) AS sources "
-      "FROM ev GROUP BY ev.period ORDER BY ev.period",
-      PeriodOf(by, "e.day"), pair, Mean("ev.goldstein", "ev.id")),
-      {pg::Text(a + "%"), pg::Text(b + "%"), Day(since), Day(until)}));
-}
-
-Result<Table> PostgresStore::GraphNodes(std::optional<int32_t> since, std::optional<int32_t> until) {
-  return Query(fmt::format(
-      "SELECT {} AS id, MIN(CASE WHEN en.type = 'LOC' OR en.subtype = 'igo' THEN en.name END COLLATE \"C\") AS label, "
-      "COUNT(*) AS mentions FROM mentions m JOIN entities en ON en.id = m.entity "
-      "JOIN documents d ON d.id = m.document WHERE d.duplicate_of IS NULL AND en.actor IS NOT NULL "
-      "AND ($1::integer IS NULL OR d.day >= $1::integer) AND ($2::integer IS NULL OR d.day <= $2::integer) "
-      "GROUP BY 1 ORDER BY 3 DESC, 1",
-      Node("en.actor")), {Day(since), Day(until)});
-}
-
-Result<Table> PostgresStore::GraphEdges(std::optional<int32_t> since, std::optional<int32_t> until, int64_t min_events) {
-  std::string source = Node("e.source_actor"), target = Node("e.target_actor");
-  return RoundMean(Query(fmt::format(
-      "SELECT {0} AS source, {1} AS target, COUNT(*) AS events, "
-      "SUM((e.quad_class = 1)::integer) AS verbal_cooperation, SUM((e.quad_class = 2)::integer) AS material_cooperation, "
-      "SUM((e.quad_class = 3)::integer) AS verbal_conflict, SUM((e.quad_class = 4)::integer) AS material_conflict, "
-      "{2} AS mean_goldstein FROM events e JOIN documents d ON d.id = e.document "
-      "WHERE d.duplicate_of IS NULL AND {0} <> {1} AND ($1::integer IS NULL OR e.day >= $1::integer) "
-      "AND ($2::integer IS NULL OR e.day <= $2::integer) GROUP BY 1, 2 HAVING COUNT(*) >= $3::bigint "
-      "ORDER BY 3 DESC, 1, 2",
-      source, target, Mean("e.goldstein", "e.id")), {Day(since), Day(until), pg::Int(min_events)}));
-}
-
-Result<Table> PostgresStore::Dyads(int64_t limit) {
-  std::string source = Node("e.source_actor"), target = Node("e.target_actor");
-  return RoundMean(Query(fmt::format(
-      "SELECT {0} AS source, {1} AS target, COUNT(*) AS events, SUM((e.quad_class <= 2)::integer) AS cooperation, "
-      "SUM((e.quad_class >= 3)::integer) AS conflict, {2} AS mean_goldstein "
-      "FROM events e JOIN documents d ON d.id = e.document WHERE d.duplicate_of IS NULL AND {0} <> {1} "
-      "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT $1::bigint",
-      source, target, Mean("e.goldstein", "e.id")), {pg::Int(limit)}));
+Result<Table> PostgresStore::EventsOf(int64_t entity, bool as_source, const Filter& f, Page page) {
+  Args args;
+  std::string id = args.Int(entity);
+  std::string where = DocConditions(f, "e.day", &args);
+  return List(fmt::format("SELECT {} FROM events e JOIN documents d ON d.id = e.document WHERE e.{} = {} "
+                          "AND d.duplicate_of IS NULL{}",
+                          EventColumns(), as_source ? "source_entity" : "target_entity", id, where),
+              "e.day DESC NULLS LAST, e.document DESC, e.start, e.id", args.params(), page);
 }
 
 Result<Table> PostgresStore::Document(int64_t id) {
   return Query(
-      "SELECT id, identity, input_id, source, site, url, title, published, lang, duplicate_of, similarity, story, "
-      "topic, original, text FROM documents WHERE id = $1::bigint",
+      "SELECT d.id, d.identity, d.input_id, d.source, d.site, d.outlet, o.name AS outlet_name, o.country AS "
+      "outlet_country, d.url, d.title, d.published, d.lang, d.duplicate_of, d.similarity, d.story, d.topic, "
+      "d.original, d.text FROM documents d LEFT JOIN outlets o ON o.outlet = d.outlet WHERE d.id = $1::bigint",
       {pg::Int(id)});
 }
 

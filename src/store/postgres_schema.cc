@@ -137,6 +137,31 @@ END $$;
 CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents
   FOR EACH ROW EXECUTE FUNCTION warta_documents_fts();
 )sql",
+      // 2: SQLite's migration 9: outlets as data (the publisher: a URL's registered domain or
+      // the record's publisher field; documents stored before it take their site when they
+      // have a URL), a row per outlet kept by the writer, and the indexes that the filters on
+      // day, language and outlet read.
+      R"sql(
+ALTER TABLE documents ADD COLUMN outlet TEXT NOT NULL DEFAULT '';
+UPDATE documents SET outlet = site WHERE url IS NOT NULL AND url <> '';
+CREATE TABLE outlets (
+  outlet TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  country TEXT,
+  documents BIGINT NOT NULL,
+  first_day INTEGER,
+  last_day INTEGER
+);
+INSERT INTO outlets SELECT outlet, outlet, NULL, COUNT(*), MIN(day), MAX(day) FROM documents
+  WHERE outlet <> '' GROUP BY outlet;
+DROP INDEX documents_story;
+DROP INDEX documents_topic;
+CREATE INDEX documents_story ON documents(story, outlet);
+CREATE INDEX documents_topic ON documents(topic, outlet);
+CREATE INDEX documents_day ON documents(day);
+CREATE INDEX documents_outlet ON documents(outlet, day);
+CREATE INDEX events_tactor ON events(target_actor);
+)sql",
   };
   return kMigrations;
 }

@@ -71,13 +71,32 @@ Result<bool> PostgresStore::HasIdentity(const std::string& identity) {
 Result<int64_t> PostgresStore::AddDocument(const DocumentRow& d) {
   auto r = db_.Run(
       "INSERT INTO documents (identity, input_id, source, site, url, title, published, day, lang, original, text, "
-      "content_hash) VALUES ($1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::integer, "
-      "$9::text, $10::text, $11::text, $12::text) RETURNING id",
+      "content_hash, outlet) VALUES ($1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, "
+      "$8::integer, $9::text, $10::text, $11::text, $12::text, $13::text) RETURNING id",
       {pg::Text(d.identity), pg::OptText(d.input_id), pg::Text(d.source), pg::Text(d.site), pg::OptText(d.url),
        pg::OptText(d.title), pg::OptText(d.published), d.day ? pg::Int(*d.day) : pg::Null(), pg::Text(d.lang),
-       pg::View(d.original), pg::View(d.text), pg::Text(d.content_hash)});
+       pg::View(d.original), pg::View(d.text), pg::Text(d.content_hash), pg::Text(d.outlet)});
   if (!r.ok()) return r.status();
-  return r.value().Int(0, 0);
+  int64_t id = r.value().Int(0, 0);
+  Status s = AddToOutlet(d);
+  if (!s.ok()) return s;
+  return id;
+}
+
+// The outlet's row, as SqliteStore::AddToOutlet: its name and country as first seen, its
+// documents and dates counted. One atomic upsert: writers of other processes adding the same
+// outlet meet at its key (and their batches are serialised anyway).
+Status PostgresStore::AddToOutlet(const DocumentRow& d) {
+  if (d.outlet.empty()) return Status::Ok();
+  return Do(
+      "INSERT INTO outlets AS o (outlet, name, country, documents, first_day, last_day) VALUES ($1::text, $2::text, "
+      "$3::text, 1, $4::integer, $4::integer) ON CONFLICT (outlet) DO UPDATE SET documents = o.documents + 1, "
+      "first_day = CASE WHEN o.first_day IS NULL OR EXCLUDED.first_day < o.first_day THEN EXCLUDED.first_day "
+      "ELSE o.first_day END, "
+      "last_day = CASE WHEN o.last_day IS NULL OR EXCLUDED.last_day > o.last_day THEN EXCLUDED.last_day "
+      "ELSE o.last_day END",
+      {pg::Text(d.outlet), pg::Text(d.outlet_name.empty() ? d.outlet : d.outlet_name), pg::NonEmpty(d.outlet_country),
+       d.day ? pg::Int(*d.day) : pg::Null()});
 }
 
 Result<int64_t> PostgresStore::Remember(const std::string& key, int64_t id) {

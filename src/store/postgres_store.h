@@ -1,7 +1,12 @@
 // The PostgreSQL backend of Store (internal to the store stage: callers use
-// Store::OpenPostgres). Writes in postgres_store.cc, queries in
-// postgres_queries.cc. Every query answers the same Table as SqliteStore for
-// the same data: columns, types, values as text and row order (SQLite's NULL
+// Store::OpenPostgres). Writes in postgres_store.cc; queries in
+// postgres_queries.cc (stats, outlets, actors, quotes, events, documents),
+// postgres_groups.cc (stories and topics), postgres_graph.cc (relations, the
+// graph, the map, dyads) and postgres_export.cc (search, export), their
+// shared SQL in postgres_sql.h. PostgreSQL has no summary tables (SQLite's
+// agg_*): every query reads the base tables, filtered or not. Every query
+// answers the same Table as SqliteStore for the same data: columns, types
+// (postgres_table.h), values as text, row order and total (SQLite's NULL
 // ordering, byte-wise text order, ASCII-only case folding of LIKE, its
 // rounding and its printing of reals are reproduced in the SQL or in
 // postgres_table.cc).
@@ -57,31 +62,38 @@ class PostgresStore final : public Store {
   Result<std::optional<std::string>> GetMeta(const std::string& key) override;
   Status SetMeta(const std::string& key, const std::string& value) override;
 
-  Result<Table> Stats() override;
-  Result<Table> Groups(Grouping g, Page page) override;
+  Result<Table> Stats(const Filter& f) override;
+  Result<Table> Outlets(const Filter& f, Page page) override;
+  Result<Table> Groups(Grouping g, const Filter& f, Page page) override;
   Result<Table> Group(Grouping g, int64_t id) override;
   Result<Table> GroupDocuments(Grouping g, int64_t id, Page page) override;
-  Result<Table> Actors(const std::optional<std::string>& q, Page page) override;
+  Result<Table> GroupTimeline(Grouping g, int64_t id, const std::string& by) override;
+  Result<Table> GroupOutlets(Grouping g, int64_t id) override;
+  Result<Table> GroupActors(Grouping g, int64_t id, int64_t limit, int64_t max_documents) override;
+  Result<Table> GroupQuotes(Grouping g, int64_t id, Page page) override;
+  Result<Table> GroupEvents(Grouping g, int64_t id, Page page) override;
+  Result<Table> Actors(const std::optional<std::string>& q, const Filter& f, Page page) override;
   Result<Table> Actor(int64_t entity) override;
-  Result<Table> ActorMentionsByMonth(int64_t entity) override;
+  Result<Table> ActorMentionsByMonth(int64_t entity, const Filter& f) override;
   Result<Table> Quotes(const std::optional<std::string>& speaker, const std::optional<std::string>& words,
-                       Page page) override;
-  Result<Table> QuotesOf(int64_t entity, Page page) override;
+                       const Filter& f, Page page) override;
+  Result<Table> QuotesOf(int64_t entity, const Filter& f, Page page) override;
   Result<Table> Events(const EventFilter& f) override;
-  Result<Table> EventsOf(int64_t entity, bool as_source, Page page) override;
-  Result<Table> Relations(const std::string& a, const std::string& b, const std::string& by,
-                          std::optional<int32_t> since, std::optional<int32_t> until) override;
-  Result<Table> GraphNodes(std::optional<int32_t> since, std::optional<int32_t> until) override;
-  Result<Table> GraphEdges(std::optional<int32_t> since, std::optional<int32_t> until, int64_t min_events) override;
+  Result<Table> EventsOf(int64_t entity, bool as_source, const Filter& f, Page page) override;
+  Result<Table> Relations(const std::string& a, const std::optional<std::string>& b, const std::string& by,
+                          const Filter& f) override;
+  Result<Table> GraphNodes(const Filter& f) override;
+  Result<Table> GraphEdges(const Filter& f, int64_t min_events) override;
+  Result<Table> MapCountries(const std::optional<std::string>& actor, const Filter& f) override;
   Result<Table> Document(int64_t id) override;
   Result<Table> DocumentMentions(int64_t id) override;
   Result<Table> DocumentQuotes(int64_t id) override;
   Result<Table> DocumentEvents(int64_t id) override;
   Result<Table> DocumentSpans(int64_t id) override;
-  Result<Table> Search(const std::string& query, Page page) override;
+  Result<Table> Search(const std::string& query, const Filter& f, Page page) override;
   Status Export(const std::string& what,
                 const std::function<void(const Table&, const std::vector<std::optional<std::string>>&)>& fn) override;
-  Result<Table> Dyads(int64_t limit) override;
+  Result<Table> Dyads(const Filter& f, int64_t limit) override;
 
   pg::Connection& connection() { return db_; }
 
@@ -90,7 +102,10 @@ class PostgresStore final : public Store {
   Status Do(const std::string& sql, const std::vector<pg::Param>& params);
   Result<std::optional<int64_t>> OptionalInt(const std::string& sql, const std::vector<pg::Param>& params);
   Result<Table> Query(const std::string& sql, const std::vector<pg::Param>& params);
+  // The page of `select` (no ORDER BY) ordered by `order`, with Table::total counted (SQLite's List).
+  Result<Table> List(const std::string& select, const std::string& order, std::vector<pg::Param> params, Page page);
   Result<int64_t> Remember(const std::string& key, int64_t id);
+  Status AddToOutlet(const DocumentRow& d);
 
   pg::Connection db_;
   std::string uri_;  // redacted, for messages

@@ -114,6 +114,8 @@ Table::Type TypeOfOid(Oid oid) {
   return Table::Type::kText;
 }
 
+bool Declared(const pg::ResultSet& r, int c) { return r.SourceTable(c) != InvalidOid; }
+
 std::vector<std::optional<std::string>> RowOf(const pg::ResultSet& r, int row) {
   std::vector<std::optional<std::string>> out;
   for (int c = 0; c < r.Columns(); ++c) {
@@ -138,8 +140,13 @@ Table ToTable(const pg::ResultSet& r) {
       if (!r.IsNull(row, c)) has_value[static_cast<size_t>(c)] = true;
   }
   for (int c = 0; c < r.Columns(); ++c)
-    t.types.push_back(has_value[static_cast<size_t>(c)] ? TypeOfOid(r.Type(c)) : Table::Type::kText);
+    t.types.push_back(Declared(r, c) || has_value[static_cast<size_t>(c)] ? TypeOfOid(r.Type(c)) : Table::Type::kText);
   return t;
+}
+
+void SetType(Table* t, const std::string& column, Table::Type type) {
+  for (size_t c = 0; c < t->columns.size(); ++c)
+    if (t->columns[c] == column) t->types[c] = type;
 }
 
 void RoundColumn(Table* t, const std::string& column, int digits) {

@@ -3,7 +3,8 @@
 // database at once, three `warta ingest` processes at once on overlapping files
 // whose copies and stories span the files, a writer that opens while another
 // commits, a `warta ingest` killed mid-way and resumed, read-only
-// mode, rollback of an unfinished batch, and errors that name the URI
+// mode, rollback of an unfinished batch, a store of schema version 1
+// upgraded (outlets), writers of one outlet at once, and errors that name the URI
 // without its password. Each test process runs a throwaway server
 // (tests/pg_server.h).
 #include <gtest/gtest.h>
@@ -112,7 +113,108 @@ TEST_F(PostgresWriters, ReadOnlyRefusesWritesAndUnmigratedDatabases) {
   EXPECT_FALSE(ro.value()->SetMeta("k", "v").ok());
   EXPECT_EQ(Number(uri, "SELECT COUNT(*) FROM documents"), 0);
   EXPECT_EQ(Number(uri, "SELECT COUNT(*) FROM meta"), 0);
-  EXPECT_TRUE(ro.value()->Stats().ok());  // reading works
+  EXPECT_TRUE(ro.value()->Stats(Filter{}).ok());  // reading works
+}
+
+// Statements run through libpq directly; empty on success, else the error.
+std::string Exec(const std::string& uri, const std::string& sql) {
+  PGconn* c = PQconnectdb(uri.c_str());
+  std::string err;
+  if (PQstatus(c) != CONNECTION_OK) {
+    err = PQerrorMessage(c);
+  } else {
+    PGresult* r = PQexec(c, sql.c_str());
+    if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK) err = PQerrorMessage(c);
+    PQclear(r);
+  }
+  PQfinish(c);
+  return err;
+}
+
+// A store written by the warta before outlets (schema version 1) opens as the current schema:
+// documents with a URL take their site as their outlet (as SQLite's migration 9 does), the
+// outlets table counts them, and new documents are added to it.
+TEST_F(PostgresWriters, AVersionOneStoreGainsOutlets) {
+  std::string uri = NewDatabase("version_one");
+  ASSERT_EQ(Exec(uri, std::string(PostgresMigrations().at(0))), "");
+  ASSERT_EQ(Exec(uri, "CREATE TABLE warta_meta_version (version INTEGER NOT NULL); "
+                      "INSERT INTO warta_meta_version VALUES (1); "
+                      "INSERT INTO documents (identity, source, site, url, day, lang, original, text, content_hash) "
+                      "VALUES ('id:1', 'a.jsonl', 'detik.com', 'https://detik.com/1', 20000, 'id', 't', 't', 'h1'), "
+                      "('id:2', 'a.jsonl', 'detik.com', 'https://detik.com/2', 20005, 'id', 't', 't', 'h2'), "
+                      "('id:3', 'a.jsonl', 'a.jsonl', NULL, NULL, 'en', 't', 't', 'h3'), "
+                      "('id:4', 'a.jsonl', 'bbc.com', 'https://bbc.com/4', NULL, 'en', 't', 't', 'h4')"),
+            "");
+  auto ro = Store::OpenPostgres(uri, Store::Mode::kReadOnly);
+  ASSERT_FALSE(ro.ok());  // a reader does not upgrade
+  EXPECT_NE(ro.status().message().find("schema version 1"), std::string::npos) << ro.status().message();
+  auto s = Store::OpenPostgres(uri, Store::Mode::kReadWrite);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s.value()->SchemaVersion(), static_cast<int>(PostgresMigrations().size()));
+  EXPECT_EQ(Number(uri, "SELECT COUNT(*) FROM documents WHERE outlet = 'detik.com'"), 2);
+  EXPECT_EQ(Number(uri, "SELECT COUNT(*) FROM documents WHERE outlet = ''"), 1);
+  EXPECT_EQ(Number(uri, "SELECT documents FROM outlets WHERE outlet = 'detik.com'"), 2);
+  EXPECT_EQ(Number(uri, "SELECT last_day FROM outlets WHERE outlet = 'detik.com'"), 20005);
+  EXPECT_EQ(Number(uri, "SELECT COUNT(*) FROM outlets WHERE outlet = 'bbc.com' AND first_day IS NULL"), 1);
+  DocumentRow d = Row("id:5");
+  d.outlet = "bbc.com";
+  d.outlet_name = "BBC";
+  d.outlet_country = "GBR";
+  d.day = 19990;
+  ASSERT_TRUE(s.value()->Begin().ok());
+  ASSERT_TRUE(s.value()->AddDocument(d).ok());
+  ASSERT_TRUE(s.value()->Commit().ok());
+  // The name and country stay as first seen (the migration's); the count and days follow.
+  EXPECT_EQ(Number(uri, "SELECT documents FROM outlets WHERE outlet = 'bbc.com' AND name = 'bbc.com' AND "
+                        "country IS NULL AND first_day = 19990 AND last_day = 19990"),
+            2);
+  auto outlets = s.value()->Outlets(Filter{}, Page{50, 0});
+  ASSERT_TRUE(outlets.ok()) << outlets.status().message();
+  EXPECT_EQ(outlets.value().total, 2);
+  auto problems = s.value()->CheckIntegrity(false);
+  ASSERT_TRUE(problems.ok()) << problems.status().message();
+  EXPECT_TRUE(problems.value().empty()) << problems.value().front();
+}
+
+// Writers of one outlet in several connections at once: every document counted once in its
+// outlet's row, the earliest and latest days kept.
+TEST_F(PostgresWriters, WritersOfOneOutletCountEveryDocument) {
+  std::string uri = NewDatabase("outlet_writers");
+  ASSERT_TRUE(Store::OpenPostgres(uri, Store::Mode::kReadWrite).ok());
+  constexpr int kWriters = 3, kBatches = 10, kPerBatch = 4;
+  std::vector<std::thread> threads;
+  std::vector<std::string> errors(kWriters);
+  for (int w = 0; w < kWriters; ++w)
+    threads.emplace_back([&, w] {
+      auto s = Store::OpenPostgres(uri, Store::Mode::kReadWrite);
+      if (!s.ok()) return void(errors[static_cast<size_t>(w)] = s.status().message());
+      for (int b = 0; b < kBatches; ++b) {
+        Status st = s.value()->Begin();
+        for (int i = 0; i < kPerBatch && st.ok(); ++i) {
+          DocumentRow d = Row("id:" + std::to_string(w) + "-" + std::to_string(b) + "-" + std::to_string(i));
+          d.outlet = "kompas.com";
+          d.outlet_name = "Kompas.com";
+          d.outlet_country = "IDN";
+          if (i != 0) d.day = 20000 + w * 100 + b;  // the first of each batch undated
+          auto added = s.value()->AddDocument(d);
+          if (!added.ok()) st = added.status();
+        }
+        if (st.ok()) st = s.value()->Commit();
+        if (!st.ok()) return void(errors[static_cast<size_t>(w)] = st.message());
+      }
+    });
+  for (auto& t : threads) t.join();
+  for (const auto& e : errors) EXPECT_EQ(e, "");
+  EXPECT_EQ(Number(uri, "SELECT documents FROM outlets WHERE outlet = 'kompas.com' AND name = 'Kompas.com' AND "
+                        "country = 'IDN'"),
+            kWriters * kBatches * kPerBatch);
+  EXPECT_EQ(Number(uri, "SELECT first_day FROM outlets"), 20000);
+  EXPECT_EQ(Number(uri, "SELECT last_day FROM outlets"), 20000 + (kWriters - 1) * 100 + kBatches - 1);
+  auto s = Store::OpenPostgres(uri, Store::Mode::kReadOnly);
+  ASSERT_TRUE(s.ok());
+  auto problems = s.value()->CheckIntegrity(false);
+  ASSERT_TRUE(problems.ok()) << problems.status().message();
+  EXPECT_TRUE(problems.value().empty()) << problems.value().front();
 }
 
 TEST_F(PostgresWriters, ErrorsNameTheUriWithoutItsPassword) {
@@ -625,28 +727,35 @@ class HookedStore : public Store {
   Result<std::vector<uint64_t>> FrequentLines(const std::string& site, int64_t min_documents) override { return in_->FrequentLines(site, min_documents); }
   Result<std::optional<std::string>> GetMeta(const std::string& key) override { return in_->GetMeta(key); }
   Status SetMeta(const std::string& key, const std::string& value) override { return in_->SetMeta(key, value); }
-  Result<Table> Stats() override { return in_->Stats(); }
-  Result<Table> Groups(Grouping g, Page page) override { return in_->Groups(g, page); }
+  Result<Table> Stats(const Filter& f) override { return in_->Stats(f); }
+  Result<Table> Outlets(const Filter& f, Page page) override { return in_->Outlets(f, page); }
+  Result<Table> Groups(Grouping g, const Filter& f, Page page) override { return in_->Groups(g, f, page); }
   Result<Table> Group(Grouping g, int64_t id) override { return in_->Group(g, id); }
   Result<Table> GroupDocuments(Grouping g, int64_t id, Page page) override { return in_->GroupDocuments(g, id, page); }
-  Result<Table> Actors(const std::optional<std::string>& q, Page page) override { return in_->Actors(q, page); }
+  Result<Table> GroupTimeline(Grouping g, int64_t id, const std::string& by) override { return in_->GroupTimeline(g, id, by); }
+  Result<Table> GroupOutlets(Grouping g, int64_t id) override { return in_->GroupOutlets(g, id); }
+  Result<Table> GroupActors(Grouping g, int64_t id, int64_t limit, int64_t max_documents) override { return in_->GroupActors(g, id, limit, max_documents); }
+  Result<Table> GroupQuotes(Grouping g, int64_t id, Page page) override { return in_->GroupQuotes(g, id, page); }
+  Result<Table> GroupEvents(Grouping g, int64_t id, Page page) override { return in_->GroupEvents(g, id, page); }
+  Result<Table> Actors(const std::optional<std::string>& q, const Filter& f, Page page) override { return in_->Actors(q, f, page); }
   Result<Table> Actor(int64_t entity) override { return in_->Actor(entity); }
-  Result<Table> ActorMentionsByMonth(int64_t entity) override { return in_->ActorMentionsByMonth(entity); }
-  Result<Table> Quotes(const std::optional<std::string>& speaker, const std::optional<std::string>& words, Page page) override { return in_->Quotes(speaker, words, page); }
-  Result<Table> QuotesOf(int64_t entity, Page page) override { return in_->QuotesOf(entity, page); }
+  Result<Table> ActorMentionsByMonth(int64_t entity, const Filter& f) override { return in_->ActorMentionsByMonth(entity, f); }
+  Result<Table> Quotes(const std::optional<std::string>& speaker, const std::optional<std::string>& words, const Filter& f, Page page) override { return in_->Quotes(speaker, words, f, page); }
+  Result<Table> QuotesOf(int64_t entity, const Filter& f, Page page) override { return in_->QuotesOf(entity, f, page); }
   Result<Table> Events(const EventFilter& f) override { return in_->Events(f); }
-  Result<Table> EventsOf(int64_t entity, bool as_source, Page page) override { return in_->EventsOf(entity, as_source, page); }
-  Result<Table> Relations(const std::string& a, const std::string& b, const std::string& by, std::optional<int32_t> since, std::optional<int32_t> until) override { return in_->Relations(a, b, by, since, until); }
-  Result<Table> GraphNodes(std::optional<int32_t> since, std::optional<int32_t> until) override { return in_->GraphNodes(since, until); }
-  Result<Table> GraphEdges(std::optional<int32_t> since, std::optional<int32_t> until, int64_t min_events) override { return in_->GraphEdges(since, until, min_events); }
+  Result<Table> EventsOf(int64_t entity, bool as_source, const Filter& f, Page page) override { return in_->EventsOf(entity, as_source, f, page); }
+  Result<Table> Relations(const std::string& a, const std::optional<std::string>& b, const std::string& by, const Filter& f) override { return in_->Relations(a, b, by, f); }
+  Result<Table> GraphNodes(const Filter& f) override { return in_->GraphNodes(f); }
+  Result<Table> GraphEdges(const Filter& f, int64_t min_events) override { return in_->GraphEdges(f, min_events); }
+  Result<Table> MapCountries(const std::optional<std::string>& actor, const Filter& f) override { return in_->MapCountries(actor, f); }
   Result<Table> Document(int64_t id) override { return in_->Document(id); }
   Result<Table> DocumentMentions(int64_t id) override { return in_->DocumentMentions(id); }
   Result<Table> DocumentQuotes(int64_t id) override { return in_->DocumentQuotes(id); }
   Result<Table> DocumentEvents(int64_t id) override { return in_->DocumentEvents(id); }
   Result<Table> DocumentSpans(int64_t id) override { return in_->DocumentSpans(id); }
-  Result<Table> Search(const std::string& query, Page page) override { return in_->Search(query, page); }
+  Result<Table> Search(const std::string& query, const Filter& f, Page page) override { return in_->Search(query, f, page); }
   Status Export(const std::string& what, const std::function<void(const Table& header, const std::vector<std::optional<std::string>>& row)>& fn) override { return in_->Export(what, fn); }
-  Result<Table> Dyads(int64_t limit) override { return in_->Dyads(limit); }
+  Result<Table> Dyads(const Filter& f, int64_t limit) override { return in_->Dyads(f, limit); }
 
  private:
   std::unique_ptr<Store> in_;

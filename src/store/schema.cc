@@ -283,6 +283,27 @@ DROP INDEX documents_topic;
 CREATE INDEX documents_story ON documents(story, site);
 CREATE INDEX documents_topic ON documents(topic, site);
 )sql",
+      // 9: outlets as data (the publisher: a URL's registered domain or the record's publisher
+      // field), and the indexes that the filters on day, language and outlet read.
+      R"sql(
+ALTER TABLE documents ADD COLUMN outlet TEXT NOT NULL DEFAULT '';
+UPDATE documents SET outlet = site WHERE url IS NOT NULL AND url <> '';
+CREATE TABLE outlets (
+  outlet TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT, documents INTEGER NOT NULL,
+  first_day INTEGER, last_day INTEGER) WITHOUT ROWID;
+INSERT INTO outlets SELECT outlet, outlet, NULL, COUNT(*), MIN(day), MAX(day) FROM documents
+  WHERE outlet <> '' GROUP BY outlet;
+DROP INDEX documents_story;
+DROP INDEX documents_topic;
+CREATE INDEX documents_story ON documents(story, outlet);
+CREATE INDEX documents_topic ON documents(topic, outlet);
+CREATE INDEX documents_day ON documents(day);
+CREATE INDEX documents_outlet ON documents(outlet, day);
+CREATE INDEX events_tactor ON events(target_actor);
+-- Topics record their dates from now on; those of earlier documents, from the documents.
+UPDATE topics SET first_day = (SELECT MIN(day) FROM documents WHERE topic = topics.id),
+  last_day = (SELECT MAX(day) FROM documents WHERE topic = topics.id);
+)sql",
   };
   return kMigrations;
 }

@@ -10,6 +10,7 @@
 #include "store/body_codec.h"
 #include "store/schema.h"
 #include "store/sqlite_functions.h"
+#include "store/sqlite_queries.h"
 #include "store/writer_lock.h"
 #include "util/strings.h"
 #include "store/sqlite.h"
@@ -22,9 +23,6 @@ using sqlite::Database;
 using sqlite::Statement;
 
 Status Err(const std::string& message) { return Status::Error(Status::Code::kIoError, message); }
-
-// Canonical documents only: events and quotes of a copy are not counted twice.
-constexpr std::string_view kCanonical = "d.duplicate_of IS NULL";
 
 class SqliteStore final : public Store {
  public:
@@ -123,19 +121,36 @@ class SqliteStore final : public Store {
   Result<int64_t> AddDocument(const DocumentRow& d) override {
     Statement* st = Stmt(
         "INSERT INTO documents (identity, input_id, source, site, url, title, published, day, lang, body, "
-        "content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        "content_hash, outlet) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     Statement* fts = Stmt("INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)");
     if (!st || !fts) return Err(db_.Error());
     std::string body = codec_.Pack(d.original, d.text);
     st->Bind(1, d.identity).Bind(2, d.input_id).Bind(3, d.source).Bind(4, d.site).Bind(5, d.url).Bind(6, d.title);
-    st->Bind(7, d.published).Bind(9, d.lang).BindBlob(10, body).Bind(11, d.content_hash);
+    st->Bind(7, d.published).Bind(9, d.lang).BindBlob(10, body).Bind(11, d.content_hash).Bind(12, d.outlet);
     d.day ? st->Bind(8, static_cast<int64_t>(*d.day)) : st->BindNull(8);
     Status s = st->Run();
     if (!s.ok()) return s;
     int64_t id = db_.LastInsertId();
+    s = AddToOutlet(d);
+    if (!s.ok()) return s;
     s = fts->Bind(1, id).Bind(2, d.title).BindStatic(3, d.text).Run();
     if (!s.ok()) return s;
     return id;
+  }
+
+  // The outlet's row: its name and country as first seen, its documents and dates counted.
+  Status AddToOutlet(const DocumentRow& d) {
+    if (d.outlet.empty()) return Status::Ok();
+    Statement* st = Stmt(
+        "INSERT INTO outlets (outlet, name, country, documents, first_day, last_day) VALUES (?1, ?2, ?3, 1, ?4, ?4) "
+        "ON CONFLICT(outlet) DO UPDATE SET documents = documents + 1, "
+        "first_day = CASE WHEN first_day IS NULL OR excluded.first_day < first_day THEN excluded.first_day ELSE first_day END, "
+        "last_day = CASE WHEN last_day IS NULL OR excluded.last_day > last_day THEN excluded.last_day ELSE last_day END");
+    if (!st) return Err(db_.Error());
+    st->Bind(1, d.outlet).Bind(2, d.outlet_name.empty() ? d.outlet : d.outlet_name);
+    d.outlet_country.empty() ? st->BindNull(3) : st->Bind(3, d.outlet_country);
+    d.day ? st->Bind(4, static_cast<int64_t>(*d.day)) : st->BindNull(4);
+    return st->Run();
   }
 
   Result<int64_t> EntityId(const EntityRow& e) override {
@@ -300,14 +315,6 @@ class SqliteStore final : public Store {
     return st->Run();
   }
 
-  static std::string GroupSelect(Grouping g) {
-    return fmt::format(
-        "SELECT s.id AS {0}, s.label, date(s.first_day * 86400, 'unixepoch') AS first, "
-        "date(s.last_day * 86400, 'unixepoch') AS last, s.size AS documents, "
-        "(SELECT COUNT(DISTINCT site) FROM documents d WHERE d.{0} = s.id) AS sources FROM {1} s",
-        Column(g), TableOf(g));
-  }
-
   Result<std::vector<StoryRow>> OpenGroups(Grouping g) override {
     Statement* st = Stmt(fmt::format(
         "SELECT id, label, first_day, last_day, size, last_doc, centroid FROM {} WHERE open = 1 ORDER BY id", TableOf(g)));
@@ -372,235 +379,67 @@ class SqliteStore final : public Store {
     return st->Bind(1, key).BindBlob(2, value).Run();
   }
 
-  // ---- queries
+  // ---- queries: src/store/sqlite_queries.cc
 
-  Result<Table> Stats() override {
-    auto total = [](std::string_view name) {
-      return fmt::format("COALESCE((SELECT n FROM agg_totals WHERE name = '{0}'), 0) AS {0}", name);
-    };
-    return Query(fmt::format("SELECT {}, {}, {}, {}, {}, {}, {}, {}", total("documents"), total("unique_documents"),
-                             total("duplicates"), total("stories"), total("entities"), total("quotes"),
-                             total("events"), total("topics")),
-                 {});
-  }
-
-  Result<Table> Groups(Grouping g, Page page) override {
-    return Query(fmt::format("{} ORDER BY s.size DESC, s.id LIMIT ? OFFSET ?", GroupSelect(g)),
-                 {Arg(page.limit), Arg(page.offset)});
-  }
-
-  Result<Table> Group(Grouping g, int64_t id) override {
-    return Query(fmt::format("{} WHERE s.id = ?", GroupSelect(g)), {Arg(id)});
-  }
-
+  Result<Table> Stats(const Filter& f) override { return queries_.Stats(f); }
+  Result<Table> Outlets(const Filter& f, Page page) override { return queries_.Outlets(f, page); }
+  Result<Table> Groups(Grouping g, const Filter& f, Page page) override { return queries_.Groups(g, f, page); }
+  Result<Table> Group(Grouping g, int64_t id) override { return queries_.Group(g, id); }
   Result<Table> GroupDocuments(Grouping g, int64_t id, Page page) override {
-    return Query(fmt::format("SELECT id, title, published, site, url, duplicate_of FROM documents WHERE {} = ? "
-                             "ORDER BY day, id LIMIT ? OFFSET ?", Column(g)),
-                 {Arg(id), Arg(page.limit), Arg(page.offset)});
+    return queries_.GroupDocuments(g, id, page);
   }
-
-  // Actors with their canonical documents and mentions (agg_entities, kept by triggers).
-  static constexpr std::string_view kActorSelect =
-      "SELECT en.id AS entity, en.name, en.type, en.subtype AS role, en.actor, en.country, a.documents, a.mentions "
-      "FROM agg_entities a JOIN entities en ON en.id = a.entity WHERE a.mentions > 0";
-
-  Result<Table> Actors(const std::optional<std::string>& q, Page page) override {
-    std::string like = q ? "%" + *q + "%" : "%";
-    // In the order of agg_entities_rank: the first page of a common query reads a page of rows.
-    return Query(fmt::format("{} AND (?1 = '%' OR en.name LIKE ?1 OR en.actor LIKE ?1 OR en.kb LIKE ?1) "
-                             "ORDER BY a.documents DESC, a.mentions DESC, a.entity LIMIT ?2 OFFSET ?3",
-                             kActorSelect),
-                 {Arg(like), Arg(page.limit), Arg(page.offset)});
+  Result<Table> GroupTimeline(Grouping g, int64_t id, const std::string& by) override {
+    return queries_.GroupTimeline(g, id, by);
   }
-
-  Result<Table> Actor(int64_t entity) override {
-    return Query(fmt::format("{} AND a.entity = ?", kActorSelect), {Arg(entity)});
+  Result<Table> GroupOutlets(Grouping g, int64_t id) override { return queries_.GroupOutlets(g, id); }
+  Result<Table> GroupActors(Grouping g, int64_t id, int64_t limit, int64_t max_documents) override {
+    return queries_.GroupActors(g, id, limit, max_documents);
   }
-
-  Result<Table> ActorMentionsByMonth(int64_t entity) override {
-    return Query(
-        "SELECT CASE WHEN day = -2147483648 THEN 'undated' ELSE strftime('%Y-%m', day * 86400, 'unixepoch') END "
-        "AS period, SUM(documents) AS documents, SUM(mentions) AS mentions FROM agg_entity_days "
-        "WHERE entity = ? AND mentions > 0 GROUP BY period ORDER BY period",
-        {Arg(entity)});
+  Result<Table> GroupQuotes(Grouping g, int64_t id, Page page) override { return queries_.GroupQuotes(g, id, page); }
+  Result<Table> GroupEvents(Grouping g, int64_t id, Page page) override { return queries_.GroupEvents(g, id, page); }
+  Result<Table> Actors(const std::optional<std::string>& q, const Filter& f, Page page) override {
+    return queries_.Actors(q, f, page);
   }
-
-  // Quotes first (CROSS JOIN fixes the loop order): a page newest first walks quotes_day or
-  // quotes_speaker and stops at its limit instead of sorting every quote.
-  static constexpr std::string_view kQuoteSelect =
-      "SELECT q.document, d.published, COALESCE(en.name, q.speaker) AS speaker, q.speaker_role AS role, "
-      "q.kind, q.text FROM quotes q CROSS JOIN documents d ON d.id = q.document "
-      "LEFT JOIN entities en ON en.id = q.speaker_entity WHERE d.duplicate_of IS NULL";
-
+  Result<Table> Actor(int64_t entity) override { return queries_.Actor(entity); }
+  Result<Table> ActorMentionsByMonth(int64_t entity, const Filter& f) override {
+    return queries_.ActorMentionsByMonth(entity, f);
+  }
   Result<Table> Quotes(const std::optional<std::string>& speaker, const std::optional<std::string>& words,
-                       Page page) override {
-    std::string who = speaker ? "%" + *speaker + "%" : "%", what = words ? "%" + *words + "%" : "%";
-    return Query(fmt::format("{} AND (?1 = '%' OR en.name LIKE ?1 OR q.speaker LIKE ?1 OR en.actor LIKE ?1) "
-                             "AND q.text LIKE ?2 ORDER BY q.day DESC, q.document DESC, q.start LIMIT ?3 OFFSET ?4",
-                             kQuoteSelect),
-                 {Arg(who), Arg(what), Arg(page.limit), Arg(page.offset)});
+                       const Filter& f, Page page) override {
+    return queries_.Quotes(speaker, words, f, page);
   }
-
-  Result<Table> QuotesOf(int64_t entity, Page page) override {
-    return Query(fmt::format("{} AND q.speaker_entity = ? ORDER BY q.day DESC, q.document DESC, q.start "
-                             "LIMIT ? OFFSET ?", kQuoteSelect),
-                 {Arg(entity), Arg(page.limit), Arg(page.offset)});
+  Result<Table> QuotesOf(int64_t entity, const Filter& f, Page page) override {
+    return queries_.QuotesOf(entity, f, page);
   }
-
-  // The columns of an event row, for every event listing.
-  static constexpr std::string_view kEventSelect =
-      "SELECT e.document, date(e.day * 86400, 'unixepoch') AS date, e.source_actor, e.source_name, e.cameo, "
-      "e.plover, e.quad_class, e.goldstein, e.negated, e.target_actor, e.target_name, e.via, "
-      "(SELECT COUNT(*) FROM documents c WHERE c.id = e.document OR c.duplicate_of = e.document) AS reports, "
-      "e.sentence, d.title, d.url FROM events e JOIN documents d ON d.id = e.document WHERE d.duplicate_of IS NULL";
-
-  Result<Table> EventsOf(int64_t entity, bool as_source, Page page) override {
-    return Query(fmt::format("{} AND e.{} = ? ORDER BY e.day DESC, e.document DESC, e.start LIMIT ? OFFSET ?",
-                             kEventSelect, as_source ? "source_entity" : "target_entity"),
-                 {Arg(entity), Arg(page.limit), Arg(page.offset)});
+  Result<Table> Events(const EventFilter& f) override { return queries_.Events(f); }
+  Result<Table> EventsOf(int64_t entity, bool as_source, const Filter& f, Page page) override {
+    return queries_.EventsOf(entity, as_source, f, page);
   }
-
-  Result<Table> Events(const EventFilter& f) override {
-    std::string where = "1";
-    std::vector<Value> args;
-    auto party = [&](const char* column, const char* entity, const std::string& v) {
-      bool digits = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
-      if (digits) {
-        int64_t id = -1;  // too large for an id: no entity has it
-        std::from_chars(v.data(), v.data() + v.size(), id);
-        where += fmt::format(" AND e.{} = ?{}", entity, args.size() + 1);
-        args.push_back(Arg(id));
-      } else {
-        where += fmt::format(" AND (e.{0} LIKE ?{1} OR e.{2} = ?{3} COLLATE NOCASE)", column, args.size() + 1,
-                             column == std::string("source_actor") ? "source_name" : "target_name", args.size() + 2);
-        args.push_back(Arg(v + "%"));
-        args.push_back(Arg(v));
-      }
-    };
-    if (f.source) party("source_actor", "source_entity", *f.source);
-    if (f.target) party("target_actor", "target_entity", *f.target);
-    if (f.since) {
-      where += fmt::format(" AND e.day >= ?{}", args.size() + 1);
-      args.push_back(Arg(static_cast<int64_t>(*f.since)));
-    }
-    if (f.until) {
-      where += fmt::format(" AND e.day <= ?{}", args.size() + 1);
-      args.push_back(Arg(static_cast<int64_t>(*f.until)));
-    }
-    args.push_back(Arg(f.page.limit));
-    args.push_back(Arg(f.page.offset));
-    return Query(fmt::format("{} AND {} ORDER BY e.day, e.document, e.start, e.id LIMIT ?{} OFFSET ?{}", kEventSelect,
-                             where, args.size() - 1, args.size()),
-                 args);
+  Result<Table> Relations(const std::string& a, const std::optional<std::string>& b, const std::string& by,
+                          const Filter& f) override {
+    return queries_.Relations(a, b, by, f);
   }
-
-  Result<Table> Relations(const std::string& a, const std::string& b, const std::string& by,
-                          std::optional<int32_t> since, std::optional<int32_t> until) override {
-    std::string period = by == "year" ? "'%Y'" : by == "day" ? "'%Y-%m-%d'" : by == "week" ? "'%Y-W%W'" : "'%Y-%m'";
-    // The pair's events (both directions, canonical documents, in the date range), then per
-    // period the counts and the distinct outlets that reported them (the document and its copies).
-    // Codes of letters and digits also bound the index range (events_dyad): LIKE alone cannot use it.
-    auto plain = [](const std::string& v) {
-      return !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
-    };
-    std::string range = "1";
-    if (plain(a) && plain(b))
-      range = "((e.source_actor >= upper(?1) AND e.source_actor < upper(?1) || 'z' AND e.target_actor >= upper(?2) "
-              "AND e.target_actor < upper(?2) || 'z') OR (e.source_actor >= upper(?2) AND e.source_actor < upper(?2) "
-              "|| 'z' AND e.target_actor >= upper(?1) AND e.target_actor < upper(?1) || 'z'))";
-    return Query(fmt::format(
-        "WITH pe AS MATERIALIZED (SELECT e.document, e.quad_class, e.goldstein, "
-        "  COALESCE(strftime({0}, e.day * 86400, 'unixepoch'), 'undated') AS period "
-        "  FROM events e JOIN documents d ON d.id = e.document WHERE {1} AND {2} "
-        "  AND ((e.source_actor LIKE ?1 || '%' AND e.target_actor LIKE ?2 || '%') OR "
-        "       (e.source_actor LIKE ?2 || '%' AND e.target_actor LIKE ?1 || '%')) "
-        "  AND (?3 IS NULL OR e.day >= ?3) AND (?4 IS NULL OR e.day <= ?4) ORDER BY e.id), "
-        "reports AS (SELECT period, COUNT(*) AS sources FROM ("
-        "  SELECT pe.period, c.site FROM pe JOIN documents c ON c.id = pe.document "
-        "  UNION SELECT pe.period, c.site FROM pe JOIN documents c ON c.duplicate_of = pe.document) GROUP BY period) "
-        "SELECT pe.period, COUNT(*) AS events, SUM(quad_class = 1) AS verbal_cooperation, "
-        "SUM(quad_class = 2) AS material_cooperation, SUM(quad_class = 3) AS verbal_conflict, "
-        "SUM(quad_class = 4) AS material_conflict, ROUND(AVG(goldstein), 2) AS mean_goldstein, r.sources "
-        "FROM pe JOIN reports r ON r.period = pe.period GROUP BY pe.period ORDER BY pe.period", period, kCanonical, range),
-        {Arg(a), Arg(b), Arg(since), Arg(until)});
+  Result<Table> GraphNodes(const Filter& f) override { return queries_.GraphNodes(f); }
+  Result<Table> GraphEdges(const Filter& f, int64_t min_events) override { return queries_.GraphEdges(f, min_events); }
+  Result<Table> MapCountries(const std::optional<std::string>& actor, const Filter& f) override {
+    return queries_.MapCountries(actor, f);
   }
-
-  // The day range over an aggregate's `day` (undated rows: day -2147483648, schema.cc), bound as ?1 and ?2.
-  // The graph's nodes are states and IGOs: an actor code's first three letters, or the whole IGO code.
-  static constexpr std::string_view kAggDays =
-      "(?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR (day <= ?2 AND day <> -2147483648))";
-
-  Result<Table> GraphNodes(std::optional<int32_t> since, std::optional<int32_t> until) override {
-    return Query(fmt::format(
-        "SELECT node AS id, MIN(NULLIF(label, '')) AS label, SUM(mentions) AS mentions FROM agg_nodes "
-        "WHERE mentions > 0 AND {} GROUP BY node ORDER BY 3 DESC, 1", kAggDays),
-        {Arg(since), Arg(until)});
+  Result<Table> Document(int64_t id) override { return queries_.Document(id); }
+  Result<Table> DocumentMentions(int64_t id) override { return queries_.DocumentMentions(id); }
+  Result<Table> DocumentQuotes(int64_t id) override { return queries_.DocumentQuotes(id); }
+  Result<Table> DocumentEvents(int64_t id) override { return queries_.DocumentEvents(id); }
+  Result<Table> DocumentSpans(int64_t id) override { return queries_.DocumentSpans(id); }
+  Result<Table> Search(const std::string& query, const Filter& f, Page page) override {
+    return queries_.Search(query, f, page);
   }
-
-  Result<Table> GraphEdges(std::optional<int32_t> since, std::optional<int32_t> until, int64_t min_events) override {
-    return Query(fmt::format(
-        "SELECT source, target, SUM(events) AS events, SUM(q1) AS verbal_cooperation, SUM(q2) AS material_cooperation, "
-        "SUM(q3) AS verbal_conflict, SUM(q4) AS material_conflict, "
-        "ROUND(SUM(goldstein) / SUM(events), 2) AS mean_goldstein FROM agg_pairs "
-        "WHERE events > 0 AND source <> target AND {} GROUP BY 1, 2 HAVING SUM(events) >= ?3 ORDER BY 3 DESC, 1, 2",
-        kAggDays),
-        {Arg(since), Arg(until), Arg(min_events)});
-  }
-
-  Result<Table> Document(int64_t id) override {
-    return Query(
-        "SELECT id, identity, input_id, source, site, url, title, published, lang, duplicate_of, similarity, story, "
-        "topic, warta_original(body) AS original, warta_text(body) AS text FROM documents WHERE id = ?",
-        {Arg(id)});
-  }
-  Result<Table> DocumentMentions(int64_t id) override {
-    return Query(
-        "SELECT en.id AS entity, en.name, en.type, en.actor, COUNT(*) AS mentions, MIN(m.start) AS first "
-        "FROM mentions m JOIN entities en ON en.id = m.entity WHERE m.document = ? GROUP BY en.id ORDER BY first",
-        {Arg(id)});
-  }
-  Result<Table> DocumentQuotes(int64_t id) override {
-    return Query(
-        "SELECT COALESCE(en.name, q.speaker) AS speaker, q.kind, q.start, q.end, q.text FROM quotes q "
-        "LEFT JOIN entities en ON en.id = q.speaker_entity WHERE q.document = ? ORDER BY q.start",
-        {Arg(id)});
-  }
-  Result<Table> DocumentEvents(int64_t id) override {
-    return Query(
-        "SELECT source_actor, source_name, cameo, quad_class, target_actor, target_name, negated, via, start, end "
-        "FROM events WHERE document = ? ORDER BY start, id",
-        {Arg(id)});
-  }
-
-  Result<Table> DocumentSpans(int64_t id) override {
-    return Query(
-        "SELECT m.start, m.end, en.id AS entity, en.name, en.actor FROM mentions m JOIN entities en ON en.id = m.entity "
-        "WHERE m.document = ? ORDER BY m.start, m.end",
-        {Arg(id)});
-  }
-
-  Result<Table> Search(const std::string& query, Page page) override {
-    return Query(
-        "SELECT f.rowid AS document, d.title, d.published, snippet(documents_fts, 1, char(2), char(3), '…', 12) AS snippet "
-        "FROM documents_fts f JOIN documents d ON d.id = f.rowid WHERE documents_fts MATCH ? "
-        "ORDER BY rank, f.rowid LIMIT ? OFFSET ?",
-        {Arg(query), Arg(page.limit), Arg(page.offset)});
-  }
-
-  Result<Table> Dyads(int64_t limit) override {
-    return Query(
-        "SELECT source, target, SUM(events) AS events, SUM(q1 + q2) AS cooperation, SUM(q3 + q4) AS conflict, "
-        "ROUND(SUM(goldstein) / SUM(events), 2) AS mean_goldstein FROM agg_pairs WHERE events > 0 AND source <> target "
-        "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?",
-        {Arg(limit)});
-  }
+  Result<Table> Dyads(const Filter& f, int64_t limit) override { return queries_.Dyads(f, limit); }
 
   Status Export(const std::string& what,
                 const std::function<void(const Table&, const std::vector<std::optional<std::string>>&)>& fn) override {
     std::string sql;
     if (what == "documents")
-      sql = "SELECT id, input_id, source, url, title, published, lang, duplicate_of, story, topic FROM documents "
-            "ORDER BY id";
+      sql = "SELECT id, input_id, source, url, title, published, lang, duplicate_of, story, topic, outlet, "
+            "warta_text(body) AS text FROM documents ORDER BY id";
     else if (what == "events")
       sql = "SELECT e.id, e.document, d.published, date(e.day * 86400, 'unixepoch') AS date, e.source_actor, "
             "e.source_name, e.target_actor, e.target_name, e.cameo, e.plover, e.quad_class, e.goldstein, e.negated, "
@@ -619,7 +458,17 @@ class SqliteStore final : public Store {
     Statement& q = st.value();
     Table header;
     for (int i = 0; i < q.Columns(); ++i) header.columns.push_back(q.ColumnName(i));
+    // A column's type is its declaration (an id is a number in every row, NULL or not), else
+    // the type of the first row's value.
     header.types.assign(header.columns.size(), Table::Type::kText);
+    std::vector<bool> declared(header.columns.size(), false);
+    for (int i = 0; i < q.Columns(); ++i) {
+      const char* d = sqlite3_column_decltype(q.Raw(), i);
+      std::string type = d ? d : "";
+      declared[static_cast<size_t>(i)] = !type.empty();
+      if (type == "INTEGER") header.types[static_cast<size_t>(i)] = Table::Type::kInt;
+      if (type == "REAL") header.types[static_cast<size_t>(i)] = Table::Type::kReal;
+    }
     std::vector<std::optional<std::string>> row;
     Status s;
     bool typed = false;
@@ -627,8 +476,9 @@ class SqliteStore final : public Store {
       row.clear();
       for (int i = 0; i < q.Columns(); ++i) {
         int t = sqlite3_column_type(q.Raw(), i);
-        if (!typed && t == SQLITE_INTEGER) header.types[static_cast<size_t>(i)] = Table::Type::kInt;
-        if (!typed && t == SQLITE_FLOAT) header.types[static_cast<size_t>(i)] = Table::Type::kReal;
+        auto c = static_cast<size_t>(i);
+        if (!typed && !declared[c] && t == SQLITE_INTEGER) header.types[c] = Table::Type::kInt;
+        if (!typed && !declared[c] && t == SQLITE_FLOAT) header.types[c] = Table::Type::kReal;
         row.push_back(q.OptText(i));
       }
       typed = true;
@@ -638,15 +488,6 @@ class SqliteStore final : public Store {
   }
 
  private:
-  struct Value {
-    std::optional<int64_t> i;
-    std::string s;
-    bool null = false;
-  };
-  static Value Arg(int64_t v) { return Value{v, {}}; }
-  static Value Arg(std::string v) { return Value{std::nullopt, std::move(v)}; }
-  static Value Arg(std::optional<int32_t> v) { return v ? Arg(static_cast<int64_t>(*v)) : Value{std::nullopt, {}, true}; }
-
   Statement* Stmt(const std::string& sql) {
     auto it = cache_.find(sql);
     if (it != cache_.end()) return &it->second;
@@ -670,41 +511,11 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  // Runs a query into a Table. Column types: INTEGER/REAL when every non-null value is one.
-  Result<Table> Query(const std::string& sql, const std::vector<Value>& args) {
-    Statement* st = Stmt(sql);
-    if (!st) return Err("query: " + db_.Error());
-    for (size_t i = 0; i < args.size(); ++i) {
-      int n = static_cast<int>(i) + 1;
-      if (args[i].null) st->BindNull(n);
-      else if (args[i].i) st->Bind(n, *args[i].i);
-      else st->Bind(n, args[i].s);
-    }
-    Table t;
-    for (int i = 0; i < st->Columns(); ++i) t.columns.push_back(st->ColumnName(i));
-    std::vector<int> seen(t.columns.size(), 0);  // bit 1: int, 2: real, 4: text
-    Status s;
-    while (st->Step(&s)) {
-      std::vector<std::optional<std::string>> row;
-      for (int i = 0; i < st->Columns(); ++i) {
-        int type = sqlite3_column_type(st->Raw(), i);
-        seen[static_cast<size_t>(i)] |= type == SQLITE_INTEGER ? 1 : type == SQLITE_FLOAT ? 2 : type == SQLITE_NULL ? 0 : 4;
-        row.push_back(st->OptText(i));
-      }
-      t.rows.push_back(std::move(row));
-    }
-    st->Reset();
-    if (!s.ok()) return s;
-    for (int bits : seen)
-      t.types.push_back(bits & 4 ? Table::Type::kText : bits & 2 ? Table::Type::kReal : bits & 1 ? Table::Type::kInt
-                                                                                               : Table::Type::kText);
-    return t;
-  }
-
   // Declared first, so released last: after the connection has closed (and checkpointed).
   std::optional<WriterLock> lock_;  // held while the store is open for writing
   Database db_;
   std::unordered_map<std::string, Statement> cache_;
+  SqliteQueries queries_{&db_};  // after db_: its statements are finalized first
   std::unordered_map<std::string, int64_t> entity_ids_;
   BodyCodec codec_;
 };

@@ -21,7 +21,10 @@ struct DocumentRow {
   std::string identity;  // "id:…", "url:…" or "hash:…": what makes a record the same record
   std::optional<std::string> input_id, url, title, published;
   std::string source;  // the input's path or name
-  std::string site;    // the outlet: the URL's host, else the source
+  std::string site;    // where furniture is learned: the URL's host, else the source
+  // The outlet (publisher): its key (the registered domain of the URL, else the record's
+  // publisher field folded; "" when unknown), readable name and home country (ISO3, or "").
+  std::string outlet, outlet_name, outlet_country;
   std::optional<int32_t> day;  // days since 1970-01-01 of `published`
   std::string lang;
   // The two texts are views (no copy of a large article): the caller keeps
@@ -63,10 +66,15 @@ enum class Grouping { kStory, kTopic };
 
 // A query's answer: named columns of text, integers and reals (NULL allowed).
 struct Table {
-  enum class Type { kText, kInt, kReal };
+  // kList: a list of strings, its items separated by kListSeparator in the cell.
+  // kBool: "1" or "0".
+  enum class Type { kText, kInt, kReal, kList, kBool };
+  static constexpr char kListSeparator = '\x1f';
   std::vector<std::string> columns;
   std::vector<Type> types;
   std::vector<std::vector<std::optional<std::string>>> rows;
+  // For a page of a list: the number of rows on every page together.
+  std::optional<int64_t> total;
 };
 
 // Which rows of a list: at most `limit`, after skipping `offset`.
@@ -74,9 +82,18 @@ struct Page {
   int64_t limit = 50, offset = 0;
 };
 
+// Which documents a query reads: published in [since, until] (days since 1970-01-01,
+// inclusive; a bound leaves undated documents out), in a language, from an outlet.
+struct Filter {
+  std::optional<int32_t> since, until;
+  std::optional<std::string> lang;    // "id", "en"
+  std::optional<std::string> outlet;  // an outlet key: "detik.com"
+  bool OnlyDays() const { return !lang && !outlet; }
+};
+
 struct EventFilter {
   std::optional<std::string> source, target;  // actor code prefix ("CHN", "IDNGOV") or entity id
-  std::optional<int32_t> since, until;         // days since 1970-01-01, inclusive
+  Filter docs;
   Page page{100, 0};
 };
 
@@ -141,41 +158,56 @@ class Store {
   virtual Result<std::optional<std::string>> GetMeta(const std::string& key) = 0;
   virtual Status SetMeta(const std::string& key, const std::string& value) = 0;
 
-  // Queries (the CLI and the server).
-  virtual Result<Table> Stats() = 0;
-  virtual Result<Table> Groups(Grouping g, Page page) = 0;  // stories or topics, largest first
+  // Queries (the CLI and the server). Lists fill Table::total.
+  virtual Result<Table> Stats(const Filter& f) = 0;
+  // Outlets by documents: outlet, name, country, documents, first, last.
+  virtual Result<Table> Outlets(const Filter& f, Page page) = 0;
+  virtual Result<Table> Groups(Grouping g, const Filter& f, Page page) = 0;  // stories or topics, largest first
   virtual Result<Table> Group(Grouping g, int64_t id) = 0;  // one row, or none
   virtual Result<Table> GroupDocuments(Grouping g, int64_t id, Page page) = 0;
-  // Actors whose name, actor code or dictionary key contains q (all when nullopt).
-  virtual Result<Table> Actors(const std::optional<std::string>& q, Page page) = 0;
+  // A group's documents per period ("day", "week", "month", "year" as in Relations):
+  // period, documents, outlets; dated periods only.
+  virtual Result<Table> GroupTimeline(Grouping g, int64_t id, const std::string& by) = 0;
+  // Who reported it: outlet, name, country, documents, first_day (the sort key: the earliest
+  // day, 2147483647 when undated), first (earliest published), first_document.
+  virtual Result<Table> GroupOutlets(Grouping g, int64_t id) = 0;
+  // The actors its documents name most (of at most `max_documents` of them, the earliest).
+  virtual Result<Table> GroupActors(Grouping g, int64_t id, int64_t limit, int64_t max_documents) = 0;
+  virtual Result<Table> GroupQuotes(Grouping g, int64_t id, Page page) = 0;
+  virtual Result<Table> GroupEvents(Grouping g, int64_t id, Page page) = 0;
+  // Actors whose name, actor code or dictionary key contains q literally (all when nullopt).
+  virtual Result<Table> Actors(const std::optional<std::string>& q, const Filter& f, Page page) = 0;
   virtual Result<Table> Actor(int64_t entity) = 0;  // one row, or none
-  virtual Result<Table> ActorMentionsByMonth(int64_t entity) = 0;
+  virtual Result<Table> ActorMentionsByMonth(int64_t entity, const Filter& f) = 0;  // dated months only
   // Quotes by speakers whose name or actor code contains `speaker`, with `words` in the text.
   virtual Result<Table> Quotes(const std::optional<std::string>& speaker, const std::optional<std::string>& words,
-                               Page page) = 0;
-  virtual Result<Table> QuotesOf(int64_t entity, Page page) = 0;
+                               const Filter& f, Page page) = 0;
+  virtual Result<Table> QuotesOf(int64_t entity, const Filter& f, Page page) = 0;
   virtual Result<Table> Events(const EventFilter& f) = 0;
   // Events of an entity as the source (or the target).
-  virtual Result<Table> EventsOf(int64_t entity, bool as_source, Page page) = 0;
-  // Per period ("month", "week", "day", "year"): events by quad class, mean Goldstein, sources;
-  // both directions between a and b (actor code prefixes).
-  virtual Result<Table> Relations(const std::string& a, const std::string& b, const std::string& by,
-                                  std::optional<int32_t> since = std::nullopt,
-                                  std::optional<int32_t> until = std::nullopt) = 0;
+  virtual Result<Table> EventsOf(int64_t entity, bool as_source, const Filter& f, Page page) = 0;
+  // Per period ("month", "week", "day", "year"; dated periods only): events by quad class, mean
+  // Goldstein, sources. With b: both directions between a and b (actor code prefixes); without:
+  // every event with a as source or target.
+  virtual Result<Table> Relations(const std::string& a, const std::optional<std::string>& b, const std::string& by,
+                                  const Filter& f = {}) = 0;
   // The relations graph: states and IGOs with their mentions; dyads with events by quad class.
-  virtual Result<Table> GraphNodes(std::optional<int32_t> since, std::optional<int32_t> until) = 0;
-  virtual Result<Table> GraphEdges(std::optional<int32_t> since, std::optional<int32_t> until, int64_t min_events) = 0;
+  virtual Result<Table> GraphNodes(const Filter& f) = 0;
+  virtual Result<Table> GraphEdges(const Filter& f, int64_t min_events) = 0;
+  // States (three-letter codes) with their events: with `actor`, those between it and each
+  // other state either way; without, each state's events as source or target.
+  virtual Result<Table> MapCountries(const std::optional<std::string>& actor, const Filter& f) = 0;
   virtual Result<Table> Document(int64_t id) = 0;  // one row (for `show`)
   virtual Result<Table> DocumentMentions(int64_t id) = 0;  // per entity
   virtual Result<Table> DocumentQuotes(int64_t id) = 0;
   virtual Result<Table> DocumentEvents(int64_t id) = 0;
   virtual Result<Table> DocumentSpans(int64_t id) = 0;  // every entity mention: start, end, entity, name, actor
-  // Full-text search (FTS5 query syntax) over titles and cleaned texts.
-  virtual Result<Table> Search(const std::string& query, Page page) = 0;
+  // Full-text search (FTS5 query syntax, see SafeSearchQuery) over titles and cleaned texts.
+  virtual Result<Table> Search(const std::string& query, const Filter& f, Page page) = 0;
   // Whole tables for export, streamed row by row.
   virtual Status Export(const std::string& what, const std::function<void(const Table& header, const std::vector<std::optional<std::string>>& row)>& fn) = 0;
   // The busiest pairs of actor codes: events by quad class, mean Goldstein.
-  virtual Result<Table> Dyads(int64_t limit) = 0;
+  virtual Result<Table> Dyads(const Filter& f, int64_t limit) = 0;
 };
 
 }  // namespace warta

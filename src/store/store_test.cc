@@ -24,11 +24,11 @@ TEST(Store, MigratesAnEmptyFileToTheCurrentSchema) {
     auto s = Store::OpenSqlite(path, Store::Mode::kReadWrite);
     ASSERT_TRUE(s.ok()) << s.status().message();
     EXPECT_EQ(s.value()->SchemaVersion(), static_cast<int>(Migrations().size()));
-    auto stats = s.value()->Stats();
+    auto stats = s.value()->Stats({});
     ASSERT_TRUE(stats.ok());
     EXPECT_EQ(stats.value().columns,
               (std::vector<std::string>{"documents", "unique_documents", "duplicates", "stories", "entities", "quotes",
-                                        "events", "topics"}));
+                                        "events", "topics", "outlets", "first", "last"}));
     EXPECT_EQ(stats.value().rows.at(0).at(0), "0");
   }
   // Opening again changes nothing; read-only works on a current file.
@@ -82,7 +82,7 @@ TEST(Store, AnUncompressedStoreIsCompressedOnUpgrade) {
   EXPECT_EQ(column("original"), "IKLAN\nBanjir merendam rumah warga di Bekasi.");
   EXPECT_EQ(column("text"), "Banjir merendam rumah warga di Bekasi.");
   EXPECT_EQ(rw.value()->CleanTextOf(1).value(), "Banjir merendam rumah warga di Bekasi.");
-  auto found = rw.value()->Search("rumah", Page{});
+  auto found = rw.value()->Search("rumah", {}, Page{});
   ASSERT_TRUE(found.ok()) << found.status().message();
   ASSERT_EQ(found.value().rows.size(), 1u);
   EXPECT_NE(found.value().rows[0].back().value_or("").find("\x02rumah\x03"), std::string::npos);
@@ -140,8 +140,9 @@ TEST(Store, DocumentsEntitiesAndTheEarliestCopy) {
   EntityRow e{"kb:country/CHN", "China", "LOC", "country", "CHN", "CHN", "country/CHN"};
   EXPECT_EQ(st.EntityId(e).value(), st.EntityId(e).value());
   ASSERT_TRUE(st.Commit().ok());
-  auto stats = st.Stats().value();
-  EXPECT_EQ(TableToCsv(stats), "documents,unique_documents,duplicates,stories,entities,quotes,events,topics\r\n3,1,2,0,1,0,0,0\r\n");
+  auto stats = st.Stats({}).value();
+  EXPECT_EQ(TableToCsv(stats), "documents,unique_documents,duplicates,stories,entities,quotes,events,topics,outlets,first,"
+                               "last\r\n3,1,2,0,1,0,0,0,0,2024-09-24,2024-10-05\r\n");
 }
 
 TEST(TableFormat, TextJsonAndCsv) {

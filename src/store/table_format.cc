@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "util/json_writer.h"
+#include "util/strings.h"
 #include "util/utf8.h"
 
 namespace warta {
@@ -33,8 +34,23 @@ std::string Cell(const std::optional<std::string>& v, size_t max_cell) {
   return out;
 }
 
+// A list cell as people read it: "a; b; c".
+std::optional<std::string> Joined(Table::Type type, const std::optional<std::string>& v) {
+  if (!v || type != Table::Type::kList) return v;
+  std::string out;
+  for (char c : *v) c == Table::kListSeparator ? out += "; " : out += c;
+  return out;
+}
+
 void WriteValue(JsonWriter* w, Table::Type type, const std::optional<std::string>& v) {
   if (!v) return w->Null();
+  if (type == Table::Type::kBool) return w->Bool(*v == "1");
+  if (type == Table::Type::kList) {
+    w->BeginArray();
+    if (!v->empty())
+      for (auto item : Split(*v, Table::kListSeparator)) w->String(item);
+    return w->EndArray();
+  }
   if (type == Table::Type::kInt) return w->Int(std::strtoll(v->c_str(), nullptr, 10));
   if (type == Table::Type::kReal) return w->Double(std::strtod(v->c_str(), nullptr), 4);
   w->String(*v);
@@ -49,14 +65,14 @@ std::string TableToText(const Table& t, size_t max_cell) {
   for (const auto& row : t.rows) {
     cells.emplace_back();
     for (size_t i = 0; i < row.size(); ++i) {
-      cells.back().push_back(Cell(row[i], max_cell));
+      cells.back().push_back(Cell(Joined(i < t.types.size() ? t.types[i] : Table::Type::kText, row[i]), max_cell));
       width[i] = std::max(width[i], CodePoints(cells.back().back()));
     }
   }
   std::string out;
   auto line = [&](const std::vector<std::string>& values) {
     for (size_t i = 0; i < values.size(); ++i) {
-      bool right = i < t.types.size() && t.types[i] != Table::Type::kText;
+      bool right = i < t.types.size() && (t.types[i] == Table::Type::kInt || t.types[i] == Table::Type::kReal);
       size_t pad = width[i] - CodePoints(values[i]);
       if (right) out.append(pad, ' ');
       out += values[i];
@@ -116,6 +132,12 @@ std::string CsvRow(const std::vector<std::optional<std::string>>& row) {
   return out;
 }
 
+std::string CsvRowOf(const Table& t, const std::vector<std::optional<std::string>>& row) {
+  std::vector<std::optional<std::string>> shown;
+  for (size_t i = 0; i < row.size(); ++i) shown.push_back(Joined(i < t.types.size() ? t.types[i] : Table::Type::kText, row[i]));
+  return CsvRow(shown);
+}
+
 std::string CsvHeader(const Table& t) {
   std::vector<std::optional<std::string>> names(t.columns.begin(), t.columns.end());
   return CsvRow(names);
@@ -123,7 +145,7 @@ std::string CsvHeader(const Table& t) {
 
 std::string TableToCsv(const Table& t) {
   std::string out = CsvHeader(t);
-  for (const auto& row : t.rows) out += CsvRow(row);
+  for (const auto& row : t.rows) out += CsvRowOf(t, row);
   return out;
 }
 

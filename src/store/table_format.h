@@ -19,5 +19,7 @@ std::string RowToJson(const Table& t, const std::vector<std::optional<std::strin
 std::string TableToCsv(const Table& t);
 std::string CsvHeader(const Table& t);
 std::string CsvRow(const std::vector<std::optional<std::string>>& row);
+// A row of `t`, list cells joined with "; ".
+std::string CsvRowOf(const Table& t, const std::vector<std::optional<std::string>>& row);
 
 }  // namespace warta

@@ -1,13 +1,19 @@
-// Actor page (/api/actors/{id}): the actor's row, mentions per month, quotes, and the events it
-// started and received. `#/actor/CHN` (a graph node, an event's actor code) is first resolved to an
-// entity id through /api/actors?q=CHN: the entity whose actor code is exactly CHN (a place or an
-// organisation before a person), else the first whose code starts with it.
-import { api, errorBox } from './api.js';
-import { mentionsChart } from './charts.js';
-import { el, fmtDate, fmtNumber, section, seg, message, pairHref } from './dom.js';
-import { evidenceRow } from './pair.js';
+// Actor page (/api/actors/{id}): the actor's row, mentions per month, its events per period
+// (/api/series, spikes marked), and its quotes and events, a page at a time (/api/quotes?speaker=,
+// /api/events?source= and ?target=), totals in the headings. `#/actor/CHN` (a graph node, an
+// event's actor code) is first resolved to an entity id through /api/actors?q=CHN: the entity whose
+// actor code is exactly CHN (a place or an organisation before a person), else the first whose
+// code starts with it.
+import { api, errorBox, exportLinks, pager, loadForView } from './api.js';
+import { mentionsChart, seriesChart, spikeList } from './charts.js';
+import { el, fmtDate, fmtNumber, message } from './dom.js';
+import { filterParams, href, pairHref, docHref, seg, t } from './nav.js';
+import { actorCodeEl, countryName } from './codes.js';
+import { evidenceRow } from './events.js';
+import { seriesControls, seriesTotals } from './pair.js';
 
 async function resolveCode(code) {
+  // Without the filters: the actor exists whatever the dates.
   const page = await api('actors', { q: code, limit: 100 });
   const items = Array.isArray(page.items) ? page.items : [];
   const upper = code.toUpperCase();
@@ -21,90 +27,132 @@ async function resolveCode(code) {
   return pick.entity;
 }
 
-function quoteItem(q) {
+export function quoteItem(q) {
   return el('li', { class: 'quote' },
-    el('blockquote', { class: `q q-${q.kind === 'direct' ? 'direct' : 'indirect'}` }, q.text ?? ''),
+    el('blockquote', { class: `q q-${q.kind === 'direct' ? 'direct' : 'indirect'}` }, t(q.text ?? '')),
     el('div', { class: 'q-meta' },
-      el('span', { class: 'speaker' }, q.speaker ?? 'unknown speaker'),
-      q.role ? el('span', { class: 'muted' }, `, ${q.role}`) : null,
+      el('span', { class: 'speaker' }, t(q.speaker ?? 'unknown speaker')),
+      q.role ? [el('span', { class: 'muted' }, ', '), el('span', { class: 'muted' }, t(q.role))] : null,
       el('span', { class: 'muted' }, ` · ${q.kind ?? ''} · ${fmtDate(q.published)} · `),
-      el('a', { href: `#/doc/${seg(q.document)}`, class: 'doc-link' }, `document ${q.document}`)));
+      el('a', { href: docHref(q.document), class: 'doc-link' }, `document ${q.document}`)));
+}
+
+/** A card with a paged list; its heading shows the total ("Quotes (1,234)"). */
+function pagedCard(ctx, { title, path, params, initial, listTag, renderItem, empty, id }) {
+  const head = el('h2', null, title);
+  const list = el(listTag, { class: listTag === 'ol' ? 'evidence-list' : 'quotes' });
+  const { bar, loaded } = pager({
+    ctx, path, params, limit: 20, body: list, initial, empty,
+    renderItems: (items) => items.map(renderItem),
+    onPage: (_, total) => { head.textContent = total !== null ? `${title} (${fmtNumber(total)})` : title; },
+  });
+  return { card: el('section', { class: 'card', id }, head, list, bar), loaded };
 }
 
 export async function actorView(ctx, idParam) {
   const { root } = ctx;
-  const head = el('div', null, el('p', { class: 'crumbs' }, el('a', { href: '#/' }, 'Graph'), ' / actor'));
+  const head = el('div', null, el('p', { class: 'crumbs' }, el('a', { href: href('') }, 'Overview'), ' / actor'));
   const body = el('div', null, el('div', { class: 'loading' }, 'Loading…'));
   root.append(head, body);
 
-  let data;
-  try {
-    let id = idParam;
-    if (!/^\d+$/.test(id)) {
+  let id = idParam;
+  if (!/^\d+$/.test(id)) {
+    try {
       id = await resolveCode(idParam);
+    } catch (err) {
       if (!ctx.alive()) return;
-      history.replaceState(null, '', `#/actor/${seg(id)}`);
+      body.replaceChildren(errorBox(err));
+      ctx.failed();
+      return;
     }
-    data = await api(`actors/${seg(id)}`);
-  } catch (err) {
     if (!ctx.alive()) return;
-    body.replaceChildren(errorBox(err));
-    ctx.failed();
-    return;
+    const q = ctx.query.toString();
+    history.replaceState(null, '', `#/actor/${seg(id)}${q ? `?${q}` : ''}`);
   }
-  if (!ctx.alive()) return;
+  const path = `actor/${seg(id)}`;
+  const data = await loadForView(ctx, (box) => body.replaceChildren(box), `actors/${seg(id)}`, filterParams());
+  if (!data) return;
   body.replaceChildren();
 
   const a = data.actor || {};
-  const quotes = Array.isArray(data.quotes) ? data.quotes : [];
-  const asSource = Array.isArray(data.events_as_source) ? data.events_as_source : [];
-  const asTarget = Array.isArray(data.events_as_target) ? data.events_as_target : [];
   const months = Array.isArray(data.mentions_by_month) ? data.mentions_by_month : [];
+  // The contract's lists ({items,total}); an older server sends bare arrays.
+  const asList = (x) => (Array.isArray(x) ? { items: x, total: x.length } : x && Array.isArray(x.items) ? x : { items: [], total: 0 });
+  const quotes = asList(data.quotes);
+  const asSource = asList(data.events_as_source);
+  const asTarget = asList(data.events_as_target);
   document.title = `${a.name ?? 'actor'} · warta`;
 
-  // The role: the actor's position from the dictionaries (head_of_state, military, …), else the one
-  // named with its latest quote, if any.
-  const role = a.role ? String(a.role).replaceAll('_', ' ') : quotes.find((q) => q.role)?.role;
-  head.append(el('h1', null, a.name ?? `entity ${a.entity}`));
-  const facts = el('dl', { class: 'facts' },
-    el('dt', null, 'actor code'), el('dd', null, el('code', null, a.actor ?? '–')),
-    el('dt', null, 'country'), el('dd', null, a.country ?? '–'),
-    el('dt', null, 'type'), el('dd', null, a.type ?? '–'),
-    role ? [el('dt', null, 'role'), el('dd', null, role)] : null,
+  const code = a.actor ? String(a.actor) : '';
+  const role = a.role ? String(a.role).replaceAll('_', ' ') : quotes.items.find((q) => q.role)?.role;
+  head.append(el('h1', { class: 'actor-name clamp', title: String(a.name ?? '').length > 120 ? a.name : null }, t(a.name ?? `entity ${a.entity}`)));
+  head.append(el('dl', { class: 'facts' },
+    el('dt', null, 'actor code'), el('dd', null, code ? actorCodeEl(code) : '–'),
+    el('dt', null, 'country'), el('dd', null, a.country ? [t(countryName(a.country) || a.country), ' ', actorCodeEl(a.country)] : '–'),
+    el('dt', null, 'type'), el('dd', null, t(a.type ?? '–')),
+    role ? [el('dt', null, 'role'), el('dd', null, t(role))] : null,
     el('dt', null, 'documents'), el('dd', null, fmtNumber(a.documents)),
     el('dt', null, 'mentions'), el('dd', null, fmtNumber(a.mentions)),
-    el('dt', null, 'entity id'), el('dd', null, String(a.entity ?? '–')));
-  head.append(facts);
+    el('dt', null, 'entity id'), el('dd', null, String(a.entity ?? '–'))));
 
-  // Counterparts: the pair pages of the actors this one acts with.
-  const code = a.actor ? String(a.actor) : '';
+  // Counterparts (from the first pages of events) and the map.
   const counts = new Map();
-  for (const ev of asSource) if (ev.target_actor) counts.set(ev.target_actor, (counts.get(ev.target_actor) || 0) + 1);
-  for (const ev of asTarget) if (ev.source_actor) counts.set(ev.source_actor, (counts.get(ev.source_actor) || 0) + 1);
+  for (const ev of asSource.items) if (ev.target_actor) counts.set(ev.target_actor, (counts.get(ev.target_actor) || 0) + 1);
+  for (const ev of asTarget.items) if (ev.source_actor) counts.set(ev.source_actor, (counts.get(ev.source_actor) || 0) + 1);
+  const chips = [];
+  if (code) chips.push(el('a', { class: 'chip map-link', href: href('map', { actor: code }) }, `Map of ${code}'s relations`));
   if (code && counts.size) {
-    const links = [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 20)
-      .map(([other, n]) => el('a', { class: 'chip', href: pairHref(code, other) }, `${code} ⇄ ${other} (${n})`));
-    head.append(el('p', { class: 'chips' }, el('span', { class: 'muted' }, 'pairs: '), links));
+    chips.push(el('span', { class: 'muted' }, 'pairs: '));
+    for (const [other, n] of [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 20)) {
+      chips.push(el('a', { class: 'chip', href: pairHref(code, other) }, `${code} ⇄ ${other} (${n})`));
+    }
   }
+  if (chips.length) head.append(el('p', { class: 'chips' }, chips));
 
-  const timeline = section('Mentions over time');
+  const mentions = el('section', { class: 'card' },
+    el('div', { class: 'card-head' }, el('h2', null, 'Mentions per month'), exportLinks(`actors/${seg(id)}`, filterParams(), { csv: false })));
   if (months.length) {
     const { box, chart } = mentionsChart(months, `Mentions of ${a.name ?? 'the actor'} per month`);
-    timeline.append(box);
+    mentions.append(box);
     ctx.cleanup(() => chart.destroy());
   } else {
-    timeline.append(el('p', { class: 'muted' }, 'No dated mentions.'));
+    mentions.append(el('p', { class: 'muted' }, 'No dated mentions with these filters.'));
   }
-  body.append(timeline);
 
-  body.append(section(`Quotes (${quotes.length})`,
-    quotes.length ? el('ul', { class: 'quotes' }, quotes.map(quoteItem)) : el('p', { class: 'muted' }, 'No quotes.')));
+  // Events per period: the entity's own events (as source or target).
+  const { by, bars, form } = seriesControls(ctx, path);
+  const seriesParams = filterParams({ actor: a.entity ?? id, by });
+  const seriesCard = el('section', { class: 'card', id: 'actor-series' },
+    el('div', { class: 'card-head' }, el('h2', null, `Events per ${by}`), exportLinks('series', seriesParams)),
+    form);
+  const seriesSlot = el('div', null, el('div', { class: 'loading' }, 'Loading…'));
+  seriesCard.append(seriesSlot);
+  const seriesDone = api('series', seriesParams).then((s) => {
+    if (!ctx.alive()) return;
+    const periods = Array.isArray(s.periods) ? s.periods : [];
+    if (!periods.length) { seriesSlot.replaceChildren(el('p', { class: 'muted' }, 'No events with these filters.')); return; }
+    const { box, chart, spikes } = seriesChart(periods, `Events of ${a.name ?? 'the actor'} per ${s.by || by}`, { total: bars === 'total' });
+    seriesSlot.replaceChildren(seriesTotals(periods), box, spikeList(spikes, s.by || by));
+    ctx.cleanup(() => chart.destroy());
+  }).catch((err) => { if (ctx.alive()) seriesSlot.replaceChildren(errorBox(err)); });
 
-  body.append(el('div', { class: 'two-col' },
-    section(`Events it started (${asSource.length})`,
-      asSource.length ? el('ol', { class: 'evidence-list' }, asSource.map((ev) => evidenceRow(ev))) : el('p', { class: 'muted' }, 'None.')),
-    section(`Events it received (${asTarget.length})`,
-      asTarget.length ? el('ol', { class: 'evidence-list' }, asTarget.map((ev) => evidenceRow(ev))) : el('p', { class: 'muted' }, 'None.'))));
-  if (asSource.length >= 100 || asTarget.length >= 100) body.append(message('info', 'At most the 100 newest events of each kind are shown.'));
+  body.append(el('div', { class: 'two-col' }, seriesCard, mentions));
+
+  const q = pagedCard(ctx, {
+    title: 'Quotes', id: 'actor-quotes', path: 'quotes', params: filterParams({ speaker: a.entity ?? id }), initial: quotes,
+    listTag: 'ul', renderItem: quoteItem, empty: 'No quotes.',
+  });
+  // /api/events pages in date order, the detail's first 20 newest first: the lists page by /api/events alone.
+  const src = pagedCard(ctx, {
+    title: 'Events it started', id: 'actor-source', path: 'events', params: filterParams({ source: a.entity ?? id }),
+    listTag: 'ol', renderItem: (ev) => evidenceRow(ev), empty: 'None.',
+  });
+  const dst = pagedCard(ctx, {
+    title: 'Events it received', id: 'actor-target', path: 'events', params: filterParams({ target: a.entity ?? id }),
+    listTag: 'ol', renderItem: (ev) => evidenceRow(ev), empty: 'None.',
+  });
+  body.append(q.card, el('div', { class: 'two-col' }, src.card, dst.card));
+  if (!asSource.items.length && !asTarget.items.length && !quotes.items.length) body.append(message('info', 'No quotes or events with these filters.'));
+  await Promise.all([seriesDone, q.loaded, src.loaded, dst.loaded]);
   ctx.ready();
 }

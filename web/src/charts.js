@@ -1,4 +1,6 @@
-// Timelines with Chart.js (only the parts used are registered, to keep the bundle small).
+// Charts with Chart.js (only the parts used are registered, to keep the bundle small). Every
+// period the API sends is drawn, empty ones too: the API fills the gaps, and nothing is dropped
+// here (the axis may skip some labels when there is no room, never a bar).
 import {
   Chart,
   BarController,
@@ -11,50 +13,80 @@ import {
   Tooltip,
   Legend,
 } from 'chart.js';
-import { el, QUAD } from './dom.js';
+import { el, QUAD, fmtNumber } from './dom.js';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
 Chart.defaults.color = '#444';
 Chart.defaults.animation.duration = 250;
 
-function chartBox(label) {
+function chartBox(label, cls = '') {
   const canvas = el('canvas', { role: 'img', 'aria-label': label });
-  const box = el('div', { class: 'chart-box' }, canvas);
+  const box = el('div', { class: `chart-box ${cls}` }, canvas);
   return { box, canvas };
 }
 
+const xAxis = (n) => ({
+  stacked: true,
+  grid: { display: false },
+  // Every period is a bar; the labels thin out only when they cannot all fit.
+  ticks: { autoSkip: n > 40, maxRotation: 60, minRotation: 0 },
+});
+
 /**
- * Events per period by quad class (stacked bars) and the mean Goldstein score (line, right axis).
- * `periods` as in /api/relations. Returns {box, chart}; call chart.destroy() when leaving.
+ * Events per period (stacked bars by quad class, or the total) and the mean Goldstein score (line,
+ * right axis), with the `spike` periods marked by a triangle above their bar. `periods` as in
+ * /api/series and /api/relations. opts.total: one bar of all events. Returns {box, chart, spikes}.
  */
-export function relationsChart(periods, title) {
-  const { box, canvas } = chartBox(title);
+export function seriesChart(periods, title, { total = false } = {}) {
+  const { box, canvas } = chartBox(title, 'series-chart');
   const labels = periods.map((p) => String(p.period ?? 'undated'));
-  const bars = [1, 2, 3, 4].map((q) => ({
-    type: 'bar',
-    label: QUAD[q].label,
-    data: periods.map((p) => Number(p[QUAD[q].key]) || 0),
-    backgroundColor: QUAD[q].color,
-    stack: 'events',
+  const bars = total
+    ? [{
+      type: 'bar', label: 'events', data: periods.map((p) => Number(p.events) || 0), backgroundColor: '#5b7fb9', stack: 'events', yAxisID: 'y', order: 3,
+    }]
+    : [1, 2, 3, 4].map((q) => ({
+      type: 'bar',
+      label: QUAD[q].label,
+      data: periods.map((p) => Number(p[QUAD[q].key]) || 0),
+      backgroundColor: QUAD[q].color,
+      stack: 'events',
+      yAxisID: 'y',
+      order: 3,
+    }));
+  const spikes = periods.filter((p) => p.spike === true || p.spike === 1);
+  const spikeSet = {
+    type: 'line',
+    label: 'spike',
+    data: periods.map((p) => (p.spike === true || p.spike === 1 ? Number(p.events) || 0 : null)),
+    showLine: false,
+    pointStyle: 'triangle',
+    rotation: 180,
+    pointRadius: 8,
+    pointHoverRadius: 10,
+    borderColor: '#b00020',
+    backgroundColor: '#e53935',
+    stack: 'spike',
     yAxisID: 'y',
-    order: 2,
-  }));
+    order: 1,
+  };
   const line = {
     type: 'line',
     label: 'mean Goldstein',
     data: periods.map((p) => (p.mean_goldstein === null || p.mean_goldstein === undefined ? null : Number(p.mean_goldstein))),
     borderColor: '#1f3b73',
     backgroundColor: '#1f3b73',
-    pointRadius: 3,
+    pointRadius: periods.length > 60 ? 0 : 2.5,
     borderWidth: 2,
     tension: 0.2,
     spanGaps: true,
+    stack: 'goldstein',
     yAxisID: 'g',
-    order: 1,
+    order: 2,
   };
+  const maxEvents = Math.max(1, ...periods.map((p) => Number(p.events) || 0));
   const chart = new Chart(canvas, {
-    data: { labels, datasets: [...bars, line] },
+    data: { labels, datasets: [...bars, line, spikeSet] },
     options: {
       responsive: true,
       maintainAspectRatio: false,
@@ -62,17 +94,21 @@ export function relationsChart(periods, title) {
       plugins: {
         legend: { position: 'bottom' },
         tooltip: {
+          filter: (item) => item.dataset.label !== 'spike' || item.raw !== null,
           callbacks: {
+            label: (item) => (item.dataset.label === 'spike' ? 'spike: this period stands out' : `${item.dataset.label}: ${item.formattedValue}`),
             footer: (items) => {
               const p = periods[items[0]?.dataIndex];
-              return p ? `events: ${p.events ?? 0}, sources: ${p.sources ?? 0}` : '';
+              if (!p) return '';
+              return `events: ${fmtNumber(p.events ?? 0)}${p.sources !== undefined ? `, sources: ${fmtNumber(p.sources)}` : ''}`;
             },
           },
         },
       },
       scales: {
-        x: { stacked: true, grid: { display: false } },
-        y: { stacked: true, beginAtZero: true, title: { display: true, text: 'events' }, ticks: { precision: 0 } },
+        x: xAxis(periods.length),
+        // Room above the tallest bar for its spike marker.
+        y: { stacked: true, beginAtZero: true, suggestedMax: Math.ceil(maxEvents * 1.12), title: { display: true, text: 'events' }, ticks: { precision: 0 } },
         g: {
           position: 'right',
           min: -10,
@@ -83,12 +119,22 @@ export function relationsChart(periods, title) {
       },
     },
   });
-  return { box, chart };
+  box.dataset.periods = String(periods.length);
+  box.dataset.spikes = String(spikes.length);
+  return { box, chart, spikes };
+}
+
+/** The spike periods as a line of chips under a chart. */
+export function spikeList(spikes, by) {
+  if (!spikes.length) return el('p', { class: 'spike-list muted' }, `No ${by || 'period'} stands out (no spike).`);
+  return el('p', { class: 'spike-list' },
+    el('span', { class: 'spike-mark', 'aria-hidden': 'true' }, '▼'), ' Spikes (periods well above the usual level): ',
+    spikes.map((p) => el('span', { class: 'chip spike', title: `${fmtNumber(p.events)} events` }, `${p.period} (${fmtNumber(p.events)})`)));
 }
 
 /** Mentions and documents per month (bars), as in /api/actors/{id}. */
 export function mentionsChart(rows, title) {
-  const { box, canvas } = chartBox(title);
+  const { box, canvas } = chartBox(title, 'mentions-chart');
   const chart = new Chart(canvas, {
     type: 'bar',
     data: {
@@ -103,10 +149,41 @@ export function mentionsChart(rows, title) {
       maintainAspectRatio: false,
       plugins: { legend: { position: 'bottom' } },
       scales: {
-        x: { grid: { display: false } },
+        x: { ...xAxis(rows.length), stacked: false },
         y: { beginAtZero: true, ticks: { precision: 0 } },
       },
     },
   });
+  box.dataset.periods = String(rows.length);
+  return { box, chart };
+}
+
+/** A story's (or topic's) volume: documents per day or week (bars) and outlets (line). */
+export function timelineChart(rows, title, unit = 'day') {
+  const { box, canvas } = chartBox(title, 'timeline-chart');
+  const labels = rows.map((r) => String(r.day ?? r.period ?? 'undated'));
+  const chart = new Chart(canvas, {
+    data: {
+      labels,
+      datasets: [
+        { type: 'bar', label: 'documents', data: rows.map((r) => Number(r.documents) || 0), backgroundColor: '#5b7fb9', order: 2 },
+        {
+          type: 'line', label: 'outlets', data: rows.map((r) => Number(r.outlets) || 0), borderColor: '#e07b00', backgroundColor: '#e07b00',
+          pointRadius: rows.length > 60 ? 0 : 3, borderWidth: 2, tension: 0, order: 1,
+        },
+      ],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'index', intersect: false },
+      plugins: { legend: { position: 'bottom' } },
+      scales: {
+        x: { ...xAxis(rows.length), stacked: false },
+        y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: `per ${unit}` } },
+      },
+    },
+  });
+  box.dataset.periods = String(rows.length);
   return { box, chart };
 }

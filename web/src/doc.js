@@ -1,7 +1,10 @@
 // Article view (/api/documents/{id}): the text as read, with its entities, quotes and events
-// highlighted by UTF-8 byte offsets (see highlight.js), and the same spans listed beside it.
+// highlighted by UTF-8 byte offsets (see highlight.js), and the same spans listed beside it. The
+// outlet is shown by name (never the file the document came from).
 import { loadForView } from './api.js';
-import { el, fmtDate, seg, externalLink, section, quadChip } from './dom.js';
+import { el, fmtDate, externalLink, section, quadChip } from './dom.js';
+import { href, docHref, actorHref, storyHref, outletLink, seg, t } from './nav.js';
+import { actorCodeEl, cameoEl, loadCodes } from './codes.js';
 import { renderHighlighted, byteSlice } from './highlight.js';
 
 function showSpan(container, k) {
@@ -15,24 +18,35 @@ function showSpan(container, k) {
   }
 }
 
+/** The outlet of a document: its name (outlet_name), else its key; `site` only if it is no path. */
+function outletOf(d) {
+  if (d.outlet || d.outlet_name) return outletLink(d.outlet, d.outlet_name);
+  if (typeof d.site === 'string' && d.site && !/[/\\]/.test(d.site)) return t(d.site);
+  return null;
+}
+
 export async function docView(ctx, id) {
   const { root } = ctx;
-  root.append(el('p', { class: 'crumbs' }, el('a', { href: '#/' }, 'Graph'), ' / document'));
-  const data = await loadForView(ctx, (box) => root.append(box), `documents/${seg(id)}`);
+  root.append(el('p', { class: 'crumbs' }, el('a', { href: href('') }, 'Overview'), ' / document'));
+  const [data] = await Promise.all([
+    loadForView(ctx, (box) => root.append(box), `documents/${seg(id)}`),
+    Promise.race([loadCodes(), new Promise((r) => setTimeout(r, 1500))]), // for the hover texts of the highlights
+  ]);
   if (!data) return;
   const d = data.document || {};
   const text = typeof data.text === 'string' ? data.text : '';
   document.title = `${d.title || `document ${d.id ?? id}`} · warta`;
 
-  root.append(el('h1', { class: 'doc-title' }, d.title || `document ${d.id ?? id}`));
+  root.append(el('h1', { class: 'doc-title clamp', title: String(d.title ?? '').length > 120 ? d.title : null }, t(d.title || `document ${d.id ?? id}`)));
   const original = externalLink(d.url, 'original');
+  const outlet = outletOf(d);
   const meta = el('p', { class: 'doc-meta muted' },
     `#${d.id ?? id} · ${fmtDate(d.published)}`,
-    d.site ? ` · ${d.site}` : null,
+    outlet ? [' · ', outlet] : null,
     d.lang ? ` · ${d.lang}` : null,
-    d.story !== null && d.story !== undefined ? [' · ', el('a', { href: `#/story/${seg(d.story)}` }, `story ${d.story}`)] : null,
-    d.topic !== null && d.topic !== undefined ? ` · topic ${d.topic}` : null,
-    d.duplicate_of !== null && d.duplicate_of !== undefined ? [' · copy of ', el('a', { href: `#/doc/${seg(d.duplicate_of)}` }, `document ${d.duplicate_of}`)] : null,
+    d.story !== null && d.story !== undefined ? [' · ', el('a', { href: storyHref('story', d.story) }, `story ${d.story}`)] : null,
+    d.topic !== null && d.topic !== undefined ? [' · ', el('a', { href: storyHref('topic', d.topic) }, `topic ${d.topic}`)] : null,
+    d.duplicate_of !== null && d.duplicate_of !== undefined ? [' · copy of ', el('a', { href: docHref(d.duplicate_of) }, `document ${d.duplicate_of}`)] : null,
     original ? [' · ', original] : null);
   root.append(meta);
 
@@ -56,20 +70,21 @@ export async function docView(ctx, id) {
   }
   const entitiesCard = section(`Entities (${entityList.size})`,
     entityList.size === 0 ? el('p', { class: 'muted' }, 'None.') : el('ul', { class: 'chips' }, [...entityList.values()].map((e) => el('li', null,
-      el('a', { class: 'chip', href: `#/actor/${seg(e.entity ?? e.actor ?? '')}` }, e.name ?? '?', e.actor ? el('code', null, ` ${e.actor}`) : null),
+      el('a', { class: 'chip', href: actorHref(e.entity ?? e.actor ?? '') }, t(e.name ?? '?')),
+      e.actor ? [' ', actorCodeEl(e.actor)] : null,
       el('button', { type: 'button', class: 'link', title: 'show in the text', onclick: () => showSpan(textNode, e.first) }, `×${e.n}`)))));
   const quoteSpans = spans.filter((x) => x.kind === 'quote');
   const quotesCard = section(`Quotes (${quoteSpans.length})`,
     quoteSpans.length === 0 ? el('p', { class: 'muted' }, 'None.') : el('ul', { class: 'quotes' }, quoteSpans.map((q) => el('li', { class: 'quote' },
-      el('blockquote', { class: `q q-${q.qkind === 'direct' ? 'direct' : 'indirect'}` }, byteSlice(text, q.start, q.end)),
-      el('div', { class: 'q-meta' }, el('span', { class: 'speaker' }, q.speaker ?? 'unknown speaker'), el('span', { class: 'muted' }, ` · ${q.qkind ?? ''} `),
+      el('blockquote', { class: `q q-${q.qkind === 'direct' ? 'direct' : 'indirect'}` }, t(byteSlice(text, q.start, q.end))),
+      el('div', { class: 'q-meta' }, el('span', { class: 'speaker' }, t(q.speaker ?? 'unknown speaker')), el('span', { class: 'muted' }, ` · ${q.qkind ?? ''} `),
         el('button', { type: 'button', class: 'link', onclick: () => showSpan(textNode, q.k) }, 'show'))))));
   const eventSpans = spans.filter((x) => x.kind === 'event');
   const eventsCard = section(`Events (${eventSpans.length})`,
     eventSpans.length === 0 ? el('p', { class: 'muted' }, 'None.') : el('ul', { class: 'events' }, eventSpans.map((v) => el('li', null,
-      el('a', { href: `#/actor/${seg(v.source_actor ?? '')}` }, v.source_actor ?? '?'), ' → ',
-      el('a', { href: `#/actor/${seg(v.target_actor ?? '')}` }, v.target_actor ?? '?'),
-      ` CAMEO ${v.cameo ?? '?'} `, quadChip(v.quad_class), ' ',
+      el('a', { href: actorHref(v.source_actor ?? '') }, t(v.source_name || v.source_actor || '?')), ' ', actorCodeEl(v.source_actor), ' → ',
+      el('a', { href: actorHref(v.target_actor ?? '') }, t(v.target_name || v.target_actor || '?')), ' ', actorCodeEl(v.target_actor),
+      ' ', cameoEl(v.cameo, v.plover), ' ', quadChip(v.quad_class), ' ',
       el('button', { type: 'button', class: 'link', onclick: () => showSpan(textNode, v.k) }, 'show')))));
 
   root.append(el('div', { class: 'doc-layout' },

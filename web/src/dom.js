@@ -75,24 +75,6 @@ function hostOf(href) {
   try { return new URL(href).host; } catch { return href; }
 }
 
-/** A path segment for hash routes. */
-export function seg(value) {
-  return encodeURIComponent(String(value));
-}
-
-export function docLink(id, label) {
-  return el('a', { href: `#/doc/${seg(id)}`, class: 'doc-link' }, label ?? `document ${id}`);
-}
-
-export function actorLink(idOrCode, label) {
-  return el('a', { href: `#/actor/${seg(idOrCode)}` }, label ?? String(idOrCode));
-}
-
-export function pairHref(a, b, query) {
-  const qs = query && query.toString() ? `?${query}` : '';
-  return `#/pair/${seg(a)}/${seg(b)}${qs}`;
-}
-
 export function fmtNumber(n) {
   if (n === null || n === undefined || n === '') return '–';
   const x = Number(n);
@@ -138,6 +120,19 @@ export function goldsteinColor(g) {
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 }
 
+/** "1–20 of 3,412" (total unknown: "1–20"; nothing: "0 of 0"). */
+export function fmtRange(offset, count, total) {
+  const known = total !== null && total !== undefined && Number.isFinite(Number(total));
+  if (count === 0) return known ? `0 of ${fmtNumber(total)}` : 'none';
+  const span = `${fmtNumber(offset + 1)}–${fmtNumber(offset + count)}`;
+  return known ? `${span} of ${fmtNumber(total)}` : span;
+}
+
+/** A number followed by a word, in the singular for 1: plural(1, 'document') → "1 document". */
+export function plural(n, word, many = `${word}s`) {
+  return `${fmtNumber(n)} ${Number(n) === 1 ? word : many}`;
+}
+
 export function goldsteinChip(g) {
   return el('span', { class: 'gs', title: 'Goldstein score (−10 conflict … +10 cooperation)', style: `background:${goldsteinColor(g)}` }, fmtGoldstein(g));
 }
@@ -150,6 +145,15 @@ export function quadChip(q) {
 
 export function section(title, ...children) {
   return el('section', { class: 'card' }, el('h2', null, title), ...children);
+}
+
+/** A table: headers ([label, class?]) and a tbody to fill; returns {table, body}. */
+export function table(cls, headers) {
+  const body = el('tbody');
+  const tableEl = el('table', { class: `list ${cls}` },
+    el('thead', null, el('tr', null, headers.map((h) => (Array.isArray(h) ? el('th', { class: h[1] }, h[0]) : el('th', null, h))))),
+    body);
+  return { table: el('div', { class: 'table-wrap' }, tableEl), body };
 }
 
 export function message(kind, text) {

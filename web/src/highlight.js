@@ -3,7 +3,11 @@
 // overlap in any way: the text is cut at every span boundary, and each piece is wrapped in one
 // element per span covering it (outermost: events, then quotes, then entities), so no text is ever
 // lost or repeated, and the pieces put together give back `text` exactly.
+// Bidi: every piece of the text is an isolated run (a span with unicode-bidi: isolate, see
+// style.css), so a right-to-left override or other control character in the article reorders only
+// its own piece, never the text around it, and never splits a highlight.
 import { el } from './dom.js';
+import { cameoTitle, actorCodeTitle } from './codes.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
@@ -65,7 +69,7 @@ export function byteSlice(text, start, end) {
 function wrapperFor(span, linkUsed) {
   const dataset = { k: span.k };
   if (span.kind === 'entity') {
-    const title = `${span.name ?? 'entity'}${span.actor ? ` (${span.actor})` : ''}`;
+    const title = `${span.name ?? 'entity'}${span.actor ? ` (${actorCodeTitle(span.actor)})` : ''}`;
     const target = span.entity ?? span.actor;
     if (!linkUsed && target !== null && target !== undefined) {
       return el('a', { class: 'hl hl-entity', href: `#/actor/${encodeURIComponent(target)}`, title, dataset });
@@ -76,7 +80,7 @@ function wrapperFor(span, linkUsed) {
     const title = `${span.qkind ? `${span.qkind} ` : ''}quote${span.speaker ? ` — ${span.speaker}` : ''}`;
     return el('span', { class: `hl hl-quote`, title, dataset });
   }
-  const title = `${span.source_actor ?? '?'} → ${span.target_actor ?? '?'}  CAMEO ${span.cameo ?? '?'}`;
+  const title = `${span.source_name || span.source_actor || '?'} → ${span.target_name || span.target_actor || '?'}\n${cameoTitle(span.cameo, span.plover)}`;
   return el('span', { class: `hl hl-event quad-${Number(span.quad_class) || 0}`, title, dataset });
 }
 
@@ -94,7 +98,7 @@ export function renderHighlighted(doc) {
   const root = el('div', { class: 'doc-text' });
   for (const segment of segments) {
     if (segment.spans.length === 0) {
-      root.append(document.createTextNode(segment.text));
+      root.append(el('span', { class: 'seg' }, segment.text));
       continue;
     }
     let outer = null, inner = null, linkUsed = false;

@@ -1,108 +1,101 @@
-// Pair page: both directions between two actors per period (/api/relations), as a stacked bar
-// chart by quad class with the mean Goldstein line, and the evidence sentences.
-import { loadForView } from './api.js';
-import { relationsChart } from './charts.js';
-import { el, fmtDate, fmtNumber, fmtGoldstein, goldsteinChip, quadChip, pairHref, section, seg, message, externalLink, QUAD } from './dom.js';
+// Pair page: both directions between two actors per period (/api/relations, the periods filled and
+// the spikes marked), as a chart of events (stacked by quad class, or the total) with the mean
+// Goldstein line, and the evidence sentences, a page at a time.
+import { loadForView, exportLinks, localPager } from './api.js';
+import { seriesChart, spikeList } from './charts.js';
+import { el, fmtNumber, fmtGoldstein, section, message, QUAD } from './dom.js';
+import { filterParams, href, pairHref, actorHref, seg, t } from './nav.js';
+import { actorCodeEl, actorCodeName } from './codes.js';
+import { evidenceRow } from './events.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const PERIODS = ['day', 'week', 'month', 'year'];
+export const PERIODS = ['day', 'week', 'month', 'year'];
 
-export function evidenceRow(ev, { showTitle = true } = {}) {
-  return el('li', { class: 'evidence' },
-    el('div', { class: 'ev-head' },
-      el('span', { class: 'date' }, fmtDate(ev.date)),
-      ' ',
-      el('a', { href: `#/actor/${seg(ev.source_actor ?? '')}` }, ev.source_name || ev.source_actor || '?'),
-      ev.source_actor ? el('code', null, ` ${ev.source_actor}`) : null,
-      ' → ',
-      el('a', { href: `#/actor/${seg(ev.target_actor ?? '')}` }, ev.target_name || ev.target_actor || '?'),
-      ev.target_actor ? el('code', null, ` ${ev.target_actor}`) : null,
-      ' ',
-      el('span', { class: 'cameo', title: 'CAMEO code and PLOVER category' }, `CAMEO ${ev.cameo ?? '?'}${ev.plover ? ` · ${ev.plover}` : ''}`),
-      ' ',
-      quadChip(ev.quad_class),
-      ' ',
-      goldsteinChip(ev.goldstein),
-      Number(ev.negated) ? el('span', { class: 'flag' }, 'negated') : null,
-      ev.via ? el('span', { class: 'muted' }, ` via ${ev.via}`) : null,
-      Number(ev.reports) > 1 ? el('span', { class: 'muted' }, ` · ${ev.reports} reports`) : null),
-    el('blockquote', { class: 'sentence' }, ev.sentence ?? ''),
-    el('div', { class: 'ev-source' },
-      el('a', { href: `#/doc/${seg(ev.document)}`, class: 'doc-link' }, showTitle && ev.title ? ev.title : `document ${ev.document}`),
-      ' ',
-      externalLink(ev.url)));
+/** The per-period and bars selectors of the actor and pair pages; they change the hash. */
+export function seriesControls(ctx, path) {
+  const by = PERIODS.includes(ctx.query.get('by')) ? ctx.query.get('by') : 'month';
+  const bars = ctx.query.get('bars') === 'total' ? 'total' : 'quad';
+  const bySelect = el('select', { name: 'by', class: 'by-select' }, PERIODS.map((p) => el('option', { value: p, selected: p === by }, p)));
+  const barsSelect = el('select', { name: 'bars' }, el('option', { value: 'quad', selected: bars === 'quad' }, 'by quad class'), el('option', { value: 'total', selected: bars === 'total' }, 'total'));
+  const change = () => {
+    location.hash = href(path, { by: bySelect.value === 'month' ? null : bySelect.value, bars: barsSelect.value === 'quad' ? null : barsSelect.value });
+  };
+  bySelect.addEventListener('change', change);
+  barsSelect.addEventListener('change', change);
+  const form = el('form', { class: 'filters series-controls' },
+    el('label', null, 'per ', bySelect),
+    el('label', null, 'events ', barsSelect));
+  form.addEventListener('submit', (e) => { e.preventDefault(); change(); });
+  return { by, bars, form };
 }
 
-export async function pairView(ctx, a, b) {
-  const { root, query } = ctx;
-  document.title = `${a} ⇄ ${b} · warta`;
-  const from = DATE.test(query.get('from') || '') ? query.get('from') : '';
-  const to = DATE.test(query.get('to') || '') ? query.get('to') : '';
-  const by = PERIODS.includes(query.get('by')) ? query.get('by') : 'month';
-
-  const fromInput = el('input', { type: 'date', value: from });
-  const toInput = el('input', { type: 'date', value: to });
-  const bySelect = el('select', null, PERIODS.map((p) => el('option', { value: p, selected: p === by }, p)));
-  const form = el('form', { class: 'filters' },
-    el('label', null, 'from ', fromInput),
-    el('label', null, 'to ', toInput),
-    el('label', null, 'per ', bySelect),
-    el('button', { type: 'submit' }, 'Apply'));
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const q = new URLSearchParams();
-    if (fromInput.value) q.set('from', fromInput.value);
-    if (toInput.value) q.set('to', toInput.value);
-    if (bySelect.value !== 'month') q.set('by', bySelect.value);
-    location.hash = pairHref(a, b, q);
-  });
-  const swapQuery = new URLSearchParams(query);
-
-  root.append(
-    el('p', { class: 'crumbs' }, el('a', { href: '#/' }, 'Graph'), ' / pair'),
-    el('h1', null,
-      el('a', { href: `#/actor/${seg(a)}` }, a), ' ⇄ ', el('a', { href: `#/actor/${seg(b)}` }, b),
-      ' ', el('a', { class: 'small', href: pairHref(b, a, swapQuery), title: 'swap' }, '⇆')),
-    form,
-  );
-  const body = el('div', null, el('div', { class: 'loading' }, 'Loading…'));
-  root.append(body);
-
-  const rel = await loadForView(ctx, (box) => body.replaceChildren(box), 'relations', { source: a, target: b, from, to, by });
-  if (!rel) return;
-  body.replaceChildren();
-  const periods = Array.isArray(rel.periods) ? rel.periods : [];
-  const evidence = Array.isArray(rel.evidence) ? rel.evidence : [];
-
-  // Totals over the range.
-  const totals = { events: 0, sum: 0 };
+/** Totals over the periods: events by quad class and the mean Goldstein. */
+export function seriesTotals(periods) {
+  const totals = { events: 0, sum: 0, weighted: 0 };
   for (const q of [1, 2, 3, 4]) totals[QUAD[q].key] = 0;
   for (const p of periods) {
     const n = Number(p.events) || 0;
     totals.events += n;
-    if (p.mean_goldstein !== null && p.mean_goldstein !== undefined) totals.sum += Number(p.mean_goldstein) * n;
+    if (p.mean_goldstein !== null && p.mean_goldstein !== undefined) { totals.sum += Number(p.mean_goldstein) * n; totals.weighted += n; }
     for (const q of [1, 2, 3, 4]) totals[QUAD[q].key] += Number(p[QUAD[q].key]) || 0;
   }
-  const mean = totals.events ? totals.sum / totals.events : null;
+  const mean = totals.weighted ? totals.sum / totals.weighted : null;
+  return el('p', { class: 'stats' },
+    el('span', { class: 'stat' }, el('b', null, fmtNumber(totals.events)), ' events'),
+    [1, 2, 3, 4].map((q) => el('span', { class: 'stat' }, el('b', null, fmtNumber(totals[QUAD[q].key])), ` ${QUAD[q].label}`)),
+    el('span', { class: 'stat' }, 'mean Goldstein ', el('b', null, fmtGoldstein(mean))));
+}
 
-  const timeline = section(`Events per ${rel.by || by}`);
+export async function pairView(ctx, a, b) {
+  const { root } = ctx;
+  document.title = `${a} ⇄ ${b} · warta`;
+  const path = `pair/${seg(a)}/${seg(b)}`;
+  const { by, bars, form } = seriesControls(ctx, path);
+  const params = filterParams({ source: a, target: b, by });
+
+  root.append(
+    el('p', { class: 'crumbs' }, el('a', { href: href('') }, 'Overview'), ' / pair'),
+    el('h1', null,
+      el('a', { href: actorHref(a) }, t(actorCodeName(a))), ' ', actorCodeEl(a),
+      ' ⇄ ',
+      el('a', { href: actorHref(b) }, t(actorCodeName(b))), ' ', actorCodeEl(b),
+      ' ', el('a', { class: 'small', href: pairHref(b, a, { by: ctx.query.get('by'), bars: ctx.query.get('bars') }), title: 'swap' }, '⇆')),
+    el('p', { class: 'chips' },
+      el('a', { class: 'chip', href: href('map', { actor: a }) }, `Map: ${a} and the world`),
+      el('a', { class: 'chip', href: href('map', { actor: b }) }, `Map: ${b} and the world`)),
+  );
+  const body = el('div', null, el('div', { class: 'loading' }, 'Loading…'));
+  root.append(body);
+
+  const rel = await loadForView(ctx, (box) => body.replaceChildren(box), 'relations', params);
+  if (!rel) return;
+  body.replaceChildren();
+  const periods = Array.isArray(rel.periods) ? rel.periods : [];
+  const evidence = Array.isArray(rel.evidence) ? rel.evidence : [];
+  const unit = rel.by || by;
+
+  const timeline = el('section', { class: 'card' },
+    el('div', { class: 'card-head' }, el('h2', null, `Events per ${unit}`), exportLinks('relations', params)),
+    form);
   if (periods.length === 0) {
-    timeline.append(message('info', `No events between ${a} and ${b}${from || to ? ' in this range' : ''}.`));
+    timeline.append(message('info', `No events between ${a} and ${b} with these filters.`));
   } else {
-    timeline.append(el('p', { class: 'stats' },
-      el('span', { class: 'stat' }, el('b', null, fmtNumber(totals.events)), ' events'),
-      [1, 2, 3, 4].map((q) => el('span', { class: 'stat' }, el('b', null, fmtNumber(totals[QUAD[q].key])), ` ${QUAD[q].label}`)),
-      el('span', { class: 'stat' }, 'mean Goldstein ', el('b', null, fmtGoldstein(mean)))));
-    const { box, chart } = relationsChart(periods, `Events between ${a} and ${b} per ${rel.by || by}`);
-    timeline.append(box);
+    timeline.append(seriesTotals(periods));
+    const { box, chart, spikes } = seriesChart(periods, `Events between ${a} and ${b} per ${unit}`, { total: bars === 'total' });
+    timeline.append(box, spikeList(spikes, unit));
     ctx.cleanup(() => chart.destroy());
   }
   body.append(timeline);
 
-  const list = el('ol', { class: 'evidence-list' }, evidence.map((ev) => evidenceRow(ev)));
-  body.append(section(
-    `Evidence (${evidence.length}${evidence.length >= 200 ? ', the first 200' : ''})`,
-    evidence.length ? list : el('p', { class: 'muted' }, 'No evidence sentences.'),
-  ));
+  const list = el('ol', { class: 'evidence-list' });
+  const total = periods.reduce((s, p) => s + (Number(p.events) || 0), 0);
+  const { bar } = localPager({
+    rows: evidence,
+    limit: 20,
+    body: list,
+    empty: 'No evidence sentences.',
+    renderItems: (items) => items.map((ev) => evidenceRow(ev)),
+    note: evidence.length >= 200 && total > evidence.length ? `(the first ${fmtNumber(evidence.length)} of ${fmtNumber(total)} events, in date order)` : null,
+  });
+  body.append(section(`Evidence (${fmtNumber(evidence.length)}${total > evidence.length ? ` of ${fmtNumber(total)}` : ''})`, list, bar));
   ctx.ready();
 }

@@ -1,8 +1,10 @@
 // Search (/api/search): results with the snippet, whose matches come marked with U+0002 … U+0003.
 // The snippet is split on those two characters and the matches wrapped in <mark> elements; every
-// piece is a text node.
-import { pagedList } from './api.js';
-import { el, fmtDate, seg } from './dom.js';
+// piece is a text node. Any text the user types is sent as is (the API accepts it); a failure is
+// shown as "Search failed: <the API's message>".
+import { pager } from './api.js';
+import { el, fmtDate } from './dom.js';
+import { filterParams, href, docHref, outletLink, t } from './nav.js';
 
 /** 'a \u0002b\u0003 c' → [text 'a ', <mark>b</mark>, text ' c'] */
 export function markSnippet(snippet) {
@@ -27,33 +29,35 @@ export async function searchView(ctx) {
   const { root, query } = ctx;
   const q = (query.get('q') || '').trim();
   document.title = q ? `${q} · search · warta` : 'search · warta';
-  const input = el('input', { type: 'search', value: q, placeholder: 'words, "a phrase", a OR b, NOT c, prefix*', 'aria-label': 'search query', class: 'wide' });
+  const input = el('input', { type: 'search', value: q, placeholder: 'words, "a phrase", names like e-KTP or Ma\'ruf', 'aria-label': 'search query', class: 'wide' });
   const form = el('form', { class: 'filters' }, input, el('button', { type: 'submit' }, 'Search'));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    location.hash = `#/search?q=${encodeURIComponent(input.value.trim())}`;
+    location.hash = href('search', { q: input.value.trim() });
   });
-  root.append(el('h1', null, 'Search'), form);
+  const heading = el('h1', null, 'Search');
+  root.append(heading, form);
   if (!q) {
-    root.append(el('p', { class: 'muted' }, 'Full-text search over titles and texts: words, "phrases", OR, NOT, and prefixes like sanksi*.'));
+    root.append(el('p', { class: 'muted' }, 'Full-text search over titles and texts: type any words, "phrases", names, codes.'));
     ctx.ready();
     return;
   }
   const list = el('ol', { class: 'results' });
-  const footer = el('div', { class: 'list-footer' });
-  root.append(list, footer);
-  const ok = await pagedList({
-    path: 'search',
-    params: { q },
-    limit: 20,
-    list,
-    footer,
+  const { bar, loaded } = pager({
     ctx,
+    path: 'search',
+    params: filterParams({ q }),
+    limit: 20,
+    body: list,
+    errorWhat: 'Search failed',
     empty: `Nothing matches ${q}.`,
-    renderItem: (r) => el('li', { class: 'result' },
-      el('a', { href: `#/doc/${seg(r.document)}`, class: 'doc-link result-title' }, r.title || `document ${r.document}`),
+    onPage: (_, total) => { heading.replaceChildren('Search: ', t(q), total !== null ? ` (${total.toLocaleString('en-US')} result${total === 1 ? '' : 's'})` : ''); },
+    renderItems: (items) => items.map((r) => el('li', { class: 'result' },
+      el('a', { href: docHref(r.document), class: 'doc-link result-title' }, t(r.title || `document ${r.document}`)),
       el('span', { class: 'muted' }, ` · ${fmtDate(r.published)}`),
-      el('p', { class: 'snippet' }, markSnippet(r.snippet))),
+      r.outlet ? [el('span', { class: 'muted' }, ' · '), outletLink(r.outlet, r.outlet_name || r.name)] : null,
+      el('p', { class: 'snippet' }, el('bdi', null, markSnippet(r.snippet))))),
   });
-  if (ok) ctx.ready(); else ctx.failed();
+  root.append(list, bar);
+  if (await loaded) ctx.ready(); else ctx.failed();
 }
