@@ -195,7 +195,8 @@ std::function<int()> AddQueryCommands(CLI::App& app) {
   struct State {
     Common common;
     std::optional<std::string> q, speaker, source, target, b;
-    std::string a, by = "month", what, format = "jsonl", query;
+    std::string a, by = "month", what, format = "jsonl";
+    std::vector<std::string> query_words;
     int64_t doc = 0;
     CLI::App *stats, *outlets, *stories, *topics, *actors, *quotes, *events, *relations, *dyads, *show, *search, *exportc;
   };
@@ -244,7 +245,9 @@ std::function<int()> AddQueryCommands(CLI::App& app) {
   st->search = app.add_subcommand("search", "Full-text search of titles and texts, best matches first");
   AddCommon(st->search, &c);
   AddFilter(st->search, &c);
-  st->search->add_option("query", st->query, "Words, \"phrases\", OR, NOT, prefix*; anything else is searched as written")
+  st->search->add_option("query", st->query_words,
+                         "Words, \"phrases\", OR, NOT, prefix*; anything else is searched as written (an argument "
+                         "with spaces is a phrase)")
       ->required();
   st->show = app.add_subcommand("show", "One document: its fields, actors, quotes and events");
   AddCommon(st->show, &c, false);
@@ -315,9 +318,13 @@ std::function<int()> AddQueryCommands(CLI::App& app) {
     }
     if (s.dyads->parsed()) return Print(store->Dyads(docs, c.limit), c);
     if (s.search->parsed()) {
-      std::string query = SafeSearchQuery(s.query);
+      // The arguments as one search box: an argument the shell kept whole ("Laut Sulawesi") is a phrase.
+      std::string typed;
+      for (const std::string& w : s.query_words)
+        typed += (typed.empty() ? "" : " ") + (w.find(' ') != std::string::npos && w.find('"') == std::string::npos ? "\"" + w + "\"" : w);
+      std::string query = SafeSearchQuery(typed);
       if (query.empty()) {
-        fmt::print(stderr, "warta: search: nothing to search for in '{}'\n", s.query);
+        fmt::print(stderr, "warta: search: nothing to search for in '{}'\n", typed);
         return 2;
       }
       return Print(store->Search(query, docs, page), c);

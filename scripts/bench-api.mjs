@@ -5,14 +5,26 @@ if (!base || !base.startsWith('http')) {
   console.log('api: no server address given; skipped');
   process.exit(0);
 }
-// Every endpoint of docs/api.md, with the parameters the dashboard sends.
+// Every endpoint of docs/api.md, with the parameters the dashboard sends, unfiltered and with
+// each filter (the store's largest outlet for `outlet`).
+const top = await (await fetch(`${base}/api/outlets?limit=1`)).json();
+const outlet = encodeURIComponent(top.items && top.items.length ? top.items[0].outlet : 'none');
 const paths = [
-  '/api/stats', '/api/graph', '/api/graph?from=2024-01-01&to=2024-06-30', '/api/actors', '/api/actors?q=Indonesia',
-  '/api/actors/1', '/api/relations?source=IDN&target=USA', '/api/relations?source=IDN&target=MYS&by=week',
-  '/api/events?source=IDN&limit=100', '/api/events?from=2024-01-01&to=2024-01-31&limit=100',
+  '/api/stats', '/api/stats?lang=id', '/api/stats?from=2024-01-01&to=2024-06-30', `/api/stats?outlet=${outlet}`,
+  '/api/outlets', '/api/outlets?lang=en',
+  '/api/graph', '/api/graph?limit=50&isolates=0', '/api/graph?from=2024-01-01&to=2024-06-30', `/api/graph?outlet=${outlet}`,
+  '/api/map', '/api/map?actor=IDN', '/api/map?actor=IDN&lang=en',
+  '/api/actors', '/api/actors?limit=10&offset=0', '/api/actors?q=Indonesia', '/api/actors?from=2024-01-01&to=2024-06-30',
+  '/api/actors?lang=en', `/api/actors?outlet=${outlet}`, '/api/actors/1',
+  '/api/relations?source=IDN&target=USA', '/api/relations?source=IDN&target=MYS&by=week',
+  '/api/series?actor=IDN&by=week', '/api/series?actor=USA&by=month&lang=en',
+  '/api/events?source=IDN&limit=100', '/api/events?from=2024-01-01&to=2024-01-31&limit=100', `/api/events?outlet=${outlet}&limit=100`,
   '/api/quotes?limit=100', '/api/quotes?speaker=Prabowo&limit=100', '/api/quotes?q=ekonomi&limit=100',
-  '/api/stories', '/api/stories/1', '/api/topics', '/api/topics/1', '/api/documents/1',
-  '/api/search?q=presiden', '/api/search?q=%22harga%20beras%22', '/',
+  '/api/quotes?lang=id&from=2024-01-01&limit=100',
+  '/api/stories', '/api/stories?limit=5', `/api/stories?outlet=${outlet}`, '/api/stories?from=2024-01-01&to=2024-01-31',
+  '/api/stories/1', '/api/stories/1/documents', '/api/topics', '/api/topics/1', '/api/documents/1',
+  '/api/search?q=presiden', '/api/search?q=%22harga%20beras%22', '/api/search?q=COVID-19&lang=id', '/api/codes',
+  '/api/events?limit=10000&format=csv', '/',
 ];
 for (const path of paths) {
   const times = [];
@@ -26,5 +38,5 @@ for (const path of paths) {
     if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
   }
   times.sort((a, b) => a - b);
-  console.log(`api: ${path.padEnd(40)} median ${times[10].toFixed(1).padStart(7)} ms  p95 ${times[18].toFixed(1).padStart(7)} ms  ${bytes} bytes`);
+  console.log(`api: ${path.padEnd(48)} median ${times[10].toFixed(1).padStart(7)} ms  p95 ${times[18].toFixed(1).padStart(7)} ms  ${bytes} bytes`);
 }

@@ -241,6 +241,40 @@ TEST(Corpus, EachQueryAnswers) {
   EXPECT_NE(missing.err.find("no such store"), std::string::npos);
 }
 
+// Issue 19: the analyst's filters, paging and searches on the command line.
+TEST(Corpus, QueriesTakeFiltersPagesAndTypedSearches) {
+  std::string db = FreshDb("filters"), in = Temp("filters.jsonl");
+  WriteFile(in, Corpus());
+  ASSERT_EQ(RunWarta("ingest --db '" + db + "' '" + in + "'").exit_code, 0);
+  auto q = [&](const std::string& args) { return RunWarta(args + " --db '" + db + "'"); };
+  auto outlets = q("outlets --csv");
+  EXPECT_EQ(outlets.out.substr(0, outlets.out.find('\n')), "outlet,name,country,documents,first,last\r");
+  EXPECT_NE(outlets.out.find("\nnews.example.id,news.example.id,IDN,"), std::string::npos) << outlets.out;
+  auto one = q("stats --json --outlet other.example.com");
+  EXPECT_NE(one.out.find("\"documents\":1,"), std::string::npos) << one.out;
+  auto day = q("events --json --from 2025-10-02 --to 2025-10-02");
+  EXPECT_EQ(day.out.find("\"date\":\"2025-10-01\""), std::string::npos) << day.out;
+  EXPECT_EQ(q("events --from 2025-10-02 --to 2025-10-01").exit_code, 2);
+  auto english = q("stats --json --lang en");
+  EXPECT_NE(english.out.find("\"documents\":0,"), std::string::npos) << english.out;
+  // A page says where it is; --offset turns it.
+  auto first = q("actors --limit 1");
+  EXPECT_NE(first.out.find("(rows 1-1 of "), std::string::npos) << first.out;
+  auto second = q("actors --limit 1 --offset 1");
+  EXPECT_NE(second.out.find("(rows 2-2 of "), std::string::npos) << second.out;
+  // Searches as people type them; quotes by their words.
+  auto typed = q("search --csv \"Laut Sulawesi\" e-KTP OR Bekasi");
+  EXPECT_EQ(typed.exit_code, 0) << typed.err;
+  EXPECT_NE(typed.out.find("Banjir Rendam"), std::string::npos) << typed.out;
+  EXPECT_EQ(q("search '\"'").exit_code, 2);  // nothing to search for
+  auto words = q("quotes --json --q zzzz-no-such-words");
+  EXPECT_EQ(words.out, "[]\n");
+  // Every period of a series, empty ones as zeros.
+  auto months = q("relations IDN MYS --by month --csv --from 2025-09-01 --to 2025-11-30");
+  EXPECT_NE(months.out.find("\n2025-09,0,0,0,0,0,,"), std::string::npos) << months.out;
+  EXPECT_NE(months.out.find("\n2025-11,0,"), std::string::npos) << months.out;
+}
+
 TEST(Corpus, BadRecordsAreReportedAndTheRestIngested) {
   std::string db = FreshDb("bad"), in = Temp("bad.jsonl");
   WriteFile(in, Record("x", "https://a.example/x", "2025-10-01", "Satu", kFlood) + "{not json\n" +

@@ -186,11 +186,12 @@ Status Ingester::WriteOne(PreparedDocument* p, IngestCounts* counts) {
     auto eid = store_->EntityId(r);
     if (!eid.ok()) return eid.status();
     entity_ids.push_back(eid.value());
-    for (const EntityMention& m : e.mentions) {
-      if (m.in_title_field) continue;  // offsets into the title field, not the text
-      Status s = store_->AddMention(doc, eid.value(), static_cast<int64_t>(m.span.start), static_cast<int64_t>(m.span.end));
-      if (!s.ok()) return s;
-    }
+    std::vector<std::pair<int64_t, int64_t>> spans;
+    for (const EntityMention& m : e.mentions)
+      if (!m.in_title_field)  // offsets into the title field, not the text
+        spans.emplace_back(static_cast<int64_t>(m.span.start), static_cast<int64_t>(m.span.end));
+    Status s = store_->AddMentions(doc, eid.value(), spans);
+    if (!s.ok()) return s;
   }
   auto entity = [&](int i) -> std::optional<int64_t> {
     if (i < 0 || static_cast<size_t>(i) >= entity_ids.size()) return std::nullopt;

@@ -17,14 +17,14 @@ using namespace pgsql;
 namespace {
 
 // A group's row: its label, dates, size, outlets (how many, the three largest by name) and,
-// for topics, the three actors its earliest documents name most.
+// for topics, the three actors its ten earliest documents name most.
 std::string GroupSelect(Grouping g) {
   std::string actors;
   if (g == Grouping::kTopic)
     actors =
         ", (SELECT string_agg(y.name, chr(31) ORDER BY y.documents DESC, y.mentions DESC, y.id) FROM ("
         "  SELECT en.id, en.name, COUNT(DISTINCT m.document) AS documents, COUNT(*) AS mentions FROM (SELECT id "
-        "  FROM documents WHERE topic = s.id AND duplicate_of IS NULL ORDER BY id LIMIT 30) x "
+        "  FROM documents WHERE topic = s.id AND duplicate_of IS NULL ORDER BY id LIMIT 10) x "
         "  JOIN mentions m ON m.document = x.id JOIN entities en ON en.id = m.entity WHERE en.actor IS NOT NULL "
         "  GROUP BY en.id ORDER BY 3 DESC, 4 DESC, en.id LIMIT 3) y) AS actors";
   return fmt::format(

@@ -130,10 +130,15 @@ Result<int64_t> PostgresStore::EntityId(const EntityRow& e) {
   return *added.value();
 }
 
-Status PostgresStore::AddMention(int64_t document, int64_t entity, int64_t start, int64_t end) {
-  return Do("INSERT INTO mentions (document, entity, start, \"end\") VALUES ($1::bigint, $2::bigint, $3::bigint, "
-            "$4::bigint)",
-            {pg::Int(document), pg::Int(entity), pg::Int(start), pg::Int(end)});
+Status PostgresStore::AddMentions(int64_t document, int64_t entity,
+                                  const std::vector<std::pair<int64_t, int64_t>>& spans) {
+  for (const auto& [start, end] : spans) {
+    Status s = Do("INSERT INTO mentions (document, entity, start, \"end\") VALUES ($1::bigint, $2::bigint, $3::bigint, "
+                  "$4::bigint)",
+                  {pg::Int(document), pg::Int(entity), pg::Int(start), pg::Int(end)});
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
 }
 
 Status PostgresStore::AddQuote(const QuoteRow& q) {

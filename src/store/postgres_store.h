@@ -40,7 +40,7 @@ class PostgresStore final : public Store {
   Result<bool> HasIdentity(const std::string& identity) override;
   Result<int64_t> AddDocument(const DocumentRow& d) override;
   Result<int64_t> EntityId(const EntityRow& e) override;
-  Status AddMention(int64_t document, int64_t entity, int64_t start, int64_t end) override;
+  Status AddMentions(int64_t document, int64_t entity, const std::vector<std::pair<int64_t, int64_t>>& spans) override;
   Status AddQuote(const QuoteRow& q) override;
   Status AddEvent(const EventRow& e) override;
 

@@ -711,7 +711,9 @@ class HookedStore : public Store {
   Result<bool> HasIdentity(const std::string& identity) override { return in_->HasIdentity(identity); }
   Result<int64_t> AddDocument(const DocumentRow& d) override { return in_->AddDocument(d); }
   Result<int64_t> EntityId(const EntityRow& e) override { return in_->EntityId(e); }
-  Status AddMention(int64_t document, int64_t entity, int64_t start, int64_t end) override { return in_->AddMention(document, entity, start, end); }
+  Status AddMentions(int64_t document, int64_t entity, const std::vector<std::pair<int64_t, int64_t>>& spans) override {
+    return in_->AddMentions(document, entity, spans);
+  }
   Status AddQuote(const QuoteRow& q) override { return in_->AddQuote(q); }
   Status AddEvent(const EventRow& e) override { return in_->AddEvent(e); }
   Result<std::optional<int64_t>> ExactCopyOf(const std::string& content_hash, int64_t except) override { return in_->ExactCopyOf(content_hash, except); }

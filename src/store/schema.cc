@@ -304,6 +304,11 @@ CREATE INDEX events_tactor ON events(target_actor);
 UPDATE topics SET first_day = (SELECT MIN(day) FROM documents WHERE topic = topics.id),
   last_day = (SELECT MAX(day) FROM documents WHERE topic = topics.id);
 )sql",
+      // 10: the mention summaries are updated by the writer once per entity and document
+      // (SqliteStore::CountMentions), not by a trigger per mention: the writer's busiest work.
+      R"sql(
+DROP TRIGGER agg_mention;
+)sql",
   };
   return kMigrations;
 }

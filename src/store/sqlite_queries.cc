@@ -99,12 +99,12 @@ void MarkList(Table* t, std::string_view column) {
 }  // namespace
 
 Result<Table> SqliteQueries::List(const std::string& select, const std::string& order, std::vector<Value> args,
-                                  Page page) {
+                                  Page page, std::optional<std::string> total_sql) {
   // select is "SELECT <columns> FROM <rest>", split at kFrom: the count reads <rest> only.
   size_t from = select.find(kFrom);
   if (from == std::string::npos) return Err("query: a list without \" FROM\\t\"");
   std::string rest = select.substr(from + kFrom.size());
-  auto count = Query(fmt::format("SELECT COUNT(*) FROM (SELECT 1 FROM {})", rest), args);
+  auto count = total_sql ? Query(*total_sql, {}) : Query(fmt::format("SELECT COUNT(*) FROM (SELECT 1 FROM {})", rest), args);
   if (!count.ok()) return count.status();
   args.push_back(Int(page.limit));
   args.push_back(Int(page.offset));
@@ -161,13 +161,13 @@ Result<Table> SqliteQueries::Outlets(const Filter& f, Page page) {
 namespace {
 
 // A group's row: its label, dates, size, outlets (how many, the three largest by name) and,
-// for topics, the three actors its earliest documents name most.
+// for topics, the three actors its ten earliest documents name most.
 std::string GroupSelect(Grouping g) {
   std::string actors;
   if (g == Grouping::kTopic)
     actors =
         ", (SELECT group_concat(name, char(31)) FROM (SELECT en.name FROM (SELECT id FROM documents "
-        "  WHERE topic = s.id AND duplicate_of IS NULL ORDER BY id LIMIT 30) x CROSS JOIN mentions m ON m.document = x.id "
+        "  WHERE topic = s.id AND duplicate_of IS NULL ORDER BY id LIMIT 10) x CROSS JOIN mentions m ON m.document = x.id "
         "  JOIN entities en ON en.id = m.entity WHERE en.actor IS NOT NULL GROUP BY en.id "
         "  ORDER BY COUNT(DISTINCT m.document) DESC, COUNT(*) DESC, en.id LIMIT 3)) AS actors";
   return fmt::format(
@@ -322,10 +322,13 @@ Result<Table> SqliteQueries::Quotes(const std::optional<std::string>& speaker, c
     args.push_back(Text(LikeContains(*words)));
   }
   where += DocConditions(f, "q.day", &args);
+  // Every quote: the total the triggers keep, not a count of them all.
+  std::optional<std::string> total;
+  if (!speaker && !words && Unfiltered(f)) total = "SELECT COALESCE((SELECT n FROM agg_totals WHERE name = 'quotes'), 0)";
   return List(fmt::format("SELECT {} FROM\tquotes q CROSS JOIN documents d ON d.id = q.document "
                           "LEFT JOIN entities en ON en.id = q.speaker_entity WHERE d.duplicate_of IS NULL{}",
                           kQuoteColumns, where),
-              "q.day DESC, q.document DESC, q.start", args, page);
+              "q.day DESC, q.document DESC, q.start", args, page, total);
 }
 
 Result<Table> SqliteQueries::QuotesOf(int64_t entity, const Filter& f, Page page) {

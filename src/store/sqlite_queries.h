@@ -65,8 +65,10 @@ class SqliteQueries {
   Result<Table> Query(const std::string& sql, const std::vector<Value>& args);
 
  private:
-  // The page of `select` (no ORDER BY) ordered by `order`, with Table::total counted.
-  Result<Table> List(const std::string& select, const std::string& order, std::vector<Value> args, Page page);
+  // The page of `select` (no ORDER BY) ordered by `order`, with Table::total counted (or read by
+  // `total_sql`, a query of one number without parameters).
+  Result<Table> List(const std::string& select, const std::string& order, std::vector<Value> args, Page page,
+                     std::optional<std::string> total_sql = std::nullopt);
   Result<Table> Pairs(const Filter& f, const std::string& having, std::vector<Value> having_args,
                       const std::string& order_limit);
 

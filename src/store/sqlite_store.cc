@@ -178,10 +178,40 @@ class SqliteStore final : public Store {
     return Remember(e.key, db_.LastInsertId());
   }
 
-  Status AddMention(int64_t document, int64_t entity, int64_t start, int64_t end) override {
+  Status AddMentions(int64_t document, int64_t entity, const std::vector<std::pair<int64_t, int64_t>>& spans) override {
     Statement* st = Stmt("INSERT INTO mentions (document, entity, start, end) VALUES (?,?,?,?)");
     if (!st) return Err(db_.Error());
-    return st->Bind(1, document).Bind(2, entity).Bind(3, start).Bind(4, end).Run();
+    for (const auto& [start, end] : spans) {
+      Status s = st->Bind(1, document).Bind(2, entity).Bind(3, start).Bind(4, end).Run();
+      if (!s.ok()) return s;
+    }
+    return spans.empty() ? Status::Ok() : CountMentions(document, entity, static_cast<int64_t>(spans.size()));
+  }
+
+  // The summaries of `n` new mentions of an entity in a canonical document (migration 10 moved
+  // this from a trigger per mention): the document counts once per entity, when these are
+  // all the entity's mentions in it.
+  Status CountMentions(int64_t document, int64_t entity, int64_t n) {
+    static constexpr const char* kSql[] = {
+        "INSERT INTO agg_entities SELECT ?2, (SELECT COUNT(*) FROM mentions WHERE entity = ?2 AND document = ?1) = ?3, ?3 "
+        "FROM documents d WHERE d.id = ?1 AND d.duplicate_of IS NULL "
+        "ON CONFLICT(entity) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions",
+        "INSERT INTO agg_entity_days SELECT ?2, COALESCE(d.day, -2147483648), "
+        "(SELECT COUNT(*) FROM mentions WHERE entity = ?2 AND document = ?1) = ?3, ?3 "
+        "FROM documents d WHERE d.id = ?1 AND d.duplicate_of IS NULL "
+        "ON CONFLICT(entity, day) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions",
+        "INSERT INTO agg_nodes SELECT CASE WHEN en.actor LIKE 'IGO%' THEN en.actor ELSE substr(en.actor, 1, 3) END, "
+        "COALESCE(d.day, -2147483648), CASE WHEN en.type = 'LOC' OR en.subtype = 'igo' THEN en.name ELSE '' END, ?3 "
+        "FROM entities en, documents d WHERE en.id = ?2 AND d.id = ?1 AND d.duplicate_of IS NULL AND en.actor IS NOT NULL "
+        "ON CONFLICT(node, day, label) DO UPDATE SET mentions = mentions + excluded.mentions",
+    };
+    for (const char* sql : kSql) {
+      Statement* st = Stmt(sql);
+      if (!st) return Err(db_.Error());
+      Status s = st->Bind(1, document).Bind(2, entity).Bind(3, n).Run();
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
   }
 
   Status AddQuote(const QuoteRow& q) override {

@@ -127,7 +127,9 @@ class Store {
   virtual Result<bool> HasIdentity(const std::string& identity) = 0;
   virtual Result<int64_t> AddDocument(const DocumentRow& d) = 0;
   virtual Result<int64_t> EntityId(const EntityRow& e) = 0;  // inserts when new
-  virtual Status AddMention(int64_t document, int64_t entity, int64_t start, int64_t end) = 0;
+  // An entity's mentions in a document ([start, end) byte spans), together: the summaries
+  // are updated once per entity and document, not once per mention.
+  virtual Status AddMentions(int64_t document, int64_t entity, const std::vector<std::pair<int64_t, int64_t>>& spans) = 0;
   virtual Status AddQuote(const QuoteRow& q) = 0;
   virtual Status AddEvent(const EventRow& e) = 0;
 

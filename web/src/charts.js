@@ -33,32 +33,32 @@ const xAxis = (n) => ({
   ticks: { autoSkip: n > 40, maxRotation: 60, minRotation: 0 },
 });
 
-/**
- * Events per period (stacked bars by quad class, or the total) and the mean Goldstein score (line,
- * right axis), with the `spike` periods marked by a triangle above their bar. `periods` as in
- * /api/series and /api/relations. opts.total: one bar of all events. Returns {box, chart, spikes}.
- */
-export function seriesChart(periods, title, { total = false } = {}) {
-  const { box, canvas } = chartBox(title, 'series-chart');
-  const labels = periods.map((p) => String(p.period ?? 'undated'));
-  const bars = total
-    ? [{
+const isSpike = (p) => p.spike === true || p.spike === 1;
+
+/** The bars: events by quad class (stacked), or one bar of all events when `total`. */
+function eventBars(periods, total) {
+  if (total) {
+    return [{
       type: 'bar', label: 'events', data: periods.map((p) => Number(p.events) || 0), backgroundColor: '#5b7fb9', stack: 'events', yAxisID: 'y', order: 3,
-    }]
-    : [1, 2, 3, 4].map((q) => ({
-      type: 'bar',
-      label: QUAD[q].label,
-      data: periods.map((p) => Number(p[QUAD[q].key]) || 0),
-      backgroundColor: QUAD[q].color,
-      stack: 'events',
-      yAxisID: 'y',
-      order: 3,
-    }));
-  const spikes = periods.filter((p) => p.spike === true || p.spike === 1);
-  const spikeSet = {
+    }];
+  }
+  return [1, 2, 3, 4].map((q) => ({
+    type: 'bar',
+    label: QUAD[q].label,
+    data: periods.map((p) => Number(p[QUAD[q].key]) || 0),
+    backgroundColor: QUAD[q].color,
+    stack: 'events',
+    yAxisID: 'y',
+    order: 3,
+  }));
+}
+
+/** A triangle above the bar of every spike period. */
+function spikeMarks(periods) {
+  return {
     type: 'line',
     label: 'spike',
-    data: periods.map((p) => (p.spike === true || p.spike === 1 ? Number(p.events) || 0 : null)),
+    data: periods.map((p) => (isSpike(p) ? Number(p.events) || 0 : null)),
     showLine: false,
     pointStyle: 'triangle',
     rotation: 180,
@@ -70,7 +70,11 @@ export function seriesChart(periods, title, { total = false } = {}) {
     yAxisID: 'y',
     order: 1,
   };
-  const line = {
+}
+
+/** The mean Goldstein score per period, on the right axis. */
+function goldsteinLine(periods) {
+  return {
     type: 'line',
     label: 'mean Goldstein',
     data: periods.map((p) => (p.mean_goldstein === null || p.mean_goldstein === undefined ? null : Number(p.mean_goldstein))),
@@ -84,39 +88,59 @@ export function seriesChart(periods, title, { total = false } = {}) {
     yAxisID: 'g',
     order: 2,
   };
+}
+
+/** The tooltip: a spike's marker says so; the footer gives the period's events and sources. */
+function seriesTooltip(periods) {
+  return {
+    filter: (item) => item.dataset.label !== 'spike' || item.raw !== null,
+    callbacks: {
+      label: (item) => (item.dataset.label === 'spike' ? 'spike: this period stands out' : `${item.dataset.label}: ${item.formattedValue}`),
+      footer: (items) => {
+        const p = periods[items[0]?.dataIndex];
+        if (!p) return '';
+        return `events: ${fmtNumber(p.events ?? 0)}${p.sources !== undefined ? `, sources: ${fmtNumber(p.sources)}` : ''}`;
+      },
+    },
+  };
+}
+
+function seriesScales(periods) {
   const maxEvents = Math.max(1, ...periods.map((p) => Number(p.events) || 0));
+  return {
+    x: xAxis(periods.length),
+    // Room above the tallest bar for its spike marker.
+    y: { stacked: true, beginAtZero: true, suggestedMax: Math.ceil(maxEvents * 1.12), title: { display: true, text: 'events' }, ticks: { precision: 0 } },
+    g: {
+      position: 'right',
+      min: -10,
+      max: 10,
+      title: { display: true, text: 'mean Goldstein' },
+      grid: { drawOnChartArea: false },
+    },
+  };
+}
+
+/**
+ * Events per period (stacked bars by quad class, or the total) and the mean Goldstein score (line,
+ * right axis), with the `spike` periods marked by a triangle above their bar. `periods` as in
+ * /api/series and /api/relations. opts.total: one bar of all events. Returns {box, chart, spikes}.
+ */
+export function seriesChart(periods, title, { total = false } = {}) {
+  const { box, canvas } = chartBox(title, 'series-chart');
+  const labels = periods.map((p) => String(p.period ?? 'undated'));
+  const spikes = periods.filter(isSpike);
   const chart = new Chart(canvas, {
-    data: { labels, datasets: [...bars, line, spikeSet] },
+    data: { labels, datasets: [...eventBars(periods, total), goldsteinLine(periods), spikeMarks(periods)] },
     options: {
       responsive: true,
       maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },
       plugins: {
         legend: { position: 'bottom' },
-        tooltip: {
-          filter: (item) => item.dataset.label !== 'spike' || item.raw !== null,
-          callbacks: {
-            label: (item) => (item.dataset.label === 'spike' ? 'spike: this period stands out' : `${item.dataset.label}: ${item.formattedValue}`),
-            footer: (items) => {
-              const p = periods[items[0]?.dataIndex];
-              if (!p) return '';
-              return `events: ${fmtNumber(p.events ?? 0)}${p.sources !== undefined ? `, sources: ${fmtNumber(p.sources)}` : ''}`;
-            },
-          },
-        },
+        tooltip: seriesTooltip(periods),
       },
-      scales: {
-        x: xAxis(periods.length),
-        // Room above the tallest bar for its spike marker.
-        y: { stacked: true, beginAtZero: true, suggestedMax: Math.ceil(maxEvents * 1.12), title: { display: true, text: 'events' }, ticks: { precision: 0 } },
-        g: {
-          position: 'right',
-          min: -10,
-          max: 10,
-          title: { display: true, text: 'mean Goldstein' },
-          grid: { drawOnChartArea: false },
-        },
-      },
+      scales: seriesScales(periods),
     },
   });
   box.dataset.periods = String(periods.length);

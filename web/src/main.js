@@ -132,13 +132,18 @@ document.getElementById('filter-clear').addEventListener('click', () => applyFil
 // ---------------------------------------------------------------------------------------------
 // Routing.
 
-function route() {
+/** Tears the current view down (its charts, its graph) and marks it dead. */
+function leaveView() {
   if (current) {
     for (const fn of current.cleanups.splice(0)) {
       try { fn(); } catch (e) { console.warn(e); }
     }
     current.dead = true;
   }
+}
+
+/** The path and query of the address, an old address rewritten to its new form. */
+function readAddress() {
   let { path, query } = parseHash(location.hash);
   // The old address of the topics list.
   if (path === 'stories' && query.get('kind') === 'topics') {
@@ -147,13 +152,11 @@ function route() {
     history.replaceState(null, '', `#/topics${qs ? `?${qs}` : ''}`);
     path = 'topics';
   }
-  currentPath = path;
-  currentQuery = query;
-  const filters = readFilters(query);
-  setFilters(filters);
-  showFilters(filters);
-  loadOutlets();
+  return { path, query };
+}
 
+/** An empty page and the context of the view that is to fill it (see the top of this file). */
+function newContext(query, filters) {
   const gen = ++generation;
   if (gen > 1) window.__wartaEarly = null; // the early requests of index.html are for the first view only
   app.replaceChildren();
@@ -170,14 +173,20 @@ function route() {
     ready: () => { if (ctx.alive()) app.dataset.state = 'ready'; },
     failed: () => { if (ctx.alive()) app.dataset.state = 'error'; },
   };
-  current = ctx;
+  return ctx;
+}
 
-  let match = null;
-  let found = null;
+/** The route of `path` and its match: {found, match}, found null when none. */
+function findRoute(path) {
   for (const r of routes) {
-    match = r.pattern.exec(path);
-    if (match) { found = r; break; }
+    const match = r.pattern.exec(path);
+    if (match) return { found: r, match };
   }
+  return { found: null, match: null };
+}
+
+/** The header for route `found`: the navigation (active link, links with the filters), the search box. */
+function updateHeader(found, query) {
   // The navigation carries the filters along.
   for (const a of document.querySelectorAll('[data-nav]')) {
     a.classList.toggle('active', !!found && a.dataset.nav === found.nav);
@@ -188,15 +197,17 @@ function route() {
   document.querySelector('.brand').setAttribute('href', href('', null, getFilters()));
   const searchInput = document.getElementById('search-input');
   if (found && found.nav === 'search') searchInput.value = query.get('q') || '';
-  window.scrollTo(0, 0);
+}
 
-  if (!found) {
-    app.dataset.view = 'none';
-    document.title = 'not found · warta';
-    app.append(el('h1', null, 'Page not found'), message('error', `There is no page at #/${path}.`), el('p', null, el('a', { href: href('') }, 'Back to the overview')));
-    ctx.failed();
-    return;
-  }
+function notFound(ctx, path) {
+  app.dataset.view = 'none';
+  document.title = 'not found · warta';
+  app.append(el('h1', null, 'Page not found'), message('error', `There is no page at #/${path}.`), el('p', null, el('a', { href: href('') }, 'Back to the overview')));
+  ctx.failed();
+}
+
+/** Runs the view of route `found`; an exception in it is shown in the page. */
+function runView(ctx, found, match) {
   app.dataset.view = found.name;
   const params = match.slice(1).map(decodeParam);
   Promise.resolve()
@@ -208,6 +219,25 @@ function route() {
         ctx.failed();
       }
     });
+}
+
+function route() {
+  leaveView();
+  const { path, query } = readAddress();
+  currentPath = path;
+  currentQuery = query;
+  const filters = readFilters(query);
+  setFilters(filters);
+  showFilters(filters);
+  loadOutlets();
+
+  const ctx = newContext(query, filters);
+  current = ctx;
+  const { found, match } = findRoute(path);
+  updateHeader(found, query);
+  window.scrollTo(0, 0);
+  if (!found) notFound(ctx, path);
+  else runView(ctx, found, match);
 }
 
 document.getElementById('search-form').addEventListener('submit', (event) => {

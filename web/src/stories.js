@@ -61,24 +61,20 @@ export async function storiesView(ctx, kind) {
   if (await loaded) ctx.ready(); else ctx.failed();
 }
 
-export async function storyView(ctx, kind, id) {
-  const { root } = ctx;
-  const N = NAMES[kind];
-  root.append(el('p', { class: 'crumbs' }, el('a', { href: href(N.path) }, N.Many), ` / ${N.one}`));
-  const data = await loadForView(ctx, (box) => root.append(box), `${N.path}/${seg(id)}`, filterParams());
-  if (!data) return;
-  const s = data[kind] || {};
-  document.title = `${s.label ?? N.one} · warta`;
-  const unit = kind === 'story' ? 'day' : 'week';
-  root.append(
+/** The label and the figures of a story or topic. */
+function storyHeader(kind, N, s, id) {
+  return [
     el('h1', { class: 'story-label clamp', title: String(s.label ?? '').length > 120 ? s.label : null }, t(s.label || `${N.one} ${s[kind] ?? id}`)),
     el('p', { class: 'stats' },
       el('span', { class: 'stat' }, el('b', null, fmtSpan(s.first, s.last))),
       el('span', { class: 'stat' }, el('b', null, fmtNumber(s.documents)), ' documents'),
       el('span', { class: 'stat' }, el('b', null, fmtNumber(s.sources)), ' outlets'),
-      Array.isArray(s.actors) && s.actors.length ? el('span', { class: 'stat' }, 'key actors: ', names(s.actors)) : null));
+      Array.isArray(s.actors) && s.actors.length ? el('span', { class: 'stat' }, 'key actors: ', names(s.actors)) : null),
+  ];
+}
 
-  // Volume over time and the first report.
+/** Volume over time: documents and outlets per day (story) or week (topic). */
+function volumeCard(ctx, N, id, data, unit) {
   const timeline = Array.isArray(data.timeline) ? data.timeline : [];
   const volume = el('section', { class: 'card', id: 'story-timeline' },
     el('div', { class: 'card-head' }, el('h2', null, `Documents and outlets per ${unit}`), exportLinks(`${N.path}/${seg(id)}`, filterParams(), { csv: false })));
@@ -89,14 +85,19 @@ export async function storyView(ctx, kind, id) {
   } else {
     volume.append(el('p', { class: 'muted' }, 'No dated documents.'));
   }
-  const fr = data.first_report;
-  const first = el('section', { class: 'card first-report', id: 'first-report' }, el('h2', null, 'First report'),
+  return volume;
+}
+
+function firstReportCard(fr) {
+  return el('section', { class: 'card first-report', id: 'first-report' }, el('h2', null, 'First report'),
     fr ? [
       el('p', { class: 'fr-title' }, el('a', { href: docHref(fr.document), class: 'doc-link' }, t(fr.title || `document ${fr.document}`))),
       el('p', { class: 'muted' }, el('span', { class: 'fr-outlet' }, outletLink(fr.outlet, fr.name)), ` · ${fmtDate(fr.published)}`),
     ] : el('p', { class: 'muted' }, 'Not known (no dated document).'));
+}
 
-  // Who picked it up.
+/** Who picked it up: the outlets, their documents and their first time. */
+function pickedUpCard(data) {
   const outlets = Array.isArray(data.outlets) ? data.outlets : [];
   const { table: outletsTable, body: outletRows } = table('story-outlets', ['outlet', 'country', ['documents', 'num'], 'first']);
   outletRows.append(...outlets.map((o) => el('tr', null,
@@ -104,19 +105,30 @@ export async function storyView(ctx, kind, id) {
     el('td', null, o.country ? el('span', { title: countryName(o.country) || o.country }, t(o.country)) : '–'),
     el('td', { class: 'num' }, fmtNumber(o.documents)),
     el('td', { class: 'nowrap' }, fmtDate(o.first)))));
-  const pickedUp = el('section', { class: 'card', id: 'story-outlets' }, el('h2', null, `Who picked it up (${fmtNumber(outlets.length)} outlets)`),
+  return el('section', { class: 'card', id: 'story-outlets' }, el('h2', null, `Who picked it up (${fmtNumber(outlets.length)} outlets)`),
     outlets.length ? outletsTable : el('p', { class: 'muted' }, 'No outlets.'));
+}
 
-  root.append(el('div', { class: 'story-top' }, volume, el('div', null, first, pickedUp)));
-
-  // Actors.
+function actorsSection(data) {
   const actors = Array.isArray(data.actors) ? data.actors : [];
-  root.append(section(`Actors (${fmtNumber(actors.length)})`,
+  return section(`Actors (${fmtNumber(actors.length)})`,
     actors.length ? el('ul', { class: 'chips' }, actors.map((a) => el('li', null,
       el('a', { class: 'chip', href: actorHref(a.entity ?? a.actor), title: `${fmtNumber(a.mentions)} mentions in ${fmtNumber(a.documents)} documents` }, t(a.name ?? a.actor ?? '?')),
-      a.actor ? [' ', actorCodeEl(a.actor)] : null))) : el('p', { class: 'muted' }, 'None.')));
+      a.actor ? [' ', actorCodeEl(a.actor)] : null))) : el('p', { class: 'muted' }, 'None.'));
+}
 
-  // Documents, a page at a time (the first page came with the story).
+function documentItem(d) {
+  return el('li', null,
+    el('a', { href: docHref(d.id), class: 'doc-link' }, t(d.title || `document ${d.id}`)),
+    el('div', { class: 'muted' },
+      fmtDate(d.published),
+      d.outlet || d.name ? [' · ', outletLink(d.outlet, d.name)] : null,
+      d.duplicate_of !== null && d.duplicate_of !== undefined ? [' · copy of ', el('a', { href: docHref(d.duplicate_of) }, `document ${d.duplicate_of}`)] : null,
+      externalUrl(d.url) ? [' · ', externalLink(d.url, 'original')] : null));
+}
+
+/** Documents, a page at a time (the first page came with the story): {card, loaded}. */
+function documentsCard(ctx, N, id, data) {
   const docsHead = el('h2', null, 'Documents');
   const docsList = el('ul', { class: 'docs' });
   const docs = pager({
@@ -128,26 +140,39 @@ export async function storyView(ctx, kind, id) {
     initial: data.documents && Array.isArray(data.documents.items) ? data.documents : Array.isArray(data.documents) ? { items: data.documents, total: data.documents.length } : null,
     empty: 'No documents.',
     onPage: (_, total) => { if (total !== null) docsHead.textContent = `Documents (${fmtNumber(total)})`; },
-    renderItems: (items) => items.map((d) => el('li', null,
-      el('a', { href: docHref(d.id), class: 'doc-link' }, t(d.title || `document ${d.id}`)),
-      el('div', { class: 'muted' },
-        fmtDate(d.published),
-        d.outlet || d.name ? [' · ', outletLink(d.outlet, d.name)] : null,
-        d.duplicate_of !== null && d.duplicate_of !== undefined ? [' · copy of ', el('a', { href: docHref(d.duplicate_of) }, `document ${d.duplicate_of}`)] : null,
-        externalUrl(d.url) ? [' · ', externalLink(d.url, 'original')] : null))),
+    renderItems: (items) => items.map(documentItem),
   });
-  root.append(el('section', { class: 'card', id: 'story-documents' }, docsHead, docsList, docs.bar));
+  return { card: el('section', { class: 'card', id: 'story-documents' }, docsHead, docsList, docs.bar), loaded: docs.loaded };
+}
 
-  // Quotes and events (the first of them, with the story).
+/** Quotes and events (the first of them, with the story), each paged in the page. */
+function quotesAndEvents(data) {
   const quotes = Array.isArray(data.quotes) ? data.quotes : [];
   const events = Array.isArray(data.events) ? data.events : [];
   const quoteList = el('ul', { class: 'quotes' });
   const eventList = el('ol', { class: 'evidence-list' });
   const qp = localPager({ rows: quotes, limit: 10, body: quoteList, empty: 'None.', renderItems: (items) => items.map(quoteItem) });
   const ep = localPager({ rows: events, limit: 10, body: eventList, empty: 'None.', renderItems: (items) => items.map((ev) => evidenceRow(ev)) });
-  root.append(el('div', { class: 'two-col' },
+  return el('div', { class: 'two-col' },
     section(`Quotes (${fmtNumber(quotes.length)}${quotes.length >= 50 ? ', the first 50' : ''})`, quoteList, qp.bar),
-    section(`Events (${fmtNumber(events.length)}${events.length >= 100 ? ', the first 100' : ''})`, eventList, ep.bar)));
-  if (await docs.loaded) ctx.ready(); else ctx.failed();
+    section(`Events (${fmtNumber(events.length)}${events.length >= 100 ? ', the first 100' : ''})`, eventList, ep.bar));
 }
 
+export async function storyView(ctx, kind, id) {
+  const { root } = ctx;
+  const N = NAMES[kind];
+  root.append(el('p', { class: 'crumbs' }, el('a', { href: href(N.path) }, N.Many), ` / ${N.one}`));
+  const data = await loadForView(ctx, (box) => root.append(box), `${N.path}/${seg(id)}`, filterParams());
+  if (!data) return;
+  const s = data[kind] || {};
+  document.title = `${s.label ?? N.one} · warta`;
+  const unit = kind === 'story' ? 'day' : 'week';
+  root.append(...storyHeader(kind, N, s, id));
+  const volume = volumeCard(ctx, N, id, data, unit);
+  root.append(el('div', { class: 'story-top' }, volume, el('div', null, firstReportCard(data.first_report), pickedUpCard(data))));
+  root.append(actorsSection(data));
+  const docs = documentsCard(ctx, N, id, data);
+  root.append(docs.card);
+  root.append(quotesAndEvents(data));
+  if (await docs.loaded) ctx.ready(); else ctx.failed();
+}
