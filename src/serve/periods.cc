@@ -40,59 +40,80 @@ std::string PeriodOf(int32_t day, const std::string& by) {
   return fmt::format("{}-W{:02}", iso.substr(0, 4), week);
 }
 
+namespace {
+
+using Row = std::vector<std::optional<std::string>>;
+
+// Whether `p` is a period label of `by` ("2021-12-07", "2021-W49", "2021-12", "2021").
+bool IsLabelOf(const std::string& p, const std::string& by) {
+  if (by == "week") return p.size() == 8 && p[4] == '-' && p[5] == 'W' && DaysFromIso(p.substr(0, 4) + "-01-01");
+  return DaysFromIso(by == "day" ? p : by == "month" ? p + "-01" : p + "-01-01") && p.size() == (by == "day" ? 10u : by == "month" ? 7u : 4u);
+}
+
+// The first day of a period label of `by`.
+int32_t FirstDayOf(const std::string& p, const std::string& by) {
+  if (by == "week") {
+    int year = std::atoi(p.c_str()), week = std::atoi(p.c_str() + 6);
+    int32_t jan1 = DaysFromCivil(year, 1, 1);
+    int jan1_monday_based = ((jan1 % 7 + 7) % 7 + 3) % 7;
+    int32_t first_monday = jan1 + (7 - jan1_monday_based) % 7;
+    return week == 0 ? jan1 : first_monday + (week - 1) * 7;
+  }
+  return DaysFromIso(by == "day" ? p : by == "month" ? p + "-01" : p + "-01-01").value_or(0);
+}
+
+// The days to fill: the bounds given, else the first and last rows' periods. Too many periods
+// and the range narrows to the rows' own; still too many, nothing is filled (nullopt).
+std::optional<std::pair<int32_t, int32_t>> FillRange(const std::map<std::string, Row>& rows, const std::string& by,
+                                                     std::optional<int32_t> since, std::optional<int32_t> until) {
+  if (rows.empty() && (!since || !until)) return std::nullopt;
+  int32_t from = since ? *since : FirstDayOf(rows.begin()->first, by);
+  int32_t to = until ? *until : FirstDayOf(rows.rbegin()->first, by);
+  const int64_t max_days = int64_t{kMaxPeriods} * (by == "day" ? 1 : by == "week" ? 7 : by == "month" ? 28 : 365);
+  if (int64_t{to} - from > max_days && !rows.empty()) {
+    from = std::max(from, FirstDayOf(rows.begin()->first, by));
+    to = std::min(to, FirstDayOf(rows.rbegin()->first, by));
+  }
+  if (int64_t{to} - from > max_days) return std::nullopt;
+  return std::pair{from, to};
+}
+
+}  // namespace
+
 void FillPeriods(Table* t, const std::string& by, std::optional<int32_t> since, std::optional<int32_t> until) {
   int col = ColumnIndex(*t, "period");
   if (col < 0) return;
-  std::map<std::string, std::vector<std::optional<std::string>>> rows;
-  std::vector<std::vector<std::optional<std::string>>> other;  // periods that are no label of `by`
-  for (auto& row : t->rows) {
-    const auto& p = row[static_cast<size_t>(col)];
-    if (p && DaysFromIso(by == "day" ? *p : by == "month" ? *p + "-01" : by == "year" ? *p + "-01-01" : "x"))
-      rows.emplace(*p, std::move(row));
-    else if (p && by == "week" && p->size() == 8 && (*p)[4] == '-' && (*p)[5] == 'W')
-      rows.emplace(*p, std::move(row));
-    else
-      other.push_back(std::move(row));
+  const auto c = static_cast<size_t>(col);
+  std::map<std::string, Row> rows;
+  std::vector<Row> other;  // rows whose period is no label of `by`
+  for (Row& row : t->rows) {
+    if (row[c] && IsLabelOf(*row[c], by)) rows.emplace(*row[c], std::move(row));
+    else other.push_back(std::move(row));
   }
-  if (rows.empty() && (!since || !until)) {
-    for (auto& r : other) rows.emplace("", std::move(r));
-    t->rows.clear();
-    for (auto& [p, r] : rows) t->rows.push_back(std::move(r));
-    return;
-  }
-  // The day range: the bounds given, else the first and last rows' periods (their first day).
-  auto first_day = [&](const std::string& p) -> int32_t {
-    if (by == "week") {
-      int year = std::atoi(p.c_str()), week = std::atoi(p.c_str() + 6);
-      int32_t jan1 = DaysFromCivil(year, 1, 1);
-      int jan1_monday_based = ((jan1 % 7 + 7) % 7 + 3) % 7;
-      int32_t first_monday = jan1 + (7 - jan1_monday_based) % 7;
-      return week == 0 ? jan1 : first_monday + (week - 1) * 7;
+  std::vector<Row> out;
+  if (auto range = FillRange(rows, by, since, until)) {
+    Row empty(t->columns.size());  // an empty period: integer columns 0, the others NULL
+    for (size_t i = 0; i < empty.size() && i < t->types.size(); ++i)
+      if (t->types[i] == Table::Type::kInt) empty[i] = std::string("0");
+    std::string last;
+    for (int32_t d = range->first; d <= range->second; ++d) {
+      std::string p = PeriodOf(d, by);
+      if (p == last) continue;
+      last = p;
+      auto it = rows.find(p);
+      if (it == rows.end()) {
+        out.push_back(empty);
+        out.back()[c] = p;
+      } else {
+        out.push_back(std::move(it->second));
+        rows.erase(it);
+      }
     }
-    std::string iso = by == "day" ? p : by == "month" ? p + "-01" : p + "-01-01";
-    return DaysFromIso(iso).value_or(0);
-  };
-  int32_t from = since ? *since : first_day(rows.begin()->first);
-  int32_t to = until ? *until : first_day(rows.rbegin()->first);
-  std::vector<std::vector<std::optional<std::string>>> out;
-  std::string last;
-  for (int32_t d = from; d <= to && static_cast<int>(out.size()) < kMaxPeriods; ++d) {
-    std::string p = PeriodOf(d, by);
-    if (p == last) continue;
-    last = p;
-    auto it = rows.find(p);
-    if (it != rows.end()) {
-      out.push_back(std::move(it->second));
-      rows.erase(it);
-      continue;
-    }
-    std::vector<std::optional<std::string>> empty(t->columns.size());
-    for (size_t i = 0; i < empty.size(); ++i)
-      if (i < t->types.size() && t->types[i] == Table::Type::kInt) empty[i] = "0";
-    empty[static_cast<size_t>(col)] = p;
-    out.push_back(std::move(empty));
   }
-  for (auto& r : other) out.push_back(std::move(r));
+  // Rows outside the range (or all, when nothing was filled) keep their place; never dropped.
+  for (auto& [p, r] : rows) out.push_back(std::move(r));
+  std::stable_sort(out.begin(), out.end(), [c](const Row& a, const Row& b) { return a[c].value_or("") < b[c].value_or(""); });
+  for (Row& r : other) out.push_back(std::move(r));
   t->rows = std::move(out);
 }
 

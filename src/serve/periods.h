@@ -16,13 +16,15 @@ namespace warta {
 // first Monday are week 00), "month" 2021-12, "year" 2021.
 std::string PeriodOf(int32_t day, const std::string& by);
 
-// The most periods a filled series holds (a day series over 13 years).
+// About the most periods a filled series holds (a day series over 13 years).
 inline constexpr int kMaxPeriods = 5000;
 
 // `t` has a "period" column and one row per period with data, in order. Adds a
 // row for every missing period from `since` (else the first row's period) to
-// `until` (else the last row's), at most kMaxPeriods rows in all: integer
-// columns 0, other columns NULL. Rows whose period is not a label of `by` are kept as they are.
+// `until` (else the last row's): integer columns 0, other columns NULL. Beyond
+// about kMaxPeriods periods the range narrows to the rows' own, and beyond that
+// nothing is added; no row is ever dropped. Rows whose period is not a label of
+// `by` are kept, last.
 void FillPeriods(Table* t, const std::string& by, std::optional<int32_t> since, std::optional<int32_t> until);
 
 // Adds a boolean column "spike": the period's `column` (events, documents)

@@ -54,10 +54,25 @@ TEST(Periods, EmptyPeriodsAreFilledAsZeros) {
   Table none = Series({});
   FillPeriods(&none, "year", DaysFromIso("2020-05-01"), DaysFromIso("2022-01-01"));
   EXPECT_EQ(Periods(none), (std::vector<std::string>{"2020", "2021", "2022"}));
-  // A day series over decades stops at kMaxPeriods.
+  // A day series over decades is not filled, and loses nothing.
   Table big = Series({{"1990-01-01", 1}, {"2030-01-01", 1}});
   FillPeriods(&big, "day", std::nullopt, std::nullopt);
-  EXPECT_EQ(static_cast<int>(big.rows.size()), kMaxPeriods);
+  EXPECT_EQ(Periods(big), (std::vector<std::string>{"1990-01-01", "2030-01-01"}));
+  // Rows that are no period of `by` are kept, all of them, last.
+  Table odd = Series({{"undated", 1}, {"2021-10", 2}, {"later", 3}});
+  FillPeriods(&odd, "month", std::nullopt, std::nullopt);
+  EXPECT_EQ(Periods(odd), (std::vector<std::string>{"2021-10", "undated", "later"}));
+  Table only_odd = Series({{"x", 1}, {"y", 2}});
+  FillPeriods(&only_odd, "month", std::nullopt, std::nullopt);
+  EXPECT_EQ(Periods(only_odd), (std::vector<std::string>{"x", "y"}));
+  // A wide filter over a short series fills the series' own range.
+  Table wide = Series({{"2023-03-01", 1}, {"2023-03-03", 2}});
+  FillPeriods(&wide, "day", DaysFromIso("0001-01-01"), DaysFromIso("9999-12-31"));
+  EXPECT_EQ(Periods(wide), (std::vector<std::string>{"2023-03-01", "2023-03-02", "2023-03-03"}));
+  // Rows before `since` (not the store's way, but possible) keep their place.
+  Table early = Series({{"2020-01", 1}, {"2021-03", 1}});
+  FillPeriods(&early, "month", DaysFromIso("2021-02-01"), DaysFromIso("2021-04-30"));
+  EXPECT_EQ(Periods(early), (std::vector<std::string>{"2020-01", "2021-02", "2021-03", "2021-04"}));
 }
 
 TEST(Periods, SpikesStandOutOfTheUsualLevel) {
