@@ -129,28 +129,16 @@ export function exportLinks(path, params, { list = false, csv: withCsv = true } 
  * first page is shown, false on an error (shown in the bar, or as `errorWhat: message`).
  */
 export function pager({ ctx, path, params = {}, limit = 20, body, renderItems, empty = 'Nothing found.', initial = null, onPage, errorWhat, exportable = true }) {
-  const range = el('span', { class: 'range' });
-  const prev = el('button', { type: 'button', class: 'pager-prev', 'aria-label': 'previous page' }, '‹ prev');
-  const next = el('button', { type: 'button', class: 'pager-next', 'aria-label': 'next page' }, 'next ›');
-  const status = el('div', { class: 'pager-status' });
-  const exp = exportable ? exportLinks(path, { ...params, limit, offset: 0 }, { list: true }) : null;
-  const bar = el('div', { class: 'pager' }, range, prev, next, exp, status);
-  prev.hidden = true;
-  next.hidden = true;
+  const ui = pagerBar(exportable ? exportLinks(path, { ...params, limit, offset: 0 }, { list: true }) : null);
+  const { bar, prev, next, status, exp } = ui;
   let offset = 0;
   let busy = false;
 
   function show(answer, off) {
     const items = Array.isArray(answer.items) ? answer.items : [];
-    const total = Number.isFinite(Number(answer.total)) && answer.total !== null ? Number(answer.total) : null;
+    const total = pageTotal(answer);
     offset = off;
-    body.replaceChildren(...(items.length ? renderItems(items) : []));
-    status.replaceChildren();
-    if (items.length === 0) status.append(el('p', { class: 'muted empty' }, off === 0 ? empty : 'No more rows.'));
-    range.textContent = items.length === 0 && off === 0 ? '' : fmtRange(off, items.length, total);
-    prev.hidden = off === 0;
-    next.hidden = total !== null ? off + items.length >= total : items.length < limit;
-    bar.classList.toggle('single', prev.hidden && next.hidden);
+    renderPage(ui, { body, renderItems, empty, limit }, items, total, off);
     if (exp) exp.update({ ...params, limit, offset: off });
     if (onPage) onPage(answer, total);
   }
@@ -174,19 +162,50 @@ export function pager({ ctx, path, params = {}, limit = 20, body, renderItems, e
       prev.disabled = next.disabled = false;
     }
   }
-  const top = () => { const r = bar.parentElement?.getBoundingClientRect(); if (r && r.top < 0) bar.parentElement.scrollIntoView({ block: 'start' }); };
+  const top = () => scrollToList(bar);
   prev.addEventListener('click', () => load(Math.max(0, offset - limit)).then(top));
   next.addEventListener('click', () => load(offset + limit).then(top));
 
-  let loaded;
+  // A first page from a detail answer may hold more rows than a page: show `limit` of them.
   if (initial && Array.isArray(initial.items)) {
-    // A first page from a detail answer may hold more rows than a page: show `limit` of them.
     show({ ...initial, items: initial.items.slice(0, limit) }, 0);
-    loaded = Promise.resolve(true);
-  } else {
-    loaded = load(0);
+    return { bar, loaded: Promise.resolve(true) };
   }
-  return { bar, loaded };
+  return { bar, loaded: load(0) };
+}
+
+/** The bar of pager(): "1–20 of 3,412 ‹ prev next ›", the export links and a status line. */
+function pagerBar(exp) {
+  const range = el('span', { class: 'range' });
+  const prev = el('button', { type: 'button', class: 'pager-prev', 'aria-label': 'previous page' }, '‹ prev');
+  const next = el('button', { type: 'button', class: 'pager-next', 'aria-label': 'next page' }, 'next ›');
+  const status = el('div', { class: 'pager-status' });
+  const bar = el('div', { class: 'pager' }, range, prev, next, exp, status);
+  prev.hidden = true;
+  next.hidden = true;
+  return { bar, range, prev, next, status, exp };
+}
+
+/** The total of a page answer, or null when it has none. */
+function pageTotal(answer) {
+  return Number.isFinite(Number(answer.total)) && answer.total !== null ? Number(answer.total) : null;
+}
+
+/** One page of `items` at `off` in the body, the range and the buttons of the bar. */
+function renderPage({ bar, range, prev, next, status }, { body, renderItems, empty, limit }, items, total, off) {
+  body.replaceChildren(...(items.length ? renderItems(items) : []));
+  status.replaceChildren();
+  if (items.length === 0) status.append(el('p', { class: 'muted empty' }, off === 0 ? empty : 'No more rows.'));
+  range.textContent = items.length === 0 && off === 0 ? '' : fmtRange(off, items.length, total);
+  prev.hidden = off === 0;
+  next.hidden = total !== null ? off + items.length >= total : items.length < limit;
+  bar.classList.toggle('single', prev.hidden && next.hidden);
+}
+
+/** After paging, back to the top of the list when it has scrolled out of view. */
+function scrollToList(bar) {
+  const r = bar.parentElement?.getBoundingClientRect();
+  if (r && r.top < 0) bar.parentElement.scrollIntoView({ block: 'start' });
 }
 
 /**

@@ -25,6 +25,69 @@ function outletOf(d) {
   return null;
 }
 
+const given = (v) => v !== null && v !== undefined;
+
+/** The line under the title: id, date, outlet, language, story, topic, the copied document, the original. */
+function docMeta(d, id) {
+  const original = externalLink(d.url, 'original');
+  const outlet = outletOf(d);
+  return el('p', { class: 'doc-meta muted' },
+    `#${d.id ?? id} · ${fmtDate(d.published)}`,
+    outlet ? [' · ', outlet] : null,
+    d.lang ? ` · ${d.lang}` : null,
+    given(d.story) ? [' · ', el('a', { href: storyHref('story', d.story) }, `story ${d.story}`)] : null,
+    given(d.topic) ? [' · ', el('a', { href: storyHref('topic', d.topic) }, `topic ${d.topic}`)] : null,
+    given(d.duplicate_of) ? [' · copy of ', el('a', { href: docHref(d.duplicate_of) }, `document ${d.duplicate_of}`)] : null,
+    original ? [' · ', original] : null);
+}
+
+/** Layer switches: hide a kind of highlighting by a class on the text. */
+function layerSwitches(textNode, spans) {
+  return el('div', { class: 'layers' }, ['entity', 'quote', 'event'].map((kind) => {
+    const box = el('input', { type: 'checkbox', checked: true });
+    box.addEventListener('change', () => textNode.classList.toggle(`no-${kind}`, !box.checked));
+    const count = spans.filter((s) => s.kind === kind).length;
+    return el('label', { class: `layer layer-${kind}` }, box, ` ${kind === 'entity' ? 'entities' : `${kind}s`} (${count})`);
+  }));
+}
+
+// The spans as lists; a click shows the span in the text.
+
+/** A card "Title (count)" with list() in it, or "None.". */
+function spanCard(title, count, list) {
+  return section(`${title} (${count})`, count === 0 ? el('p', { class: 'muted' }, 'None.') : list());
+}
+
+function entitiesCard(spans, textNode) {
+  const entityList = new Map();
+  for (const s of spans.filter((x) => x.kind === 'entity')) {
+    const key = s.entity ?? s.name;
+    if (!entityList.has(key)) entityList.set(key, { ...s, n: 0, first: s.k });
+    entityList.get(key).n++;
+  }
+  return spanCard('Entities', entityList.size, () => el('ul', { class: 'chips' }, [...entityList.values()].map((e) => el('li', null,
+    el('a', { class: 'chip', href: actorHref(e.entity ?? e.actor ?? '') }, t(e.name ?? '?')),
+    e.actor ? [' ', actorCodeEl(e.actor)] : null,
+    el('button', { type: 'button', class: 'link', title: 'show in the text', onclick: () => showSpan(textNode, e.first) }, `×${e.n}`)))));
+}
+
+function quotesCard(spans, textNode, text) {
+  const quoteSpans = spans.filter((x) => x.kind === 'quote');
+  return spanCard('Quotes', quoteSpans.length, () => el('ul', { class: 'quotes' }, quoteSpans.map((q) => el('li', { class: 'quote' },
+    el('blockquote', { class: `q q-${q.qkind === 'direct' ? 'direct' : 'indirect'}` }, t(byteSlice(text, q.start, q.end))),
+    el('div', { class: 'q-meta' }, el('span', { class: 'speaker' }, t(q.speaker ?? 'unknown speaker')), el('span', { class: 'muted' }, ` · ${q.qkind ?? ''} `),
+      el('button', { type: 'button', class: 'link', onclick: () => showSpan(textNode, q.k) }, 'show'))))));
+}
+
+function eventsCard(spans, textNode) {
+  const eventSpans = spans.filter((x) => x.kind === 'event');
+  return spanCard('Events', eventSpans.length, () => el('ul', { class: 'events' }, eventSpans.map((v) => el('li', null,
+    el('a', { href: actorHref(v.source_actor ?? '') }, t(v.source_name || v.source_actor || '?')), ' ', actorCodeEl(v.source_actor), ' → ',
+    el('a', { href: actorHref(v.target_actor ?? '') }, t(v.target_name || v.target_actor || '?')), ' ', actorCodeEl(v.target_actor),
+    ' ', cameoEl(v.cameo, v.plover), ' ', quadChip(v.quad_class), ' ',
+    el('button', { type: 'button', class: 'link', onclick: () => showSpan(textNode, v.k) }, 'show')))));
+}
+
 export async function docView(ctx, id) {
   const { root } = ctx;
   root.append(el('p', { class: 'crumbs' }, el('a', { href: href('') }, 'Overview'), ' / document'));
@@ -38,57 +101,12 @@ export async function docView(ctx, id) {
   document.title = `${d.title || `document ${d.id ?? id}`} · warta`;
 
   root.append(el('h1', { class: 'doc-title clamp', title: String(d.title ?? '').length > 120 ? d.title : null }, t(d.title || `document ${d.id ?? id}`)));
-  const original = externalLink(d.url, 'original');
-  const outlet = outletOf(d);
-  const meta = el('p', { class: 'doc-meta muted' },
-    `#${d.id ?? id} · ${fmtDate(d.published)}`,
-    outlet ? [' · ', outlet] : null,
-    d.lang ? ` · ${d.lang}` : null,
-    d.story !== null && d.story !== undefined ? [' · ', el('a', { href: storyHref('story', d.story) }, `story ${d.story}`)] : null,
-    d.topic !== null && d.topic !== undefined ? [' · ', el('a', { href: storyHref('topic', d.topic) }, `topic ${d.topic}`)] : null,
-    d.duplicate_of !== null && d.duplicate_of !== undefined ? [' · copy of ', el('a', { href: docHref(d.duplicate_of) }, `document ${d.duplicate_of}`)] : null,
-    original ? [' · ', original] : null);
-  root.append(meta);
+  root.append(docMeta(d, id));
 
   const { root: textNode, spans } = renderHighlighted({ ...data, text });
   textNode.id = 'doc-text';
-
-  // Layer switches: hide a kind of highlighting by a class on the text.
-  const layers = el('div', { class: 'layers' }, ['entity', 'quote', 'event'].map((kind) => {
-    const box = el('input', { type: 'checkbox', checked: true });
-    box.addEventListener('change', () => textNode.classList.toggle(`no-${kind}`, !box.checked));
-    const count = spans.filter((s) => s.kind === kind).length;
-    return el('label', { class: `layer layer-${kind}` }, box, ` ${kind === 'entity' ? 'entities' : `${kind}s`} (${count})`);
-  }));
-
-  // The spans as lists; a click shows the span in the text.
-  const entityList = new Map();
-  for (const s of spans.filter((x) => x.kind === 'entity')) {
-    const key = s.entity ?? s.name;
-    if (!entityList.has(key)) entityList.set(key, { ...s, n: 0, first: s.k });
-    entityList.get(key).n++;
-  }
-  const entitiesCard = section(`Entities (${entityList.size})`,
-    entityList.size === 0 ? el('p', { class: 'muted' }, 'None.') : el('ul', { class: 'chips' }, [...entityList.values()].map((e) => el('li', null,
-      el('a', { class: 'chip', href: actorHref(e.entity ?? e.actor ?? '') }, t(e.name ?? '?')),
-      e.actor ? [' ', actorCodeEl(e.actor)] : null,
-      el('button', { type: 'button', class: 'link', title: 'show in the text', onclick: () => showSpan(textNode, e.first) }, `×${e.n}`)))));
-  const quoteSpans = spans.filter((x) => x.kind === 'quote');
-  const quotesCard = section(`Quotes (${quoteSpans.length})`,
-    quoteSpans.length === 0 ? el('p', { class: 'muted' }, 'None.') : el('ul', { class: 'quotes' }, quoteSpans.map((q) => el('li', { class: 'quote' },
-      el('blockquote', { class: `q q-${q.qkind === 'direct' ? 'direct' : 'indirect'}` }, t(byteSlice(text, q.start, q.end))),
-      el('div', { class: 'q-meta' }, el('span', { class: 'speaker' }, t(q.speaker ?? 'unknown speaker')), el('span', { class: 'muted' }, ` · ${q.qkind ?? ''} `),
-        el('button', { type: 'button', class: 'link', onclick: () => showSpan(textNode, q.k) }, 'show'))))));
-  const eventSpans = spans.filter((x) => x.kind === 'event');
-  const eventsCard = section(`Events (${eventSpans.length})`,
-    eventSpans.length === 0 ? el('p', { class: 'muted' }, 'None.') : el('ul', { class: 'events' }, eventSpans.map((v) => el('li', null,
-      el('a', { href: actorHref(v.source_actor ?? '') }, t(v.source_name || v.source_actor || '?')), ' ', actorCodeEl(v.source_actor), ' → ',
-      el('a', { href: actorHref(v.target_actor ?? '') }, t(v.target_name || v.target_actor || '?')), ' ', actorCodeEl(v.target_actor),
-      ' ', cameoEl(v.cameo, v.plover), ' ', quadChip(v.quad_class), ' ',
-      el('button', { type: 'button', class: 'link', onclick: () => showSpan(textNode, v.k) }, 'show')))));
-
   root.append(el('div', { class: 'doc-layout' },
-    el('article', { class: 'card doc' }, layers, textNode),
-    el('aside', { class: 'doc-side' }, entitiesCard, quotesCard, eventsCard)));
+    el('article', { class: 'card doc' }, layerSwitches(textNode, spans), textNode),
+    el('aside', { class: 'doc-side' }, entitiesCard(spans, textNode), quotesCard(spans, textNode, text), eventsCard(spans, textNode))));
   ctx.ready();
 }

@@ -90,25 +90,30 @@ function figures(row, metric) {
   return metric === 'goldstein' ? `${parts[1]} (${parts[0]}; ${quads})` : `${parts[0]}, ${parts[1]} (${quads})`;
 }
 
-export async function mapView(ctx) {
-  const { root, query } = ctx;
-  const actor = (query.get('actor') || '').trim();
-  const metric = query.get('metric') === 'goldstein' ? 'goldstein' : 'events';
-  document.title = `${actor ? `${actor} · ` : ''}map · warta`;
-  const params = filterParams({ actor: actor || null });
-  const own = actor && !/^\d+$/.test(actor) && !actor.toUpperCase().startsWith('IGO') ? actor.slice(0, 3).toUpperCase() : null;
+const metricParam = (m) => (m === 'events' ? null : m);
+function goMap(a, m) { location.hash = href('map', { actor: a || null, metric: metricParam(m) }); }
 
+/** The actor's own state (alpha-3), shaded apart; none for an entity id or an IGO. */
+function ownCountry(actor) {
+  return actor && !/^\d+$/.test(actor) && !actor.toUpperCase().startsWith('IGO') ? actor.slice(0, 3).toUpperCase() : null;
+}
+
+/** The actor and metric form; both change the hash. */
+function mapControls(actor, metric) {
   const actorInput = el('input', { type: 'search', name: 'actor', value: actor, placeholder: 'actor code, e.g. CHN', class: 'narrow-text', 'aria-label': 'actor code' });
   const metricSelect = el('select', { name: 'metric' }, Object.entries(METRICS).map(([k, v]) => el('option', { value: k, selected: k === metric }, v)));
   const form = el('form', { class: 'filters', id: 'map-controls' },
     el('label', null, 'actor ', actorInput),
     el('label', null, 'shade by ', metricSelect),
     el('button', { type: 'submit' }, 'Show'),
-    actor ? el('a', { href: href('map', { metric: metric === 'events' ? null : metric }) }, 'the whole world') : null);
-  const goMap = (a, m) => { location.hash = href('map', { actor: a || null, metric: m === 'events' ? null : m }); };
+    actor ? el('a', { href: href('map', { metric: metricParam(metric) }) }, 'the whole world') : null);
   form.addEventListener('submit', (e) => { e.preventDefault(); goMap(actorInput.value.trim().toUpperCase(), metricSelect.value); });
   metricSelect.addEventListener('change', () => goMap(actor, metricSelect.value));
+  return form;
+}
 
+/** The title and the map's card (the map box still loading): {title, card, box, legendBox}. */
+function mapFrame(actor, metric, params) {
   const title = actor
     ? el('h1', null, 'Map: ', el('a', { href: actorHref(actor) }, t(actorCodeName(actor))), ' ', actorCodeEl(actor), ' and each state')
     : el('h1', null, 'Map: events by state');
@@ -119,77 +124,98 @@ export async function mapView(ctx) {
     : 'Click a country to see its relations with each state.');
   const card = el('section', { class: 'card map-card' },
     el('div', { class: 'card-head' }, el('h2', null, `Shaded by ${METRICS[metric]}`), exportLinks('map', params)),
-    form, box, legendBox, hint);
-  root.append(title, card);
+    mapControls(actor, metric), box, legendBox, hint);
+  return { title, card, box, legendBox };
+}
 
-  const data = await loadForView(ctx, (b) => box.replaceChildren(b), 'map', params);
-  if (!data) return;
+/** The rows of the answer, indexed by alpha-3: {rows, byCode, max (events)}. */
+function countryIndex(data) {
   const rows = (Array.isArray(data.countries) ? data.countries : []).filter((r) => r && r.country);
   const byCode = new Map(rows.map((r) => [String(r.country).toUpperCase(), r]));
   // Kosovo: XKX in the warta dictionaries, XKK in some tables.
   if (byCode.has('XKK') && !byCode.has('XKX')) byCode.set('XKX', byCode.get('XKK'));
   const max = Math.max(0, ...rows.map((r) => Number(r.events) || 0));
+  return { rows, byCode, max };
+}
 
-  const tip = el('div', { class: 'map-tip', role: 'tooltip', hidden: true });
+const nameOf = (s, row) => (row && row.label) || countryName(s.code) || s.name || s.code || '?';
+
+/** A click on a country: the pair page (or the actor, for its own state); without an actor, the country's map. */
+function openCountry(view, s) {
+  if (!s.code) return;
+  if (view.actor) {
+    if (view.own && s.code === view.own) location.hash = actorHref(view.actor);
+    else location.hash = pairHref(view.actor, s.code);
+  } else {
+    goMap(s.code, view.metric);
+  }
+}
+
+/** The tooltip of a country, placed near (x, y) inside the map box. */
+function showTip(view, s, row, x, y) {
+  const { tip, box } = view;
+  tip.replaceChildren();
+  append(tip, [el('strong', null, t(nameOf(s, row))), s.code ? [' ', el('code', null, s.code)] : null, el('br'),
+    view.own && s.code === view.own ? `${view.actor} itself` : figures(row, view.metric)]);
+  tip.hidden = false;
+  const r = box.getBoundingClientRect();
+  const left = Math.min(Math.max(4, x - r.left + 14), r.width - tip.offsetWidth - 4);
+  const top = y - r.top + 16 + tip.offsetHeight > r.height ? y - r.top - tip.offsetHeight - 10 : y - r.top + 16;
+  tip.style.left = `${left}px`;
+  tip.style.top = `${Math.max(4, top)}px`;
+}
+
+/** The fill of a country, and whether it counts as shaded (has events). */
+function countryFill(view, row, isOwn) {
+  if (isOwn) return { fill: OWN, shaded: false };
+  if (row && Number(row.events) > 0) {
+    return { fill: view.metric === 'goldstein' ? goldsteinFill(row.mean_goldstein) : eventsColour(Number(row.events), view.max), shaded: true };
+  }
+  return { fill: NO_DATA, shaded: false };
+}
+
+/** A country's path with its hover, focus, click and key handlers. */
+function countryPath(view, s, row, isOwn, fill) {
+  const p = svg('path', {
+    d: s.d,
+    fill,
+    class: `country${row ? ' has-data' : ''}${isOwn ? ' own' : ''}`,
+    'data-country': s.code || '',
+    tabindex: row || isOwn ? 0 : null,
+    'aria-label': `${nameOf(s, row)}: ${isOwn ? 'the actor' : figures(row, view.metric)}`,
+  });
+  const tipAt = (x, y) => showTip(view, s, row, x, y);
+  p.addEventListener('mouseenter', (e) => { p.classList.add('hover'); tipAt(e.clientX, e.clientY); });
+  p.addEventListener('mousemove', (e) => tipAt(e.clientX, e.clientY));
+  p.addEventListener('mouseleave', () => { p.classList.remove('hover'); view.tip.hidden = true; });
+  p.addEventListener('focus', () => { const b = p.getBoundingClientRect(); tipAt(b.left + b.width / 2, b.top + b.height / 2); });
+  p.addEventListener('blur', () => { view.tip.hidden = true; });
+  p.addEventListener('click', () => openCountry(view, s));
+  p.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); openCountry(view, s); } });
+  return p;
+}
+
+/** The SVG map into view.box (with the tooltip); box.dataset.shaded counts the shaded countries. */
+function drawMap(view, byCode) {
+  const { actor, own } = view;
   const map = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'world', role: 'img', 'aria-label': actor ? `Events between ${actor} and each state` : 'Events of each state' });
   map.append(svg('rect', { x: 0, y: 0, width: W, height: H, class: 'sea' }));
   const g = svg('g', { class: 'countries' });
   map.append(g);
   let shaded = 0;
-  const nameOf = (s, row) => (row && row.label) || countryName(s.code) || s.name || s.code || '?';
-
-  function open(s) {
-    if (!s.code) return;
-    if (actor) {
-      if (own && s.code === own) location.hash = actorHref(actor);
-      else location.hash = pairHref(actor, s.code);
-    } else {
-      goMap(s.code, metric);
-    }
-  }
-  function showTip(s, row, x, y) {
-    tip.replaceChildren();
-    append(tip, [el('strong', null, t(nameOf(s, row))), s.code ? [' ', el('code', null, s.code)] : null, el('br'),
-      own && s.code === own ? `${actor} itself` : figures(row, metric)]);
-    tip.hidden = false;
-    const r = box.getBoundingClientRect();
-    const left = Math.min(Math.max(4, x - r.left + 14), r.width - tip.offsetWidth - 4);
-    const top = y - r.top + 16 + tip.offsetHeight > r.height ? y - r.top - tip.offsetHeight - 10 : y - r.top + 16;
-    tip.style.left = `${left}px`;
-    tip.style.top = `${Math.max(4, top)}px`;
-  }
-
   for (const s of countryShapes()) {
     const row = s.code ? byCode.get(s.code) : null;
     const isOwn = own && s.code === own;
-    let fill = NO_DATA;
-    if (isOwn) fill = OWN;
-    else if (row && Number(row.events) > 0) {
-      fill = metric === 'goldstein' ? goldsteinFill(row.mean_goldstein) : eventsColour(Number(row.events), max);
-      shaded++;
-    }
-    const p = svg('path', {
-      d: s.d,
-      fill,
-      class: `country${row ? ' has-data' : ''}${isOwn ? ' own' : ''}`,
-      'data-country': s.code || '',
-      tabindex: row || isOwn ? 0 : null,
-      'aria-label': `${nameOf(s, row)}: ${isOwn ? 'the actor' : figures(row, metric)}`,
-    });
-    p.addEventListener('mouseenter', (e) => { p.classList.add('hover'); showTip(s, row, e.clientX, e.clientY); });
-    p.addEventListener('mousemove', (e) => showTip(s, row, e.clientX, e.clientY));
-    p.addEventListener('mouseleave', () => { p.classList.remove('hover'); tip.hidden = true; });
-    p.addEventListener('focus', () => { const b = p.getBoundingClientRect(); showTip(s, row, b.left + b.width / 2, b.top + b.height / 2); });
-    p.addEventListener('blur', () => { tip.hidden = true; });
-    p.addEventListener('click', () => open(s));
-    p.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(s); } });
-    g.append(p);
+    const { fill, shaded: counts } = countryFill(view, row, isOwn);
+    if (counts) shaded++;
+    g.append(countryPath(view, s, row, isOwn, fill));
   }
-  box.replaceChildren(map, tip);
-  box.dataset.shaded = String(shaded);
-  legendBox.replaceChildren(...legend(metric, max, own));
+  view.box.replaceChildren(map, view.tip);
+  view.box.dataset.shaded = String(shaded);
+}
 
-  // The same figures as a table (also the keyboard way), a page at a time.
+/** The same figures as a table (also the keyboard way), a page at a time. */
+function statesTable(rows, actor, metric) {
   const body = el('tbody');
   const { bar } = localPager({
     rows,
@@ -197,7 +223,7 @@ export async function mapView(ctx) {
     body,
     empty: 'No events with these filters.',
     renderItems: (items) => items.map((r) => el('tr', null,
-      el('td', null, el('a', { href: actor ? pairHref(actor, r.country) : href('map', { actor: r.country, metric: metric === 'events' ? null : metric }) }, t(r.label || countryName(r.country) || r.country)), ' ', actorCodeEl(r.country)),
+      el('td', null, el('a', { href: actor ? pairHref(actor, r.country) : href('map', { actor: r.country, metric: metricParam(metric) }) }, t(r.label || countryName(r.country) || r.country)), ' ', actorCodeEl(r.country)),
       el('td', { class: 'num' }, fmtNumber(r.events)),
       el('td', { class: 'num' }, goldsteinChip(r.mean_goldstein)),
       [1, 2, 3, 4].map((q) => el('td', { class: 'num' }, fmtNumber(r[QUAD[q].key] ?? 0))))),
@@ -206,8 +232,33 @@ export async function mapView(ctx) {
     el('thead', null, el('tr', null, el('th', null, 'country'), el('th', { class: 'num' }, 'events'), el('th', { class: 'num' }, 'Goldstein'),
       [1, 2, 3, 4].map((q) => el('th', { class: 'num' }, QUAD[q].label)))),
     body));
-  root.append(el('section', { class: 'card' }, el('h2', null, `States (${fmtNumber(rows.length)})`), rows.length ? [tableEl, bar] : message('info', 'No events with these filters.')));
-  const unmapped = rows.filter((r) => !countryShapes().some((s) => s.code === String(r.country).toUpperCase() || (r.country === 'XKK' && s.code === 'XKX')));
+  return el('section', { class: 'card' }, el('h2', null, `States (${fmtNumber(rows.length)})`), rows.length ? [tableEl, bar] : message('info', 'No events with these filters.'));
+}
+
+/** The rows with no shape on the map (too small at 1:110m). */
+function unmappedRows(rows) {
+  return rows.filter((r) => !countryShapes().some((s) => s.code === String(r.country).toUpperCase() || (r.country === 'XKK' && s.code === 'XKX')));
+}
+
+export async function mapView(ctx) {
+  const { root, query } = ctx;
+  const actor = (query.get('actor') || '').trim();
+  const metric = query.get('metric') === 'goldstein' ? 'goldstein' : 'events';
+  document.title = `${actor ? `${actor} · ` : ''}map · warta`;
+  const params = filterParams({ actor: actor || null });
+  const own = ownCountry(actor);
+  const { title, card, box, legendBox } = mapFrame(actor, metric, params);
+  root.append(title, card);
+
+  const data = await loadForView(ctx, (b) => box.replaceChildren(b), 'map', params);
+  if (!data) return;
+  const { rows, byCode, max } = countryIndex(data);
+  const tip = el('div', { class: 'map-tip', role: 'tooltip', hidden: true });
+  drawMap({ actor, own, metric, max, box, tip }, byCode);
+  legendBox.replaceChildren(...legend(metric, max, own));
+
+  root.append(statesTable(rows, actor, metric));
+  const unmapped = unmappedRows(rows);
   if (unmapped.length) card.append(el('p', { class: 'muted small' }, `Too small for this map: ${unmapped.map((r) => r.country).join(', ')} (in the table below).`));
   ctx.ready();
 }

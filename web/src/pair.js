@@ -45,14 +45,9 @@ export function seriesTotals(periods) {
     el('span', { class: 'stat' }, 'mean Goldstein ', el('b', null, fmtGoldstein(mean))));
 }
 
-export async function pairView(ctx, a, b) {
-  const { root } = ctx;
-  document.title = `${a} ⇄ ${b} · warta`;
-  const path = `pair/${seg(a)}/${seg(b)}`;
-  const { by, bars, form } = seriesControls(ctx, path);
-  const params = filterParams({ source: a, target: b, by });
-
-  root.append(
+/** The crumbs, the title (both actors, a swap link) and the links to their maps. */
+function pairHeader(ctx, a, b) {
+  return [
     el('p', { class: 'crumbs' }, el('a', { href: href('') }, 'Overview'), ' / pair'),
     el('h1', null,
       el('a', { href: actorHref(a) }, t(actorCodeName(a))), ' ', actorCodeEl(a),
@@ -62,17 +57,11 @@ export async function pairView(ctx, a, b) {
     el('p', { class: 'chips' },
       el('a', { class: 'chip', href: href('map', { actor: a }) }, `Map: ${a} and the world`),
       el('a', { class: 'chip', href: href('map', { actor: b }) }, `Map: ${b} and the world`)),
-  );
-  const body = el('div', null, el('div', { class: 'loading' }, 'Loading…'));
-  root.append(body);
+  ];
+}
 
-  const rel = await loadForView(ctx, (box) => body.replaceChildren(box), 'relations', params);
-  if (!rel) return;
-  body.replaceChildren();
-  const periods = Array.isArray(rel.periods) ? rel.periods : [];
-  const evidence = Array.isArray(rel.evidence) ? rel.evidence : [];
-  const unit = rel.by || by;
-
+/** The card of events per period: totals, the chart and its spikes (or a note when there are none). */
+function pairTimeline(ctx, { a, b, periods, unit, bars, form, params }) {
   const timeline = el('section', { class: 'card' },
     el('div', { class: 'card-head' }, el('h2', null, `Events per ${unit}`), exportLinks('relations', params)),
     form);
@@ -84,8 +73,11 @@ export async function pairView(ctx, a, b) {
     timeline.append(box, spikeList(spikes, unit));
     ctx.cleanup(() => chart.destroy());
   }
-  body.append(timeline);
+  return timeline;
+}
 
+/** The evidence sentences, a page at a time; the API sends at most 200, which the heading says. */
+function evidenceSection(periods, evidence) {
   const list = el('ol', { class: 'evidence-list' });
   const total = periods.reduce((s, p) => s + (Number(p.events) || 0), 0);
   const { bar } = localPager({
@@ -96,6 +88,27 @@ export async function pairView(ctx, a, b) {
     renderItems: (items) => items.map((ev) => evidenceRow(ev)),
     note: evidence.length >= 200 && total > evidence.length ? `(the first ${fmtNumber(evidence.length)} of ${fmtNumber(total)} events, in date order)` : null,
   });
-  body.append(section(`Evidence (${fmtNumber(evidence.length)}${total > evidence.length ? ` of ${fmtNumber(total)}` : ''})`, list, bar));
+  return section(`Evidence (${fmtNumber(evidence.length)}${total > evidence.length ? ` of ${fmtNumber(total)}` : ''})`, list, bar);
+}
+
+export async function pairView(ctx, a, b) {
+  const { root } = ctx;
+  document.title = `${a} ⇄ ${b} · warta`;
+  const path = `pair/${seg(a)}/${seg(b)}`;
+  const { by, bars, form } = seriesControls(ctx, path);
+  const params = filterParams({ source: a, target: b, by });
+
+  root.append(...pairHeader(ctx, a, b));
+  const body = el('div', null, el('div', { class: 'loading' }, 'Loading…'));
+  root.append(body);
+
+  const rel = await loadForView(ctx, (box) => body.replaceChildren(box), 'relations', params);
+  if (!rel) return;
+  body.replaceChildren();
+  const periods = Array.isArray(rel.periods) ? rel.periods : [];
+  const evidence = Array.isArray(rel.evidence) ? rel.evidence : [];
+  const unit = rel.by || by;
+  body.append(pairTimeline(ctx, { a, b, periods, unit, bars, form, params }));
+  body.append(evidenceSection(periods, evidence));
   ctx.ready();
 }
