@@ -138,7 +138,13 @@ TEST(Corpus, TheSummariesAgreeWithTheirTables) {
   std::string db = FreshDb("agg"), in = Temp("agg.jsonl"), earlier = Temp("agg_earlier.jsonl");
   WriteFile(in, Corpus());
   ASSERT_EQ(RunWarta("ingest --db '" + db + "' '" + in + "'").exit_code, 0);
-  WriteFile(earlier, Record("z", "https://early.example/z", "2025-09-30", "Indonesia dan Malaysia Percepat Perundingan Batas Laut", kTalks));
+  // An earlier copy (the original becomes a copy), and an English report of the same day: the
+  // summaries are kept by day and by language.
+  WriteFile(earlier, Record("z", "https://early.example/z", "2025-09-30", "Indonesia dan Malaysia Percepat Perundingan Batas Laut", kTalks) +
+                         Record("en", "https://world.example/en", "2025-09-30", "Indonesia and Malaysia speed up sea border talks",
+                                "Indonesia and Malaysia agreed on Wednesday to speed up their talks on the sea border in the "
+                                "Sulawesi Sea, the two foreign ministers said after they met in Kuala Lumpur. Malaysia "
+                                "accused Indonesia of delaying the survey last year, officials said."));
   ASSERT_EQ(RunWarta("ingest --db '" + db + "' '" + earlier + "'").exit_code, 0);
   sqlite3* h = nullptr;
   ASSERT_EQ(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
@@ -173,19 +179,23 @@ TEST(Corpus, TheSummariesAgreeWithTheirTables) {
                    "SELECT 'duplicates', COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL UNION ALL "
                    "SELECT 'quotes', COUNT(*) FROM quotes x" + canonical + " UNION ALL "
                    "SELECT 'events', COUNT(*) FROM events x" + canonical), 0);
-  EXPECT_EQ(differ("SELECT source, target, SUM(events), SUM(q1), SUM(q4), ROUND(SUM(goldstein), 6) FROM agg_pairs "
-                   "GROUP BY 1, 2 HAVING SUM(events) > 0",
-                   "SELECT " + node_of("x.source_actor") + ", " + node_of("x.target_actor") + ", COUNT(*), "
+  ASSERT_EQ(number("SELECT COUNT(DISTINCT lang) FROM documents"), 2);
+  EXPECT_EQ(differ("SELECT source, target, lang, SUM(events), SUM(q1), SUM(q4), ROUND(SUM(goldstein), 6) FROM agg_pairs "
+                   "GROUP BY 1, 2, 3 HAVING SUM(events) > 0",
+                   "SELECT " + node_of("x.source_actor") + ", " + node_of("x.target_actor") + ", d.lang, COUNT(*), "
                    "SUM(x.quad_class = 1), SUM(x.quad_class = 4), ROUND(SUM(x.goldstein), 6) FROM events x" + canonical +
-                   " GROUP BY 1, 2"), 0);
-  EXPECT_EQ(differ("SELECT node, SUM(mentions) FROM agg_nodes GROUP BY 1 HAVING SUM(mentions) > 0",
-                   "SELECT " + node_of("en.actor") + ", COUNT(*) FROM mentions x JOIN entities en ON en.id = x.entity" +
-                   canonical + " AND en.actor IS NOT NULL GROUP BY 1"), 0);
+                   " GROUP BY 1, 2, 3"), 0);
+  EXPECT_EQ(differ("SELECT node, lang, SUM(mentions) FROM agg_nodes GROUP BY 1, 2 HAVING SUM(mentions) > 0",
+                   "SELECT " + node_of("en.actor") + ", d.lang, COUNT(*) FROM mentions x JOIN entities en ON en.id = x.entity" +
+                   canonical + " AND en.actor IS NOT NULL GROUP BY 1, 2"), 0);
   EXPECT_EQ(differ("SELECT entity, documents, mentions FROM agg_entities WHERE mentions > 0",
                    "SELECT x.entity, COUNT(DISTINCT x.document), COUNT(*) FROM mentions x" + canonical + " GROUP BY 1"), 0);
-  EXPECT_EQ(differ("SELECT entity, day, documents, mentions FROM agg_entity_days WHERE mentions > 0",
-                   "SELECT x.entity, COALESCE(d.day, -2147483648), COUNT(DISTINCT x.document), COUNT(*) FROM mentions x" +
-                   canonical + " GROUP BY 1, 2"), 0);
+  EXPECT_EQ(differ("SELECT entity, day, lang, documents, mentions FROM agg_entity_days WHERE mentions > 0",
+                   "SELECT x.entity, COALESCE(d.day, -2147483648), d.lang, COUNT(DISTINCT x.document), COUNT(*) "
+                   "FROM mentions x" + canonical + " GROUP BY 1, 2, 3"), 0);
+  // Both languages share a day: what the English report adds stands apart.
+  EXPECT_GT(number("SELECT COUNT(*) FROM agg_entity_days a JOIN agg_entity_days b ON a.entity = b.entity "
+                   "AND a.day = b.day AND a.lang = 'en' AND b.lang = 'id' WHERE a.mentions > 0 AND b.mentions > 0"), 0);
   // And nothing is left below zero by taking a copy out.
   EXPECT_EQ(number("SELECT COUNT(*) FROM agg_entities WHERE documents < 0 OR mentions < 0"), 0);
   EXPECT_EQ(number("SELECT COUNT(*) FROM agg_pairs WHERE events < 0"), 0);

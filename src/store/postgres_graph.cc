@@ -25,20 +25,20 @@ Result<Table> RoundMean(Result<Table> t) {
 }
 
 // Dyads of graph nodes (source, target, events, q1..q4, goldstein: the sum) of the filter's
-// canonical documents. SQLite reads agg_pairs when the filter only bounds days: sums per day
-// (events in the order written), then over the days in order (undated first); else the events.
+// canonical documents. SQLite reads agg_pairs unless the filter names an outlet: sums per day
+// and language (events in the order written), then over them in order (undated first); else the events.
 std::string PairsSql(const Filter& f, Args* args) {
   std::string quads =
       "SUM((e.quad_class = 1)::integer) AS q1, SUM((e.quad_class = 2)::integer) AS q2, "
       "SUM((e.quad_class = 3)::integer) AS q3, SUM((e.quad_class = 4)::integer) AS q4";
   std::string where = DocConditions(f, "e.day", args);
-  if (f.OnlyDays())
+  if (!f.outlet)
     return fmt::format(
         "SELECT source, target, SUM(events)::bigint AS events, SUM(q1)::bigint AS q1, SUM(q2)::bigint AS q2, "
-        "SUM(q3)::bigint AS q3, SUM(q4)::bigint AS q4, SUM(goldstein ORDER BY day) AS goldstein FROM ("
-        "SELECT {0} AS source, {1} AS target, COALESCE(e.day, -2147483648) AS day, COUNT(*) AS events, {2}, "
-        "SUM(e.goldstein ORDER BY e.id) AS goldstein FROM documents d JOIN events e ON e.document = d.id "
-        "WHERE d.duplicate_of IS NULL{3} GROUP BY 1, 2, 3) p GROUP BY 1, 2",
+        "SUM(q3)::bigint AS q3, SUM(q4)::bigint AS q4, SUM(goldstein ORDER BY day, lang COLLATE \"C\") AS goldstein "
+        "FROM (SELECT {0} AS source, {1} AS target, COALESCE(e.day, -2147483648) AS day, d.lang AS lang, "
+        "COUNT(*) AS events, {2}, SUM(e.goldstein ORDER BY e.id) AS goldstein FROM documents d "
+        "JOIN events e ON e.document = d.id WHERE d.duplicate_of IS NULL{3} GROUP BY 1, 2, 3, 4) p GROUP BY 1, 2",
         Node("e.source_actor"), Node("e.target_actor"), quads, where);
   return fmt::format(
       "SELECT {} AS source, {} AS target, COUNT(*) AS events, {}, SUM(e.goldstein ORDER BY e.id) AS goldstein "

@@ -309,6 +309,75 @@ UPDATE topics SET first_day = (SELECT MIN(day) FROM documents WHERE topic = topi
       R"sql(
 DROP TRIGGER agg_mention;
 )sql",
+      // 11: the summaries by language too (agg_nodes, agg_pairs, agg_entity_days), so that a
+      // language filter reads them instead of every matching row; rebuilt from the tables.
+      R"sql(
+DROP TRIGGER agg_event;
+DROP TRIGGER agg_canonical;
+DROP TABLE agg_nodes;
+DROP TABLE agg_pairs;
+DROP TABLE agg_entity_days;
+CREATE TABLE agg_nodes (
+  node TEXT NOT NULL, day INTEGER NOT NULL, lang TEXT NOT NULL, label TEXT NOT NULL, mentions INTEGER NOT NULL,
+  PRIMARY KEY (node, day, lang, label)) WITHOUT ROWID;
+CREATE TABLE agg_pairs (
+  source TEXT NOT NULL, target TEXT NOT NULL, day INTEGER NOT NULL, lang TEXT NOT NULL, events INTEGER NOT NULL,
+  q1 INTEGER NOT NULL, q2 INTEGER NOT NULL, q3 INTEGER NOT NULL, q4 INTEGER NOT NULL, goldstein REAL NOT NULL,
+  PRIMARY KEY (source, target, day, lang)) WITHOUT ROWID;
+CREATE INDEX agg_pairs_day ON agg_pairs(day);
+CREATE TABLE agg_entity_days (
+  entity INTEGER NOT NULL, day INTEGER NOT NULL, lang TEXT NOT NULL, documents INTEGER NOT NULL,
+  mentions INTEGER NOT NULL, PRIMARY KEY (entity, day, lang)) WITHOUT ROWID;
+CREATE TRIGGER agg_event AFTER INSERT ON events
+WHEN (SELECT duplicate_of IS NULL FROM documents WHERE id = new.document) BEGIN
+  INSERT INTO agg_totals VALUES ('events', 1) ON CONFLICT(name) DO UPDATE SET n = n + 1;
+  INSERT INTO agg_pairs SELECT CASE WHEN new.source_actor LIKE 'IGO%' THEN new.source_actor ELSE substr(new.source_actor, 1, 3) END,
+    CASE WHEN new.target_actor LIKE 'IGO%' THEN new.target_actor ELSE substr(new.target_actor, 1, 3) END,
+    COALESCE(new.day, -2147483648), d.lang, 1, new.quad_class = 1, new.quad_class = 2, new.quad_class = 3,
+    new.quad_class = 4, new.goldstein FROM documents d WHERE d.id = new.document
+  ON CONFLICT(source, target, day, lang) DO UPDATE SET events = events + 1, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2,
+    q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, goldstein = goldstein + excluded.goldstein;
+END;
+CREATE TRIGGER agg_canonical AFTER UPDATE OF duplicate_of ON documents
+WHEN (old.duplicate_of IS NULL) <> (new.duplicate_of IS NULL) BEGIN
+  INSERT INTO agg_totals VALUES
+    ('unique_documents', CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END),
+    ('duplicates', CASE WHEN new.duplicate_of IS NULL THEN -1 ELSE 1 END),
+    ('quotes', (SELECT COUNT(*) FROM quotes WHERE document = new.id) * CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END),
+    ('events', (SELECT COUNT(*) FROM events WHERE document = new.id) * CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END)
+  ON CONFLICT(name) DO UPDATE SET n = n + excluded.n;
+  INSERT INTO agg_pairs SELECT CASE WHEN e.source_actor LIKE 'IGO%' THEN e.source_actor ELSE substr(e.source_actor, 1, 3) END, CASE WHEN e.target_actor LIKE 'IGO%' THEN e.target_actor ELSE substr(e.target_actor, 1, 3) END, COALESCE(e.day, -2147483648), new.lang,
+    sign * COUNT(*), sign * SUM(e.quad_class = 1), sign * SUM(e.quad_class = 2), sign * SUM(e.quad_class = 3),
+    sign * SUM(e.quad_class = 4), sign * SUM(e.goldstein)
+    FROM events e, (SELECT CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END AS sign)
+    WHERE e.document = new.id GROUP BY 1, 2, 3
+  ON CONFLICT(source, target, day, lang) DO UPDATE SET events = events + excluded.events, q1 = q1 + excluded.q1,
+    q2 = q2 + excluded.q2, q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, goldstein = goldstein + excluded.goldstein;
+  INSERT INTO agg_entities SELECT m.entity, sign, sign * COUNT(*)
+    FROM mentions m, (SELECT CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END AS sign)
+    WHERE m.document = new.id GROUP BY m.entity
+  ON CONFLICT(entity) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions;
+  INSERT INTO agg_entity_days SELECT m.entity, COALESCE(new.day, -2147483648), new.lang, sign, sign * COUNT(*)
+    FROM mentions m, (SELECT CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END AS sign)
+    WHERE m.document = new.id GROUP BY m.entity
+  ON CONFLICT(entity, day, lang) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions;
+  INSERT INTO agg_nodes SELECT CASE WHEN en.actor LIKE 'IGO%' THEN en.actor ELSE substr(en.actor, 1, 3) END, COALESCE(new.day, -2147483648), new.lang,
+    CASE WHEN en.type = 'LOC' OR en.subtype = 'igo' THEN en.name ELSE '' END, sign * COUNT(*)
+    FROM mentions m JOIN entities en ON en.id = m.entity, (SELECT CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END AS sign)
+    WHERE m.document = new.id AND en.actor IS NOT NULL GROUP BY 1, 2, 3, 4
+  ON CONFLICT(node, day, lang, label) DO UPDATE SET mentions = mentions + excluded.mentions;
+END;
+INSERT INTO agg_pairs SELECT CASE WHEN e.source_actor LIKE 'IGO%' THEN e.source_actor ELSE substr(e.source_actor, 1, 3) END, CASE WHEN e.target_actor LIKE 'IGO%' THEN e.target_actor ELSE substr(e.target_actor, 1, 3) END,
+  COALESCE(e.day, -2147483648), d.lang, COUNT(*), SUM(e.quad_class = 1), SUM(e.quad_class = 2), SUM(e.quad_class = 3),
+  SUM(e.quad_class = 4), SUM(e.goldstein)
+  FROM events e JOIN documents d ON d.id = e.document WHERE d.duplicate_of IS NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4;
+INSERT INTO agg_entity_days SELECT m.entity, COALESCE(d.day, -2147483648), d.lang, COUNT(DISTINCT m.document), COUNT(*)
+  FROM mentions m JOIN documents d ON d.id = m.document WHERE d.duplicate_of IS NULL GROUP BY 1, 2, 3;
+INSERT INTO agg_nodes SELECT CASE WHEN en.actor LIKE 'IGO%' THEN en.actor ELSE substr(en.actor, 1, 3) END,
+  COALESCE(d.day, -2147483648), d.lang, CASE WHEN en.type = 'LOC' OR en.subtype = 'igo' THEN en.name ELSE '' END, COUNT(*)
+  FROM mentions m JOIN entities en ON en.id = m.entity JOIN documents d ON d.id = m.document
+  WHERE d.duplicate_of IS NULL AND en.actor IS NOT NULL GROUP BY 1, 2, 3, 4;
+)sql",
   };
   return kMigrations;
 }

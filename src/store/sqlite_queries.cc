@@ -44,9 +44,17 @@ std::string DocConditions(const Filter& f, std::string_view day, std::vector<Val
   return w;
 }
 
-// " AND …": the filter's days on an aggregate's `day` (undated rows count for no range).
+// Whether the summaries (agg_*, by day and language) answer for the filter: all but an outlet.
+bool Summarised(const Filter& f) { return !f.outlet; }
+
+// " AND …": the filter's days on an aggregate's `day` (undated rows count for no range) and
+// its language on the aggregate's `lang`.
 std::string AggDays(const Filter& f, std::vector<Value>* args) {
   std::string w;
+  if (f.lang) {
+    w += " AND lang = ?";
+    args->push_back(Text(*f.lang));
+  }
   if (f.since) {
     w += " AND day >= ?";
     args->push_back(Int(*f.since));
@@ -267,7 +275,7 @@ Result<Table> SqliteQueries::Actors(const std::optional<std::string>& q, const F
   std::string counts;
   if (Unfiltered(f)) {
     counts = "agg_entities a";
-  } else if (f.OnlyDays()) {
+  } else if (Summarised(f)) {
     counts = "(SELECT entity, SUM(documents) AS documents, SUM(mentions) AS mentions FROM agg_entity_days WHERE 1" +
              AggDays(f, &args) + " GROUP BY entity) a";
   } else {
@@ -294,7 +302,7 @@ Result<Table> SqliteQueries::Actor(int64_t entity) {
 
 Result<Table> SqliteQueries::ActorMentionsByMonth(int64_t entity, const Filter& f) {
   std::vector<Value> args{Int(entity)};
-  if (f.OnlyDays())
+  if (Summarised(f))
     return Query(fmt::format("SELECT strftime('%Y-%m', day * 86400, 'unixepoch') AS period, SUM(documents) AS documents, "
                              "SUM(mentions) AS mentions FROM agg_entity_days WHERE entity = ? AND mentions > 0 "
                              "AND day <> {}{} GROUP BY period ORDER BY period",
@@ -428,9 +436,9 @@ Result<Table> SqliteQueries::Relations(const std::string& a, const std::optional
 namespace {
 
 // Dyads of graph nodes (source, target, events, q1..q4, goldstein: the sum) for the filter:
-// from agg_pairs when it only bounds days, else from the events of the matching documents.
+// from agg_pairs unless it names an outlet, else from the events of the matching documents.
 std::string PairsSql(const Filter& f, std::vector<Value>* args) {
-  if (f.OnlyDays())
+  if (Summarised(f))
     return "SELECT source, target, SUM(events) AS events, SUM(q1) AS q1, SUM(q2) AS q2, SUM(q3) AS q3, SUM(q4) AS q4, "
            "SUM(goldstein) AS goldstein FROM agg_pairs WHERE events > 0" +
            AggDays(f, args) + " GROUP BY 1, 2";
@@ -450,7 +458,7 @@ constexpr std::string_view kQuadColumns =
 
 Result<Table> SqliteQueries::GraphNodes(const Filter& f) {
   std::vector<Value> args;
-  if (f.OnlyDays())
+  if (Summarised(f))
     return Query("SELECT node AS id, MIN(NULLIF(label, '')) AS label, SUM(mentions) AS mentions FROM agg_nodes "
                  "WHERE mentions > 0" + AggDays(f, &args) + " GROUP BY node ORDER BY 3 DESC, 1",
                  args);

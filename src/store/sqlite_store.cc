@@ -196,14 +196,15 @@ class SqliteStore final : public Store {
         "INSERT INTO agg_entities SELECT ?2, (SELECT COUNT(*) FROM mentions WHERE entity = ?2 AND document = ?1) = ?3, ?3 "
         "FROM documents d WHERE d.id = ?1 AND d.duplicate_of IS NULL "
         "ON CONFLICT(entity) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions",
-        "INSERT INTO agg_entity_days SELECT ?2, COALESCE(d.day, -2147483648), "
+        "INSERT INTO agg_entity_days SELECT ?2, COALESCE(d.day, -2147483648), d.lang, "
         "(SELECT COUNT(*) FROM mentions WHERE entity = ?2 AND document = ?1) = ?3, ?3 "
         "FROM documents d WHERE d.id = ?1 AND d.duplicate_of IS NULL "
-        "ON CONFLICT(entity, day) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions",
+        "ON CONFLICT(entity, day, lang) DO UPDATE SET documents = documents + excluded.documents, "
+        "mentions = mentions + excluded.mentions",
         "INSERT INTO agg_nodes SELECT CASE WHEN en.actor LIKE 'IGO%' THEN en.actor ELSE substr(en.actor, 1, 3) END, "
-        "COALESCE(d.day, -2147483648), CASE WHEN en.type = 'LOC' OR en.subtype = 'igo' THEN en.name ELSE '' END, ?3 "
-        "FROM entities en, documents d WHERE en.id = ?2 AND d.id = ?1 AND d.duplicate_of IS NULL AND en.actor IS NOT NULL "
-        "ON CONFLICT(node, day, label) DO UPDATE SET mentions = mentions + excluded.mentions",
+        "COALESCE(d.day, -2147483648), d.lang, CASE WHEN en.type = 'LOC' OR en.subtype = 'igo' THEN en.name ELSE '' END, "
+        "?3 FROM entities en, documents d WHERE en.id = ?2 AND d.id = ?1 AND d.duplicate_of IS NULL "
+        "AND en.actor IS NOT NULL ON CONFLICT(node, day, lang, label) DO UPDATE SET mentions = mentions + excluded.mentions",
     };
     for (const char* sql : kSql) {
       Statement* st = Stmt(sql);
