@@ -54,13 +54,6 @@ std::optional<ApiResponse> IdAfter(const std::string& path, const std::string& p
   return std::nullopt;
 }
 
-std::optional<std::string> Cell(const Table& t, const std::string& column) {
-  if (t.rows.empty()) return std::nullopt;
-  for (size_t i = 0; i < t.columns.size(); ++i)
-    if (t.columns[i] == column) return t.rows[0][i];
-  return std::nullopt;
-}
-
 // An actor parameter as an actor code prefix: an entity id becomes its entity's code.
 // An unknown id answers 404, a failing store 500 (in *error).
 std::optional<std::string> ActorCode(Store& store, const std::string& v, ApiResponse* error) {
@@ -75,7 +68,7 @@ std::optional<std::string> ActorCode(Store& store, const std::string& v, ApiResp
     *error = InternalAnswer("store: " + t.status().message());
     return std::nullopt;
   }
-  if (auto code = Cell(t.value(), "actor")) return code;
+  if (auto code = CellOf(t.value(), 0, "actor")) return code;
   *error = ErrorAnswer(404, fmt::format("no such actor {}", id));
   return std::nullopt;
 }
@@ -104,7 +97,7 @@ ApiResponse StatsApi(Store& store, Params& q) {
 ApiResponse OutletsApi(Store& store, Params& q) {
   bool csv = q.Csv();
   Filter f = q.GetFilter();
-  Page page = q.GetPage(csv ? kMaxCsvLimit : kMaxPageLimit);
+  Page page = q.GetPage();
   WARTA_CHECK(q);
   WARTA_TABLE(t, store.Outlets(f, page));
   return Answer(t, csv, "outlets", JsonList(t, page));
@@ -114,7 +107,7 @@ ApiResponse ActorsApi(Store& store, Params& q) {
   bool csv = q.Csv();
   auto text = q.Text("q");
   Filter f = q.GetFilter();
-  Page page = q.GetPage(csv ? kMaxCsvLimit : kMaxPageLimit);
+  Page page = q.GetPage();
   WARTA_CHECK(q);
   WARTA_TABLE(t, store.Actors(text, f, page));
   return Answer(t, csv, "actors", JsonList(t, page));
@@ -211,7 +204,7 @@ ApiResponse EventsApi(Store& store, Params& q) {
   f.source = q.Actor("source");
   f.target = q.Actor("target");
   f.docs = q.GetFilter();
-  f.page = q.GetPage(csv ? kMaxCsvLimit : kMaxPageLimit);
+  f.page = q.GetPage();
   WARTA_CHECK(q);
   WARTA_TABLE(t, store.Events(f));
   return Answer(t, csv, "events", JsonList(t, f.page));
@@ -221,7 +214,7 @@ ApiResponse QuotesApi(Store& store, Params& q) {
   bool csv = q.Csv();
   auto speaker = q.Text("speaker"), words = q.Text("q");
   Filter f = q.GetFilter();
-  Page page = q.GetPage(csv ? kMaxCsvLimit : kMaxPageLimit);
+  Page page = q.GetPage();
   int64_t id = 0;
   if (speaker && AllDigits(*speaker) && ParseInt(*speaker, 1, kMaxId, &id) != IntError::kNone)
     q.Fail(Between("speaker (an entity id)", 1, kMaxId));
@@ -236,7 +229,7 @@ ApiResponse SearchApi(Store& store, Params& q) {
   bool csv = q.Csv();
   auto text = q.Text("q");
   Filter f = q.GetFilter();
-  Page page = q.GetPage(csv ? kMaxCsvLimit : kMaxPageLimit);
+  Page page = q.GetPage();
   if (!q.error() && !text) return ErrorAnswer(400, "q is required");
   WARTA_CHECK(q);
   std::string query = SafeSearchQuery(*text);

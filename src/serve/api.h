@@ -23,8 +23,9 @@ struct ApiData {
   std::string codes_json;  // GET /api/codes (src/serve/codes.h); the endpoint is absent when empty
 };
 
-// The hard cap on `limit`.
+// The hard cap on `limit`; a CSV export's (format=csv) is higher.
 inline constexpr int64_t kMaxPageLimit = 500;
+inline constexpr int64_t kMaxCsvLimit = 10000;
 
 // `path` starts with "/api/"; `params` are the decoded query parameters (the
 // first value of each). Every answer but 200 has the body {"error": "..."}

@@ -22,9 +22,6 @@ std::string JsonRows(const Table& t);
 // {"items":[…],"total":N,"limit":L,"offset":O}.
 std::string JsonList(const Table& t, const Page& page);
 
-// The largest page a CSV export may ask for (JSON: kMaxPageLimit).
-inline constexpr int64_t kMaxCsvLimit = 10000;
-
 }  // namespace warta
 
 // Unwraps a store answer into `Table& var`; a failure returns a 500 (the store,

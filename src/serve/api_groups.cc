@@ -14,17 +14,6 @@ namespace warta {
 
 namespace {
 
-int Column(const Table& t, const std::string& name) {
-  for (size_t i = 0; i < t.columns.size(); ++i)
-    if (t.columns[i] == name) return static_cast<int>(i);
-  return -1;
-}
-
-std::optional<std::string> CellOf(const Table& t, size_t row, const std::string& name) {
-  int c = Column(t, name);
-  return c < 0 || row >= t.rows.size() ? std::nullopt : t.rows[row][static_cast<size_t>(c)];
-}
-
 // The timeline's period: days for a short story, weeks up to three years, else months.
 std::string TimelineBy(const Table& group) {
   auto first = CellOf(group, 0, "first"), last = CellOf(group, 0, "last");
@@ -55,7 +44,7 @@ std::string FirstReport(const Table& docs) {
 ApiResponse GroupsApi(Store& store, Grouping g, Params& q) {
   bool csv = q.Csv();
   Filter f = q.GetFilter();
-  Page page = q.GetPage(csv ? kMaxCsvLimit : kMaxPageLimit);
+  Page page = q.GetPage();
   if (q.error()) return ErrorAnswer(400, *q.error());
   WARTA_TABLE(t, store.Groups(g, f, page));
   const char* name = g == Grouping::kStory ? "stories" : "topics";
@@ -65,7 +54,7 @@ ApiResponse GroupsApi(Store& store, Grouping g, Params& q) {
 ApiResponse GroupApi(Store& store, Grouping g, int64_t id, const std::string& tail, Params& q) {
   const char* what = g == Grouping::kStory ? "story" : "topic";
   bool csv = q.Csv();
-  Page page = q.GetPage(csv ? kMaxCsvLimit : kMaxPageLimit);
+  Page page = q.GetPage();
   if (q.error()) return ErrorAnswer(400, *q.error());
   WARTA_TABLE(group, store.Group(g, id));
   if (group.rows.empty()) return ErrorAnswer(404, fmt::format("no such {} {}", what, id));
@@ -80,11 +69,6 @@ ApiResponse GroupApi(Store& store, Grouping g, int64_t id, const std::string& ta
   const Page first{50, 0};
   WARTA_TABLE(docs, store.GroupDocuments(g, id, first));
   WARTA_TABLE(outlets, store.GroupOutlets(g, id));
-  if (int c = Column(outlets, "first_day"); c >= 0) {  // the sort key, not for readers
-    outlets.columns.erase(outlets.columns.begin() + c);
-    outlets.types.erase(outlets.types.begin() + c);
-    for (auto& r : outlets.rows) r.erase(r.begin() + c);
-  }
   WARTA_TABLE(actors, store.GroupActors(g, id, 20, 2000));
   WARTA_TABLE(quotes, store.GroupQuotes(g, id, first));
   WARTA_TABLE(events, store.GroupEvents(g, id, Page{100, 0}));

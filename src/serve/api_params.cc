@@ -93,9 +93,9 @@ std::optional<bool> Params::Bool(const std::string& name) {
   return std::nullopt;
 }
 
-Page Params::GetPage(int64_t max_limit) {
+Page Params::GetPage() {
   Page page;
-  page.limit = Int("limit", 1, max_limit).value_or(50);
+  page.limit = Int("limit", 1, Csv() ? kMaxCsvLimit : kMaxPageLimit).value_or(50);
   page.offset = Int("offset", 0, 1000000000).value_or(0);
   return page;
 }

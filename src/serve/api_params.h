@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "serve/api.h"
 #include "store/store.h"
 
 namespace warta {
@@ -31,8 +32,8 @@ class Params {
   std::optional<std::string> Actor(const std::string& name);
   // true for 1/true/yes, false for 0/false/no.
   std::optional<bool> Bool(const std::string& name);
-  // limit (1..max_limit, default 50) and offset.
-  Page GetPage(int64_t max_limit);
+  // limit (default 50; at most kMaxPageLimit, kMaxCsvLimit for a CSV export) and offset.
+  Page GetPage();
   // from, to, lang, outlet.
   Filter GetFilter();
   // format: "json" (the default) or "csv".

@@ -244,6 +244,9 @@ TEST_F(Api, ListsCarryTheirTotalAndMatchLiterally) {
   auto page = Get("/api/actors", {{"limit", "1"}}, 200);
   EXPECT_EQ(simdjson::dom::array(page["items"]).size(), 1u);
   EXPECT_GE(int64_t(page["total"]), 4);
+  // Every quote: the total the summaries keep is the count of the rows.
+  EXPECT_EQ(int64_t(Get("/api/quotes", {{"limit", "1"}}, 200)["total"]), int64_t(Get("/api/stats", {}, 200)["quotes"]));
+  EXPECT_GE(int64_t(Get("/api/stats", {}, 200)["quotes"]), 1);
   auto past = Get("/api/actors", {{"offset", "100000"}}, 200);
   EXPECT_EQ(simdjson::dom::array(past["items"]).size(), 0u);
   EXPECT_EQ(int64_t(past["total"]), int64_t(page["total"]));
@@ -353,6 +356,9 @@ TEST_F(Api, ViewsExportAsCsv) {
             "target_name,via,reports,sentence,title,url");
   ApiResponse stories = HandleApi(*store_, "/api/stories", {{"format", "csv"}, {"outlet", "detik.com"}});
   EXPECT_NE(stories.body.find(",detikcom"), std::string::npos) << stories.body;
+  ApiResponse timeline = HandleApi(*store_, "/api/stories/1", {{"format", "csv"}});
+  EXPECT_EQ(timeline.filename, "warta-story-1-timeline.csv");
+  EXPECT_EQ(timeline.body.substr(0, timeline.body.find("\r\n")), "period,documents,outlets");
   ApiResponse series = HandleApi(*store_, "/api/series", {{"actor", "CHN"}, {"format", "csv"}});
   EXPECT_EQ(series.body.substr(0, 7), "period,");
   EXPECT_NE(series.body.find(",spike\r\n"), std::string::npos);

@@ -7,17 +7,12 @@
 #include <cstdlib>
 #include <map>
 
+#include "store/table_format.h"
 #include "util/days.h"
 
 namespace warta {
 
 namespace {
-
-int ColumnIndex(const Table& t, const std::string& name) {
-  for (size_t i = 0; i < t.columns.size(); ++i)
-    if (t.columns[i] == name) return static_cast<int>(i);
-  return -1;
-}
 
 double Median(std::vector<double> v) {
   if (v.empty()) return 0;

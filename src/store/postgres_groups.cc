@@ -77,13 +77,11 @@ Result<Table> PostgresStore::GroupTimeline(Grouping g, int64_t id, const std::st
 }
 
 Result<Table> PostgresStore::GroupOutlets(Grouping g, int64_t id) {
-  // Each outlet's earliest report (undated last; the first stored among equals), with its
-  // documents and the day SQLite orders by (a real: MIN(COALESCE(day, 2147483647) * 1.0)).
+  // Each outlet's earliest report (undated last; the first stored among equals), with its documents.
   return Query(fmt::format(
-      "SELECT x.outlet, x.name, x.country, x.documents, x.first_day, x.first, x.first_document FROM ("
+      "SELECT x.outlet, x.name, x.country, x.documents, x.first, x.first_document FROM ("
       "SELECT DISTINCT ON (d.outlet) d.outlet, {0} AS name, o.country, "
-      "COUNT(*) OVER (PARTITION BY d.outlet) AS documents, "
-      "(MIN(COALESCE(d.day, 2147483647)) OVER (PARTITION BY d.outlet))::double precision AS first_day, "
+      "COUNT(*) OVER (PARTITION BY d.outlet) AS documents, COALESCE(d.day, 2147483647) AS first_day, "
       "d.published AS first, d.id AS first_document FROM documents d LEFT JOIN outlets o ON o.outlet = d.outlet "
       "WHERE d.{1} = $1::bigint AND d.outlet <> '' ORDER BY d.outlet, COALESCE(d.day, 2147483647), d.id) x "
       "ORDER BY x.first_day, x.first COLLATE \"C\" NULLS FIRST, x.outlet COLLATE \"C\"",

@@ -246,7 +246,9 @@ TEST_F(PostgresVsSqlite, StoriesAndTopics) {
     bool several = false;
     for (const auto& row : groups.rows) several |= row[outlets] && row[outlets]->find(Table::kListSeparator) != std::string::npos;
     EXPECT_TRUE(several) << Show(groups);
-    if (g == Grouping::kTopic) EXPECT_EQ(groups.types.at(ColumnOf(groups, "actors")), Table::Type::kList);
+    if (g == Grouping::kTopic) {
+      EXPECT_EQ(groups.types.at(ColumnOf(groups, "actors")), Table::Type::kList);
+    }
     SAME(Groups(g, Filter{}, Page{2, 1}));
     for (const auto& [f, name] : Filters()) {
       SAME_F(Groups(g, f, Page{50, 0}), name);

@@ -237,11 +237,13 @@ Result<Table> SqliteQueries::GroupTimeline(Grouping g, int64_t id, const std::st
 }
 
 Result<Table> SqliteQueries::GroupOutlets(Grouping g, int64_t id) {
-  // The earliest report of each outlet (SQLite takes the bare columns from the row of the MIN).
-  return Query(fmt::format("SELECT d.outlet, {} AS name, o.country, COUNT(*) AS documents, "
-                           "MIN(COALESCE(d.day, 2147483647) * 1.0) AS first_day, d.published AS first, "
-                           "d.id AS first_document FROM documents d LEFT JOIN outlets o ON o.outlet = d.outlet "
-                           "WHERE d.{} = ? AND d.outlet <> '' GROUP BY d.outlet ORDER BY first_day, first, d.outlet",
+  // Each outlet's earliest report: the earliest day (undated last), the first stored among equals.
+  return Query(fmt::format("SELECT outlet, name, country, documents, first, first_document FROM ("
+                           "SELECT d.outlet, {} AS name, o.country, COUNT(*) OVER (PARTITION BY d.outlet) AS documents, "
+                           "d.published AS first, d.id AS first_document, COALESCE(d.day, 2147483647) AS first_day, "
+                           "ROW_NUMBER() OVER (PARTITION BY d.outlet ORDER BY COALESCE(d.day, 2147483647), d.id) AS n "
+                           "FROM documents d LEFT JOIN outlets o ON o.outlet = d.outlet WHERE d.{} = ? AND d.outlet <> '') "
+                           "WHERE n = 1 ORDER BY first_day, first, outlet",
                            kOutletName, Column(g)),
                {Int(id)});
 }

@@ -170,8 +170,9 @@ class Store {
   // A group's documents per period ("day", "week", "month", "year" as in Relations):
   // period, documents, outlets; dated periods only.
   virtual Result<Table> GroupTimeline(Grouping g, int64_t id, const std::string& by) = 0;
-  // Who reported it: outlet, name, country, documents, first_day (the sort key: the earliest
-  // day, 2147483647 when undated), first (earliest published), first_document.
+  // Who reported it, in the order they first did: outlet, name, country, documents, first (the
+  // `published` of its earliest report: earliest day, undated last, first stored among equals),
+  // first_document.
   virtual Result<Table> GroupOutlets(Grouping g, int64_t id) = 0;
   // The actors its documents name most (of at most `max_documents` of them, the earliest).
   virtual Result<Table> GroupActors(Grouping g, int64_t id, int64_t limit, int64_t max_documents) = 0;

@@ -58,6 +58,17 @@ void WriteValue(JsonWriter* w, Table::Type type, const std::optional<std::string
 
 }  // namespace
 
+int ColumnIndex(const Table& t, std::string_view name) {
+  for (size_t i = 0; i < t.columns.size(); ++i)
+    if (t.columns[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+std::optional<std::string> CellOf(const Table& t, size_t row, std::string_view column) {
+  int c = ColumnIndex(t, column);
+  return c < 0 || row >= t.rows.size() ? std::nullopt : t.rows[row][static_cast<size_t>(c)];
+}
+
 std::string TableToText(const Table& t, size_t max_cell) {
   std::vector<std::vector<std::string>> cells;
   std::vector<size_t> width;

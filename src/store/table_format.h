@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/store.h"
@@ -13,6 +14,10 @@ namespace warta {
 // Columns aligned by code points; cells longer than `max_cell` code points are
 // cut with "…"; line breaks inside cells become spaces.
 std::string TableToText(const Table& t, size_t max_cell = 60);
+// The index of a column by name, or -1.
+int ColumnIndex(const Table& t, std::string_view name);
+// A cell by row and column name; nullopt when NULL or absent.
+std::optional<std::string> CellOf(const Table& t, size_t row, std::string_view column);
 std::string TableToJson(const Table& t);
 // One JSON object (no newline) for a row of `t`'s shape.
 std::string RowToJson(const Table& t, const std::vector<std::optional<std::string>>& row);
