@@ -186,13 +186,13 @@ TEST(Corpus, TheSummariesAgreeWithTheirTables) {
                    "SUM(x.quad_class = 1), SUM(x.quad_class = 4), ROUND(SUM(x.goldstein), 6) FROM events x" + canonical +
                    " GROUP BY 1, 2, 3"), 0);
   EXPECT_EQ(differ("SELECT node, lang, SUM(mentions) FROM agg_nodes GROUP BY 1, 2 HAVING SUM(mentions) > 0",
-                   "SELECT " + node_of("en.actor") + ", d.lang, COUNT(*) FROM mentions x JOIN entities en ON en.id = x.entity" +
+                   "SELECT " + node_of("en.actor") + ", d.lang, SUM(x.mentions) FROM mention_sets x JOIN entities en ON en.id = x.entity" +
                    canonical + " AND en.actor IS NOT NULL GROUP BY 1, 2"), 0);
   EXPECT_EQ(differ("SELECT entity, documents, mentions FROM agg_entities WHERE mentions > 0",
-                   "SELECT x.entity, COUNT(DISTINCT x.document), COUNT(*) FROM mentions x" + canonical + " GROUP BY 1"), 0);
+                   "SELECT x.entity, COUNT(*), SUM(x.mentions) FROM mention_sets x" + canonical + " GROUP BY 1"), 0);
   EXPECT_EQ(differ("SELECT entity, day, lang, documents, mentions FROM agg_entity_days WHERE mentions > 0",
-                   "SELECT x.entity, COALESCE(d.day, -2147483648), d.lang, COUNT(DISTINCT x.document), COUNT(*) "
-                   "FROM mentions x" + canonical + " GROUP BY 1, 2, 3"), 0);
+                   "SELECT x.entity, COALESCE(d.day, -2147483648), d.lang, COUNT(*), SUM(x.mentions) "
+                   "FROM mention_sets x" + canonical + " GROUP BY 1, 2, 3"), 0);
   // Both languages share a day: what the English report adds stands apart.
   EXPECT_GT(number("SELECT COUNT(*) FROM agg_entity_days a JOIN agg_entity_days b ON a.entity = b.entity "
                    "AND a.day = b.day AND a.lang = 'en' AND b.lang = 'id' WHERE a.mentions > 0 AND b.mentions > 0"), 0);

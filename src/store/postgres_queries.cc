@@ -213,11 +213,15 @@ Result<Table> PostgresStore::Document(int64_t id) {
 }
 
 Result<Table> PostgresStore::DocumentMentions(int64_t id) {
-  return Query(
+  Result<Table> t = Query(
       "SELECT en.id AS entity, en.name, en.type, en.actor, COUNT(*) AS mentions, MIN(m.start) AS first "
       "FROM mentions m JOIN entities en ON en.id = m.entity WHERE m.document = $1::bigint GROUP BY en.id "
       "ORDER BY first, en.id",
       {pg::Int(id)});
+  // SQLite's columns are integers by declaration (mention_sets), so are these.
+  if (t.ok())
+    for (const char* c : {"mentions", "first"}) SetType(&t.value(), c, Table::Type::kInt);
+  return t;
 }
 
 Result<Table> PostgresStore::DocumentQuotes(int64_t id) {

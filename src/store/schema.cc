@@ -378,6 +378,50 @@ INSERT INTO agg_nodes SELECT CASE WHEN en.actor LIKE 'IGO%' THEN en.actor ELSE s
   FROM mentions m JOIN entities en ON en.id = m.entity JOIN documents d ON d.id = m.document
   WHERE d.duplicate_of IS NULL AND en.actor IS NOT NULL GROUP BY 1, 2, 3, 4;
 )sql",
+      // 12: an entity's mentions in a document are one row, their spans packed (warta_pack_spans,
+      // store/span_pack.h): a quarter of the rows, no index but the key and the document's, and
+      // the writer's inserts per entity instead of per mention; quotes keep no copy of their words
+      // (warta_slice reads them from the compressed body). The summaries do not change.
+      R"sql(
+CREATE TABLE mention_sets (
+  entity INTEGER NOT NULL, document INTEGER NOT NULL, mentions INTEGER NOT NULL, first INTEGER NOT NULL,
+  spans BLOB NOT NULL, PRIMARY KEY (entity, document)) WITHOUT ROWID;
+INSERT INTO mention_sets SELECT entity, document, COUNT(*), MIN(start), warta_pack_spans(start, end)
+  FROM mentions GROUP BY entity, document ORDER BY entity, document;
+CREATE INDEX mention_sets_document ON mention_sets(document);
+DROP TRIGGER agg_canonical;
+DROP TABLE mentions;
+ALTER TABLE quotes DROP COLUMN text;
+CREATE TRIGGER agg_canonical AFTER UPDATE OF duplicate_of ON documents
+WHEN (old.duplicate_of IS NULL) <> (new.duplicate_of IS NULL) BEGIN
+  INSERT INTO agg_totals VALUES
+    ('unique_documents', CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END),
+    ('duplicates', CASE WHEN new.duplicate_of IS NULL THEN -1 ELSE 1 END),
+    ('quotes', (SELECT COUNT(*) FROM quotes WHERE document = new.id) * CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END),
+    ('events', (SELECT COUNT(*) FROM events WHERE document = new.id) * CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END)
+  ON CONFLICT(name) DO UPDATE SET n = n + excluded.n;
+  INSERT INTO agg_pairs SELECT CASE WHEN e.source_actor LIKE 'IGO%' THEN e.source_actor ELSE substr(e.source_actor, 1, 3) END, CASE WHEN e.target_actor LIKE 'IGO%' THEN e.target_actor ELSE substr(e.target_actor, 1, 3) END, COALESCE(e.day, -2147483648), new.lang,
+    sign * COUNT(*), sign * SUM(e.quad_class = 1), sign * SUM(e.quad_class = 2), sign * SUM(e.quad_class = 3),
+    sign * SUM(e.quad_class = 4), sign * SUM(e.goldstein)
+    FROM events e, (SELECT CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END AS sign)
+    WHERE e.document = new.id GROUP BY 1, 2, 3
+  ON CONFLICT(source, target, day, lang) DO UPDATE SET events = events + excluded.events, q1 = q1 + excluded.q1,
+    q2 = q2 + excluded.q2, q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, goldstein = goldstein + excluded.goldstein;
+  INSERT INTO agg_entities SELECT m.entity, sign, sign * m.mentions
+    FROM mention_sets m, (SELECT CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END AS sign)
+    WHERE m.document = new.id
+  ON CONFLICT(entity) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions;
+  INSERT INTO agg_entity_days SELECT m.entity, COALESCE(new.day, -2147483648), new.lang, sign, sign * m.mentions
+    FROM mention_sets m, (SELECT CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END AS sign)
+    WHERE m.document = new.id
+  ON CONFLICT(entity, day, lang) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions;
+  INSERT INTO agg_nodes SELECT CASE WHEN en.actor LIKE 'IGO%' THEN en.actor ELSE substr(en.actor, 1, 3) END, COALESCE(new.day, -2147483648), new.lang,
+    CASE WHEN en.type = 'LOC' OR en.subtype = 'igo' THEN en.name ELSE '' END, sign * SUM(m.mentions)
+    FROM mention_sets m JOIN entities en ON en.id = m.entity, (SELECT CASE WHEN new.duplicate_of IS NULL THEN 1 ELSE -1 END AS sign)
+    WHERE m.document = new.id AND en.actor IS NOT NULL GROUP BY 1, 2, 3, 4
+  ON CONFLICT(node, day, lang, label) DO UPDATE SET mentions = mentions + excluded.mentions;
+END;
+)sql",
   };
   return kMigrations;
 }

@@ -2,6 +2,10 @@
 // the compressed article texts (store/body_codec.h) inside queries:
 //   warta_original(body)  the text as read (what every offset indexes)
 //   warta_text(body)      the cleaned text
+//   warta_slice(body, start, end)  bytes [start, end) of the original text
+//                         (a quotation's words; the last body is kept decompressed)
+//   warta_pack_spans(start, end)   aggregate: a group's spans packed (span_pack.h)
+//   warta_merge_spans(a, b)        two packed lists as one
 // A damaged value is an SQLITE_CORRUPT error naming what is wrong. The plain
 // `sqlite3` shell lacks them: there the texts read as BLOBs.
 #pragma once

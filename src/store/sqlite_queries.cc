@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <tuple>
 
 #include "store/like_pattern.h"
+#include "store/span_pack.h"
 
 namespace warta {
 
@@ -87,7 +89,8 @@ const char* Column(Grouping g) { return g == Grouping::kStory ? "story" : "topic
 constexpr std::string_view kOutletName = "COALESCE(o.name, NULLIF(d.outlet, ''))";
 
 constexpr std::string_view kQuoteColumns =
-    "q.document, d.published, COALESCE(en.name, q.speaker) AS speaker, q.speaker_role AS role, q.kind, q.text";
+    "q.document, d.published, COALESCE(en.name, q.speaker) AS speaker, q.speaker_role AS role, q.kind, "
+    "warta_slice(d.body, q.start, q.end) AS text";
 
 constexpr std::string_view kEventColumns =
     "e.document, date(e.day * 86400, 'unixepoch') AS date, e.source_actor, e.source_name, e.cameo, "
@@ -143,7 +146,7 @@ Result<Table> SqliteQueries::Stats(const Filter& f) {
       "WHERE 1{}) "
       "SELECT COUNT(*) AS documents, COALESCE(SUM(duplicate_of IS NULL), 0) AS unique_documents, "
       "COALESCE(SUM(duplicate_of IS NOT NULL), 0) AS duplicates, COUNT(DISTINCT story) AS stories, "
-      "(SELECT COUNT(DISTINCT m.entity) FROM docs CROSS JOIN mentions m ON m.document = docs.id "
+      "(SELECT COUNT(DISTINCT m.entity) FROM docs CROSS JOIN mention_sets m ON m.document = docs.id "
       " WHERE docs.duplicate_of IS NULL) AS entities, "
       "(SELECT COUNT(*) FROM docs CROSS JOIN quotes q ON q.document = docs.id WHERE docs.duplicate_of IS NULL) AS quotes, "
       "(SELECT COUNT(*) FROM docs CROSS JOIN events e ON e.document = docs.id WHERE docs.duplicate_of IS NULL) AS events, "
@@ -175,9 +178,9 @@ std::string GroupSelect(Grouping g) {
   if (g == Grouping::kTopic)
     actors =
         ", (SELECT group_concat(name, char(31)) FROM (SELECT en.name FROM (SELECT id FROM documents "
-        "  WHERE topic = s.id AND duplicate_of IS NULL ORDER BY id LIMIT 10) x CROSS JOIN mentions m ON m.document = x.id "
+        "  WHERE topic = s.id AND duplicate_of IS NULL ORDER BY id LIMIT 10) x CROSS JOIN mention_sets m ON m.document = x.id "
         "  JOIN entities en ON en.id = m.entity WHERE en.actor IS NOT NULL GROUP BY en.id "
-        "  ORDER BY COUNT(DISTINCT m.document) DESC, COUNT(*) DESC, en.id LIMIT 3)) AS actors";
+        "  ORDER BY COUNT(*) DESC, SUM(m.mentions) DESC, en.id LIMIT 3)) AS actors";
   return fmt::format(
       "SELECT s.id AS {0}, s.label, {2} AS first, {3} AS last, s.size AS documents, "
       "(SELECT COUNT(DISTINCT d.outlet) FROM documents d WHERE d.{0} = s.id AND d.outlet <> '') AS sources, "
@@ -249,9 +252,9 @@ Result<Table> SqliteQueries::GroupOutlets(Grouping g, int64_t id) {
 }
 
 Result<Table> SqliteQueries::GroupActors(Grouping g, int64_t id, int64_t limit, int64_t max_documents) {
-  return Query(fmt::format("SELECT en.id AS entity, en.name, en.actor, COUNT(DISTINCT m.document) AS documents, "
-                           "COUNT(*) AS mentions FROM (SELECT id FROM documents WHERE {} = ? AND duplicate_of IS NULL "
-                           "ORDER BY day, id LIMIT ?) x CROSS JOIN mentions m ON m.document = x.id "
+  return Query(fmt::format("SELECT en.id AS entity, en.name, en.actor, COUNT(*) AS documents, "
+                           "SUM(m.mentions) AS mentions FROM (SELECT id FROM documents WHERE {} = ? AND duplicate_of IS NULL "
+                           "ORDER BY day, id LIMIT ?) x CROSS JOIN mention_sets m ON m.document = x.id "
                            "JOIN entities en ON en.id = m.entity WHERE en.actor IS NOT NULL GROUP BY en.id "
                            "ORDER BY documents DESC, mentions DESC, en.id LIMIT ?",
                            Column(g)),
@@ -281,8 +284,8 @@ Result<Table> SqliteQueries::Actors(const std::optional<std::string>& q, const F
     counts = "(SELECT entity, SUM(documents) AS documents, SUM(mentions) AS mentions FROM agg_entity_days WHERE 1" +
              AggDays(f, &args) + " GROUP BY entity) a";
   } else {
-    counts = "(SELECT m.entity, COUNT(DISTINCT m.document) AS documents, COUNT(*) AS mentions FROM documents d "
-             "CROSS JOIN mentions m ON m.document = d.id WHERE d.duplicate_of IS NULL" +
+    counts = "(SELECT m.entity, COUNT(*) AS documents, SUM(m.mentions) AS mentions FROM documents d "
+             "CROSS JOIN mention_sets m ON m.document = d.id WHERE d.duplicate_of IS NULL" +
              DocConditions(f, "d.day", &args) + " GROUP BY m.entity) a";
   }
   std::string where = " WHERE a.mentions > 0";
@@ -310,8 +313,8 @@ Result<Table> SqliteQueries::ActorMentionsByMonth(int64_t entity, const Filter& 
                              "AND day <> {}{} GROUP BY period ORDER BY period",
                              kUndated, AggDays(f, &args)),
                  args);
-  return Query("SELECT strftime('%Y-%m', d.day * 86400, 'unixepoch') AS period, COUNT(DISTINCT d.id) AS documents, "
-               "COUNT(*) AS mentions FROM mentions m JOIN documents d ON d.id = m.document WHERE m.entity = ? "
+  return Query("SELECT strftime('%Y-%m', d.day * 86400, 'unixepoch') AS period, COUNT(*) AS documents, "
+               "SUM(m.mentions) AS mentions FROM mention_sets m JOIN documents d ON d.id = m.document WHERE m.entity = ? "
                "AND d.duplicate_of IS NULL AND d.day IS NOT NULL" +
                    DocConditions(f, "d.day", &args) + " GROUP BY period ORDER BY period",
                args);
@@ -328,7 +331,7 @@ Result<Table> SqliteQueries::Quotes(const std::optional<std::string>& speaker, c
     for (int i = 0; i < 3; ++i) args.push_back(Text(LikeContains(*speaker)));
   }
   if (words) {
-    where += " AND q.text LIKE ? ESCAPE '\\'";
+    where += " AND warta_slice(d.body, q.start, q.end) LIKE ? ESCAPE '\\'";
     args.push_back(Text(LikeContains(*words)));
   }
   where += DocConditions(f, "q.day", &args);
@@ -466,7 +469,7 @@ Result<Table> SqliteQueries::GraphNodes(const Filter& f) {
                  args);
   std::string where = DocConditions(f, "d.day", &args);
   return Query(fmt::format("SELECT {} AS id, MIN(CASE WHEN en.type = 'LOC' OR en.subtype = 'igo' THEN en.name END) "
-                           "AS label, COUNT(*) AS mentions FROM documents d CROSS JOIN mentions m ON m.document = d.id "
+                           "AS label, SUM(m.mentions) AS mentions FROM documents d CROSS JOIN mention_sets m ON m.document = d.id "
                            "JOIN entities en ON en.id = m.entity WHERE d.duplicate_of IS NULL AND en.actor IS NOT NULL{} "
                            "GROUP BY 1 ORDER BY 3 DESC, 1",
                            Node("en.actor"), where),
@@ -527,15 +530,16 @@ Result<Table> SqliteQueries::Document(int64_t id) {
 
 Result<Table> SqliteQueries::DocumentMentions(int64_t id) {
   return Query(
-      "SELECT en.id AS entity, en.name, en.type, en.actor, COUNT(*) AS mentions, MIN(m.start) AS first "
-      "FROM mentions m JOIN entities en ON en.id = m.entity WHERE m.document = ? GROUP BY en.id ORDER BY first",
+      "SELECT en.id AS entity, en.name, en.type, en.actor, m.mentions, m.first "
+      "FROM mention_sets m JOIN entities en ON en.id = m.entity WHERE m.document = ? ORDER BY m.first, en.id",
       {Int(id)});
 }
 
 Result<Table> SqliteQueries::DocumentQuotes(int64_t id) {
   return Query(
-      "SELECT COALESCE(en.name, q.speaker) AS speaker, q.kind, q.start, q.end, q.text FROM quotes q "
-      "LEFT JOIN entities en ON en.id = q.speaker_entity WHERE q.document = ? ORDER BY q.start",
+      "SELECT COALESCE(en.name, q.speaker) AS speaker, q.kind, q.start, q.end, warta_slice(d.body, q.start, q.end) "
+      "AS text FROM quotes q JOIN documents d ON d.id = q.document LEFT JOIN entities en ON en.id = q.speaker_entity "
+      "WHERE q.document = ? ORDER BY q.start",
       {Int(id)});
 }
 
@@ -547,10 +551,28 @@ Result<Table> SqliteQueries::DocumentEvents(int64_t id) {
 }
 
 Result<Table> SqliteQueries::DocumentSpans(int64_t id) {
-  return Query(
-      "SELECT m.start, m.end, en.id AS entity, en.name, en.actor FROM mentions m JOIN entities en ON en.id = m.entity "
-      "WHERE m.document = ? ORDER BY m.start, m.end",
-      {Int(id)});
+  auto sets = Query("SELECT m.spans, en.id AS entity, en.name, en.actor FROM mention_sets m "
+                    "JOIN entities en ON en.id = m.entity WHERE m.document = ?",
+                    {Int(id)});
+  if (!sets.ok()) return sets.status();
+  // One row per mention (the packed spans of each entity unpacked), in text order.
+  Table out;
+  out.columns = {"start", "end", "entity", "name", "actor"};
+  out.types = {Table::Type::kInt, Table::Type::kInt, Table::Type::kInt, Table::Type::kText, Table::Type::kText};
+  std::vector<std::tuple<int64_t, int64_t, int64_t, size_t>> order;  // start, end, entity, row of `sets`
+  for (size_t r = 0; r < sets.value().rows.size(); ++r) {
+    const auto& row = sets.value().rows[r];
+    auto spans = UnpackSpans(row[0].value_or(""));
+    if (!spans.ok()) return Status::Error(spans.status().code(), fmt::format("document {}: {}", id, spans.status().message()));
+    const int64_t entity = std::stoll(row[1].value_or("0"));
+    for (const auto& [start, end] : spans.value()) order.emplace_back(start, end, entity, r);
+  }
+  std::sort(order.begin(), order.end());
+  for (const auto& [start, end, entity, r] : order) {
+    const auto& row = sets.value().rows[r];
+    out.rows.push_back({std::to_string(start), std::to_string(end), std::to_string(entity), row[2], row[3]});
+  }
+  return out;
 }
 
 Result<Table> SqliteQueries::Search(const std::string& query, const Filter& f, Page page) {

@@ -5,16 +5,19 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <limits>
 #include <unordered_map>
 
 #include "store/body_codec.h"
+#include "store/mention_summaries.h"
 #include "store/schema.h"
+#include "store/span_pack.h"
+#include "store/sqlite.h"
 #include "store/sqlite_functions.h"
 #include "store/sqlite_queries.h"
+#include "store/store.h"
 #include "store/writer_lock.h"
 #include "util/strings.h"
-#include "store/sqlite.h"
-#include "store/store.h"
 
 namespace warta {
 namespace {
@@ -104,8 +107,14 @@ class SqliteStore final : public Store {
     return st.value().Step(&s) ? static_cast<int>(st.value().Int(0)) : -1;
   }
 
-  Status Begin() override { return db_.Exec("BEGIN IMMEDIATE"); }
-  Status Commit() override { return db_.Exec("COMMIT"); }
+  Status Begin() override {
+    summaries_.Clear();
+    return db_.Exec("BEGIN IMMEDIATE");
+  }
+  Status Commit() override {
+    Status s = summaries_.Flush([this](const std::string& sql) { return Stmt(sql); });
+    return s.ok() ? db_.Exec("COMMIT") : s;
+  }
 
   Result<bool> HasIdentity(const std::string& identity) override {
     Statement* st = Stmt("SELECT 1 FROM documents WHERE identity = ?");
@@ -131,6 +140,7 @@ class SqliteStore final : public Store {
     Status s = st->Run();
     if (!s.ok()) return s;
     int64_t id = db_.LastInsertId();
+    summaries_.Document(id, d.day.value_or(std::numeric_limits<int32_t>::min()), d.lang);
     s = AddToOutlet(d);
     if (!s.ok()) return s;
     s = fts->Bind(1, id).Bind(2, d.title).BindStatic(3, d.text).Run();
@@ -156,12 +166,13 @@ class SqliteStore final : public Store {
   Result<int64_t> EntityId(const EntityRow& e) override {
     auto cached = entity_ids_.find(e.key);
     if (cached != entity_ids_.end()) return cached->second;
-    Statement* find = Stmt("SELECT id FROM entities WHERE key = ?");
+    Statement* find = Stmt("SELECT id, actor, type, subtype, name FROM entities WHERE key = ?");
     if (!find) return Err(db_.Error());
     find->Bind(1, e.key);
     Status s;
     if (find->Step(&s)) {
       int64_t id = find->Int(0);
+      summaries_.Entity(id, {find->Text(1), find->Text(2), find->Text(3), find->Text(4)});
       find->Reset();
       return Remember(e.key, id);
     }
@@ -175,17 +186,25 @@ class SqliteStore final : public Store {
     opt(4, e.subtype), opt(5, e.country), opt(6, e.actor), opt(7, e.kb);
     s = add->Run();
     if (!s.ok()) return s;
-    return Remember(e.key, db_.LastInsertId());
+    const int64_t id = db_.LastInsertId();
+    summaries_.Entity(id, {e.actor, e.type, e.subtype, e.name});
+    return Remember(e.key, id);
   }
 
+  // One row per entity and document (schema 12); a second call for the pair merges its spans.
   Status AddMentions(int64_t document, int64_t entity, const std::vector<std::pair<int64_t, int64_t>>& spans) override {
-    Statement* st = Stmt("INSERT INTO mentions (document, entity, start, end) VALUES (?,?,?,?)");
+    if (spans.empty()) return Status::Ok();
+    Statement* st = Stmt(
+        "INSERT INTO mention_sets (entity, document, mentions, first, spans) VALUES (?,?,?,?,?) "
+        "ON CONFLICT(entity, document) DO UPDATE SET mentions = mentions + excluded.mentions, "
+        "first = MIN(first, excluded.first), spans = warta_merge_spans(spans, excluded.spans)");
     if (!st) return Err(db_.Error());
-    for (const auto& [start, end] : spans) {
-      Status s = st->Bind(1, document).Bind(2, entity).Bind(3, start).Bind(4, end).Run();
-      if (!s.ok()) return s;
-    }
-    return spans.empty() ? Status::Ok() : CountMentions(document, entity, static_cast<int64_t>(spans.size()));
+    int64_t first = spans.front().first;
+    for (const auto& span : spans) first = std::min(first, span.first);
+    const auto n = static_cast<int64_t>(spans.size());
+    Status s = st->Bind(1, entity).Bind(2, document).Bind(3, n).Bind(4, first).BindBlob(5, PackSpans(spans)).Run();
+    if (!s.ok() || summaries_.Add(document, entity, n)) return s;  // summed at commit
+    return CountMentions(document, entity, n);
   }
 
   // The summaries of `n` new mentions of an entity in a canonical document (migration 10 moved
@@ -193,11 +212,11 @@ class SqliteStore final : public Store {
   // all the entity's mentions in it.
   Status CountMentions(int64_t document, int64_t entity, int64_t n) {
     static constexpr const char* kSql[] = {
-        "INSERT INTO agg_entities SELECT ?2, (SELECT COUNT(*) FROM mentions WHERE entity = ?2 AND document = ?1) = ?3, ?3 "
-        "FROM documents d WHERE d.id = ?1 AND d.duplicate_of IS NULL "
+        "INSERT INTO agg_entities SELECT ?2, (SELECT mentions FROM mention_sets WHERE entity = ?2 AND document = ?1) = ?3, "
+        "?3 FROM documents d WHERE d.id = ?1 AND d.duplicate_of IS NULL "
         "ON CONFLICT(entity) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions",
         "INSERT INTO agg_entity_days SELECT ?2, COALESCE(d.day, -2147483648), d.lang, "
-        "(SELECT COUNT(*) FROM mentions WHERE entity = ?2 AND document = ?1) = ?3, ?3 "
+        "(SELECT mentions FROM mention_sets WHERE entity = ?2 AND document = ?1) = ?3, ?3 "
         "FROM documents d WHERE d.id = ?1 AND d.duplicate_of IS NULL "
         "ON CONFLICT(entity, day, lang) DO UPDATE SET documents = documents + excluded.documents, "
         "mentions = mentions + excluded.mentions",
@@ -217,12 +236,13 @@ class SqliteStore final : public Store {
 
   Status AddQuote(const QuoteRow& q) override {
     Statement* st = Stmt(
-        "INSERT INTO quotes (document, text, kind, speaker, speaker_entity, speaker_role, start, end, day) "
-        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,(SELECT day FROM documents WHERE id = ?1))");
+        "INSERT INTO quotes (document, kind, speaker, speaker_entity, speaker_role, start, end, day) "
+        "VALUES (?1,?2,?3,?4,?5,?6,?7,(SELECT day FROM documents WHERE id = ?1))");
     if (!st) return Err(db_.Error());
-    st->Bind(1, q.document).Bind(2, q.text).Bind(3, q.kind).Bind(5, q.speaker_entity).Bind(7, q.start).Bind(8, q.end);
-    q.speaker.empty() ? st->BindNull(4) : st->Bind(4, q.speaker);
-    q.speaker_role.empty() ? st->BindNull(6) : st->Bind(6, q.speaker_role);
+    // The words are not stored (schema 12): they are bytes [start, end) of the document's text.
+    st->Bind(1, q.document).Bind(2, q.kind).Bind(4, q.speaker_entity).Bind(6, q.start).Bind(7, q.end);
+    q.speaker.empty() ? st->BindNull(3) : st->Bind(3, q.speaker);
+    q.speaker_role.empty() ? st->BindNull(5) : st->Bind(5, q.speaker_role);
     return st->Run();
   }
 
@@ -480,7 +500,7 @@ class SqliteStore final : public Store {
             "WHERE d.duplicate_of IS NULL ORDER BY e.id";
     else if (what == "quotes")
       sql = "SELECT q.id, q.document, d.published, COALESCE(en.name, q.speaker) AS speaker, en.actor AS speaker_actor, "
-            "q.speaker_role, q.kind, q.text FROM quotes q JOIN documents d ON d.id = q.document "
+            "q.speaker_role, q.kind, warta_slice(d.body, q.start, q.end) AS text FROM quotes q JOIN documents d ON d.id = q.document "
             "LEFT JOIN entities en ON en.id = q.speaker_entity WHERE d.duplicate_of IS NULL ORDER BY q.id";
     else
       return Status::Error(Status::Code::kInvalidArgument, "export: unknown table '" + what + "'");
@@ -548,6 +568,7 @@ class SqliteStore final : public Store {
   std::unordered_map<std::string, Statement> cache_;
   SqliteQueries queries_{&db_};  // after db_: its statements are finalized first
   std::unordered_map<std::string, int64_t> entity_ids_;
+  MentionSummaries summaries_;  // this batch's mention summaries, written at commit
   BodyCodec codec_;
 };
 

@@ -18,6 +18,18 @@ std::string TempDb(const std::string& name) {
   return path;
 }
 
+// An Indonesian document of no date whose two texts are `text`.
+DocumentRow Row(const std::string& identity, const std::string& text) {
+  DocumentRow r;
+  r.identity = identity;
+  r.source = "test";
+  r.site = "example.com";
+  r.lang = "id";
+  r.original = r.text = text;
+  r.content_hash = "h";
+  return r;
+}
+
 TEST(Store, MigratesAnEmptyFileToTheCurrentSchema) {
   std::string path = TempDb("migrate");
   {
@@ -89,6 +101,77 @@ TEST(Store, AnUncompressedStoreIsCompressedOnUpgrade) {
   std::vector<std::string> bands;
   ASSERT_TRUE(rw.value()->ForEachBands(0, [&](int64_t, const std::string& b) { bands.push_back(b); }).ok());
   EXPECT_EQ(bands, std::vector<std::string>{"\x03\x04"});
+}
+
+// A store of schema 11 (one row per mention, quotes with their words) keeps every mention, its
+// summaries and every quotation's words through migration 12.
+TEST(Store, MentionsArePackedAndQuoteWordsReadFromTheBodyOnUpgrade) {
+  std::string path = TempDb("v11");
+  {
+    auto s = Store::OpenSqlite(path, Store::Mode::kReadWrite);  // creates the current schema
+    ASSERT_TRUE(s.ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  // Back to schema 11's two tables, with rows as schema 11 wrote them.
+  const char* v11 =
+      "DROP TRIGGER agg_canonical; DROP TABLE mention_sets; DROP TABLE quotes;"
+      "CREATE TABLE mentions (document INTEGER NOT NULL REFERENCES documents(id), entity INTEGER NOT NULL "
+      "REFERENCES entities(id), start INTEGER NOT NULL, end INTEGER NOT NULL);"
+      "CREATE INDEX mentions_document ON mentions(document); CREATE INDEX mentions_entity ON mentions(entity, document);"
+      "CREATE TABLE quotes (id INTEGER PRIMARY KEY, document INTEGER NOT NULL REFERENCES documents(id), text TEXT NOT NULL, "
+      "kind TEXT NOT NULL, speaker TEXT, speaker_entity INTEGER REFERENCES entities(id), speaker_role TEXT, "
+      "start INTEGER NOT NULL, end INTEGER NOT NULL, day INTEGER);"
+      "CREATE TRIGGER agg_canonical AFTER UPDATE OF duplicate_of ON documents BEGIN SELECT 1; END;"
+      "INSERT INTO entities (id, key, name, type, actor) VALUES (1, 'kb:x', 'Jokowi', 'PER', 'IDNGOV'),"
+      "  (2, 'kb:y', 'Jakarta', 'LOC', 'IDN');"
+      "INSERT INTO mentions VALUES (1, 1, 50, 56), (1, 2, 15, 22), (1, 1, 0, 6);"
+      "INSERT INTO quotes (document, text, kind, speaker, start, end) VALUES (1, 'stale copy', 'direct', 'Jokowi', 25, 42);"
+      "PRAGMA user_version = 11;";
+  ASSERT_EQ(sqlite3_exec(db, v11, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  {
+    auto s = Store::OpenSqlite(path, Store::Mode::kReadWrite);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    Store& st = *s.value();
+    ASSERT_TRUE(st.Begin().ok());
+    ASSERT_EQ(st.AddDocument(Row("id:1", "Jokowi tiba di Jakarta. \"Kami siap bekerja,\" kata Jokowi.")).value(), 1);
+    ASSERT_TRUE(st.Commit().ok());
+  }
+  auto s = Store::OpenSqlite(path, Store::Mode::kReadOnly);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  auto spans = s.value()->DocumentSpans(1);
+  ASSERT_TRUE(spans.ok()) << spans.status().message();
+  EXPECT_EQ(TableToCsv(spans.value()), "start,end,entity,name,actor\r\n0,6,1,Jokowi,IDNGOV\r\n15,22,2,Jakarta,IDN\r\n"
+                                       "50,56,1,Jokowi,IDNGOV\r\n");
+  auto mentions = s.value()->DocumentMentions(1);
+  ASSERT_TRUE(mentions.ok());
+  EXPECT_EQ(TableToCsv(mentions.value()), "entity,name,type,actor,mentions,first\r\n1,Jokowi,PER,IDNGOV,2,0\r\n"
+                                          "2,Jakarta,LOC,IDN,1,15\r\n");
+  // The quotation's words are the body's bytes [25, 42), not the copy schema 11 kept.
+  auto quotes = s.value()->DocumentQuotes(1);
+  ASSERT_TRUE(quotes.ok()) << quotes.status().message();
+  EXPECT_EQ(TableToCsv(quotes.value()), "speaker,kind,start,end,text\r\nJokowi,direct,25,42,Kami siap bekerja\r\n");
+}
+
+// Mentions of one entity added twice to a document (two entities with one key) are one row
+// whose spans hold both, and the entity counts the document once.
+TEST(Store, MentionsOfOneEntityAddedTwiceAreMerged) {
+  auto s = Store::OpenSqlite(TempDb("merge"), Store::Mode::kReadWrite);
+  ASSERT_TRUE(s.ok());
+  Store& st = *s.value();
+  ASSERT_TRUE(st.Begin().ok());
+  int64_t doc = st.AddDocument(Row("id:m", "Prabowo bertemu Albanese. Prabowo tersenyum.")).value();
+  int64_t prabowo = st.EntityId({"kb:p", "Prabowo", "PER", "", "IDN", "IDNGOV", "p"}).value();
+  ASSERT_TRUE(st.AddMentions(doc, prabowo, {{26, 33}}).ok());
+  ASSERT_TRUE(st.AddMentions(doc, prabowo, {{0, 7}}).ok());
+  ASSERT_TRUE(st.Commit().ok());
+  EXPECT_EQ(TableToCsv(st.DocumentSpans(doc).value()),
+            "start,end,entity,name,actor\r\n0,7,1,Prabowo,IDNGOV\r\n26,33,1,Prabowo,IDNGOV\r\n");
+  auto actor = st.Actor(prabowo);
+  ASSERT_TRUE(actor.ok());
+  EXPECT_EQ(actor.value().rows.at(0).at(6), "1");  // documents
+  EXPECT_EQ(actor.value().rows.at(0).at(7), "2");  // mentions
 }
 
 TEST(Store, RefusesANewerSchemaAndNonDatabases) {
