@@ -1,6 +1,8 @@
 #include "store/body_codec.h"
 
 #include <new>
+#include <string>
+#include <utility>
 
 namespace warta {
 
@@ -17,7 +19,8 @@ Status Corrupt(const std::string& what) { return Status::Error(Status::Code::kCo
 
 }  // namespace
 
-BodyCodec::BodyCodec() : cctx_(ZSTD_createCCtx()), dctx_(ZSTD_createDCtx()) {
+BodyCodec::BodyCodec(std::shared_ptr<const BodyDictionaries> dictionaries)
+    : cctx_(ZSTD_createCCtx()), dctx_(ZSTD_createDCtx()), dictionaries_(std::move(dictionaries)) {
   if (!cctx_ || !dctx_) throw std::bad_alloc();
 }
 
@@ -25,6 +28,7 @@ std::string BodyCodec::Pack(std::string_view original, std::string_view text) {
   std::string out(4 + ZSTD_compressBound(original.size()) + ZSTD_compressBound(text.size()), '\0');
   ZSTD_CCtx_reset(cctx_.get(), ZSTD_reset_session_and_parameters);
   ZSTD_CCtx_setParameter(cctx_.get(), ZSTD_c_compressionLevel, kLevel);
+  if (dictionaries_ && dictionaries_->Current()) ZSTD_CCtx_refCDict(cctx_.get(), dictionaries_->Current());
   size_t first = ZSTD_compress2(cctx_.get(), out.data() + 4, out.size() - 4, original.data(), original.size());
   if (ZSTD_isError(first)) throw std::bad_alloc();  // the bound makes any other error impossible
   for (int i = 0; i < 4; ++i) out[static_cast<size_t>(i)] = static_cast<char>((first >> (8 * i)) & 0xFF);
@@ -44,7 +48,13 @@ Result<std::string> BodyCodec::Frame(std::string_view frame, std::string_view pr
     return Corrupt("a damaged frame header");
   std::string out(static_cast<size_t>(size), '\0');
   ZSTD_DCtx_reset(dctx_.get(), ZSTD_reset_session_and_parameters);
-  if (!prefix.empty()) ZSTD_DCtx_refPrefix(dctx_.get(), prefix.data(), prefix.size());
+  if (!prefix.empty()) {
+    ZSTD_DCtx_refPrefix(dctx_.get(), prefix.data(), prefix.size());
+  } else if (unsigned id = ZSTD_getDictID_fromFrame(frame.data(), frame.size()); id != 0) {
+    const ZSTD_DDict* dict = dictionaries_ ? dictionaries_->Find(id) : nullptr;
+    if (!dict) return Corrupt("compressed with a dictionary (" + std::to_string(id) + ") the store does not hold");
+    ZSTD_DCtx_refDDict(dctx_.get(), dict);
+  }
   size_t n = ZSTD_decompressDCtx(dctx_.get(), out.data(), out.size(), frame.data(), frame.size());
   if (ZSTD_isError(n) || n != out.size()) return Corrupt(ZSTD_isError(n) ? ZSTD_getErrorName(n) : "a short frame");
   return out;

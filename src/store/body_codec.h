@@ -15,13 +15,15 @@
 #include <string>
 #include <string_view>
 
+#include "store/body_dictionaries.h"
 #include "util/status.h"
 
 namespace warta {
 
 class BodyCodec {
  public:
-  BodyCodec();
+  // Without dictionaries, or with the store's (shared: one registry per connection).
+  explicit BodyCodec(std::shared_ptr<const BodyDictionaries> dictionaries = nullptr);
   // The compressed value; throws std::bad_alloc only.
   std::string Pack(std::string_view original, std::string_view text);
   // kCorrupt when the value is not one Pack made.
@@ -38,6 +40,7 @@ class BodyCodec {
   Result<std::string> Frame(std::string_view frame, std::string_view prefix);
   std::unique_ptr<ZSTD_CCtx, FreeC> cctx_;
   std::unique_ptr<ZSTD_DCtx, FreeD> dctx_;
+  std::shared_ptr<const BodyDictionaries> dictionaries_;
 };
 
 }  // namespace warta

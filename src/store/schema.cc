@@ -422,6 +422,15 @@ WHEN (old.duplicate_of IS NULL) <> (new.duplicate_of IS NULL) BEGIN
   ON CONFLICT(node, day, lang, label) DO UPDATE SET mentions = mentions + excluded.mentions;
 END;
 )sql",
+      // 13: zstd dictionaries for the original texts (store/body_dictionaries.h), trained by the
+      // writer once the store has enough articles; a body's frame names the one it used. An
+      // event's sentence is read from the body (warta_slice) like a quotation's words, and a
+      // quotation's speaker with an entity is named by the entity alone.
+      R"sql(
+CREATE TABLE body_dictionaries (id INTEGER PRIMARY KEY, dict BLOB NOT NULL);
+ALTER TABLE events DROP COLUMN sentence;
+UPDATE quotes SET speaker = NULL WHERE speaker_entity IS NOT NULL;
+)sql",
   };
   return kMigrations;
 }

@@ -30,6 +30,7 @@ void Unpack(sqlite3_context* ctx, int, sqlite3_value** args) {
 // warta_slice's state: a codec and the last body it decompressed, so that the quotes of one
 // document, read one after the other, decompress its text once.
 struct SliceState {
+  explicit SliceState(std::shared_ptr<const BodyDictionaries> d) : codec(std::move(d)) {}
   BodyCodec codec;
   std::string body, original;
 };
@@ -97,7 +98,7 @@ void Merge(sqlite3_context* ctx, int, sqlite3_value** args) {
 
 }  // namespace
 
-Status RegisterStoreFunctions(sqlite::Database* db) {
+Status RegisterStoreFunctions(sqlite::Database* db, const std::shared_ptr<const BodyDictionaries>& dictionaries) {
   struct Function {
     const char* name;
     void (*fn)(sqlite3_context*, int, sqlite3_value**);
@@ -105,13 +106,13 @@ Status RegisterStoreFunctions(sqlite::Database* db) {
   for (Function f : {Function{"warta_original", &Unpack<&BodyCodec::Original>},
                      Function{"warta_text", &Unpack<&BodyCodec::Text>}}) {
     // One codec (its zstd contexts) per function and connection, freed with the connection.
-    auto* codec = new BodyCodec();
+    auto* codec = new BodyCodec(dictionaries);
     int rc = sqlite3_create_function_v2(db->get(), f.name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, codec, f.fn, nullptr,
                                         nullptr, [](void* p) { delete static_cast<BodyCodec*>(p); });
     if (rc != SQLITE_OK)
       return Status::Error(Status::Code::kIoError, std::string("registering ") + f.name + ": " + db->Error());
   }
-  auto* slice = new SliceState();
+  auto* slice = new SliceState(dictionaries);
   int rc = sqlite3_create_function_v2(db->get(), "warta_slice", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, slice, &Slice,
                                       nullptr, nullptr, [](void* p) { delete static_cast<SliceState*>(p); });
   if (rc == SQLITE_OK)

@@ -10,11 +10,15 @@
 // `sqlite3` shell lacks them: there the texts read as BLOBs.
 #pragma once
 
+#include <memory>
+
+#include "store/body_dictionaries.h"
 #include "store/sqlite.h"
 #include "util/status.h"
 
 namespace warta {
 
-Status RegisterStoreFunctions(sqlite::Database* db);
+// `dictionaries`: the store's text dictionaries, which the functions' codecs share.
+Status RegisterStoreFunctions(sqlite::Database* db, const std::shared_ptr<const BodyDictionaries>& dictionaries);
 
 }  // namespace warta

@@ -96,7 +96,7 @@ constexpr std::string_view kEventColumns =
     "e.document, date(e.day * 86400, 'unixepoch') AS date, e.source_actor, e.source_name, e.cameo, "
     "e.plover, e.quad_class, e.goldstein, e.negated, e.target_actor, e.target_name, e.via, "
     "(SELECT COUNT(*) FROM documents c WHERE c.id = e.document OR c.duplicate_of = e.document) AS reports, "
-    "e.sentence, d.title, d.url";
+    "warta_slice(d.body, e.start, e.end) AS sentence, d.title, d.url";
 
 // Where a list's columns end and its rows' source begins (List counts from there on):
 // columns may hold subqueries with FROM of their own.

@@ -1,6 +1,7 @@
 // The SQLite backend of Store: WAL journal, one writer, batches in
 // transactions, every statement prepared once with bound parameters.
 #include <fmt/format.h>
+#include <zdict.h>
 
 #include <algorithm>
 #include <cctype>
@@ -29,7 +30,8 @@ Status Err(const std::string& message) { return Status::Error(Status::Code::kIoE
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(Database db, std::optional<WriterLock> lock) : lock_(std::move(lock)), db_(std::move(db)) {}
+  SqliteStore(Database db, std::optional<WriterLock> lock, std::shared_ptr<BodyDictionaries> dictionaries)
+      : lock_(std::move(lock)), db_(std::move(db)), dictionaries_(std::move(dictionaries)), codec_(dictionaries_) {}
 
   Result<std::vector<std::string>> CheckIntegrity(bool quick) override {
     auto st = db_.Prepare(quick ? "PRAGMA quick_check" : "PRAGMA integrity_check");
@@ -84,6 +86,52 @@ class SqliteStore final : public Store {
 
   Status RawExec(std::string_view sql) { return db_.Exec(sql); }
 
+  // The store's text dictionaries into the registry every codec of this connection reads.
+  Status LoadDictionaries() {
+    auto st = db_.Prepare("SELECT dict FROM body_dictionaries ORDER BY id");
+    if (!st.ok()) return st.status();
+    Status s;
+    while (st.value().Step(&s)) {
+      Status a = dictionaries_->Add(st.value().Blob(0));
+      if (!a.ok()) return a;
+    }
+    return s;
+  }
+
+  // Inside a write batch: once the store holds kDictionarySamples articles and no text
+  // dictionary, one is trained on their original texts (in id order: the same store gives
+  // the same dictionary) and every later text is compressed with it. Tried once a session.
+  static constexpr int64_t kDictionarySamples = 1000;
+  Status TrainDictionary() {
+    if (!dictionaries_->empty() || dictionary_tried_) return Status::Ok();
+    Statement* count = Stmt("SELECT COUNT(*) FROM (SELECT 1 FROM documents LIMIT ?)");
+    if (!count) return Err(db_.Error());
+    count->Bind(1, kDictionarySamples);
+    auto n = OptionalInt(count);
+    if (!n.ok()) return n.status();
+    if (n.value().value_or(0) < kDictionarySamples) return Status::Ok();
+    dictionary_tried_ = true;
+    auto read = db_.Prepare("SELECT body FROM documents ORDER BY id LIMIT ?");
+    if (!read.ok()) return read.status();
+    read.value().Bind(1, kDictionarySamples);
+    std::vector<std::string> samples;
+    Status s;
+    while (read.value().Step(&s)) {
+      auto original = codec_.Original(read.value().Blob(0));
+      if (!original.ok()) return original.status();
+      samples.push_back(std::move(original).value());
+    }
+    if (!s.ok()) return s;
+    auto dict = TrainBodyDictionary(samples);
+    if (!dict.ok()) return Status::Ok();  // too few or too alike to learn from: texts stay as they are
+    Statement* add = Stmt("INSERT INTO body_dictionaries (id, dict) VALUES (?, ?)");
+    if (!add) return Err(db_.Error());
+    s = add->Bind(1, static_cast<int64_t>(ZDICT_getDictID(dict.value().data(), dict.value().size())))
+            .BindBlob(2, dict.value())
+            .Run();
+    return s.ok() ? dictionaries_->Add(dict.value()) : s;
+  }
+
   // Migration 5: each document's two texts into its compressed body.
   static constexpr size_t kBodyMigration = 5;
   Status PackBodies() {
@@ -109,7 +157,8 @@ class SqliteStore final : public Store {
 
   Status Begin() override {
     summaries_.Clear();
-    return db_.Exec("BEGIN IMMEDIATE");
+    Status s = db_.Exec("BEGIN IMMEDIATE");
+    return s.ok() ? TrainDictionary() : s;
   }
   Status Commit() override {
     Status s = summaries_.Flush([this](const std::string& sql) { return Stmt(sql); });
@@ -241,7 +290,8 @@ class SqliteStore final : public Store {
     if (!st) return Err(db_.Error());
     // The words are not stored (schema 12): they are bytes [start, end) of the document's text.
     st->Bind(1, q.document).Bind(2, q.kind).Bind(4, q.speaker_entity).Bind(6, q.start).Bind(7, q.end);
-    q.speaker.empty() ? st->BindNull(3) : st->Bind(3, q.speaker);
+    // A speaker with an entity is named by it (queries read COALESCE(en.name, q.speaker)).
+    q.speaker.empty() || q.speaker_entity ? st->BindNull(3) : st->Bind(3, q.speaker);
     q.speaker_role.empty() ? st->BindNull(5) : st->Bind(5, q.speaker_role);
     return st->Run();
   }
@@ -249,15 +299,16 @@ class SqliteStore final : public Store {
   Status AddEvent(const EventRow& e) override {
     Statement* st = Stmt(
         "INSERT INTO events (document, source_entity, target_entity, source_name, target_name, source_actor, "
-        "target_actor, cameo, plover, quad_class, goldstein, negated, via, sentence, start, end, day) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "target_actor, cameo, plover, quad_class, goldstein, negated, via, start, end, day) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return Err(db_.Error());
+    // The sentence is not stored (schema 13): it is bytes [start, end) of the document's text.
     st->Bind(1, e.document).Bind(2, e.source_entity).Bind(3, e.target_entity).Bind(4, e.source_name);
     st->Bind(5, e.target_name).Bind(6, e.source_actor).Bind(7, e.target_actor).Bind(8, e.cameo);
     e.plover.empty() ? st->BindNull(9) : st->Bind(9, e.plover);
     st->Bind(10, e.quad_class).Bind(11, e.goldstein).Bind(12, e.negated ? 1 : 0).Bind(13, e.via);
-    st->Bind(14, e.sentence).Bind(15, e.start).Bind(16, e.end);
-    e.day ? st->Bind(17, static_cast<int64_t>(*e.day)) : st->BindNull(17);
+    st->Bind(14, e.start).Bind(15, e.end);
+    e.day ? st->Bind(16, static_cast<int64_t>(*e.day)) : st->BindNull(16);
     return st->Run();
   }
 
@@ -496,7 +547,8 @@ class SqliteStore final : public Store {
             "e.source_name, e.target_actor, e.target_name, e.cameo, e.plover, e.quad_class, e.goldstein, e.negated, "
             "e.via, d.url, (SELECT COUNT(*) FROM documents c WHERE c.id = e.document OR c.duplicate_of = e.document) "
             "AS reports, (SELECT COUNT(DISTINCT c.site) FROM documents c WHERE c.id = e.document OR c.duplicate_of = "
-            "e.document) AS sources, e.sentence FROM events e JOIN documents d ON d.id = e.document "
+            "e.document) AS sources, warta_slice(d.body, e.start, e.end) AS sentence FROM events e "
+            "JOIN documents d ON d.id = e.document "
             "WHERE d.duplicate_of IS NULL ORDER BY e.id";
     else if (what == "quotes")
       sql = "SELECT q.id, q.document, d.published, COALESCE(en.name, q.speaker) AS speaker, en.actor AS speaker_actor, "
@@ -569,7 +621,9 @@ class SqliteStore final : public Store {
   SqliteQueries queries_{&db_};  // after db_: its statements are finalized first
   std::unordered_map<std::string, int64_t> entity_ids_;
   MentionSummaries summaries_;  // this batch's mention summaries, written at commit
+  std::shared_ptr<BodyDictionaries> dictionaries_;  // shared with this connection's SQL functions
   BodyCodec codec_;
+  bool dictionary_tried_ = false;
 };
 
 }  // namespace
@@ -584,8 +638,9 @@ Result<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path, Mode m
   }
   auto db = Database::Open(path, !read_only, read_only);
   if (!db.ok()) return db.status();
-  if (Status f = RegisterStoreFunctions(&db.value()); !f.ok()) return f;
-  auto store = std::make_unique<SqliteStore>(std::move(db).value(), std::move(lock));
+  auto dictionaries = std::make_shared<BodyDictionaries>();
+  if (Status f = RegisterStoreFunctions(&db.value(), dictionaries); !f.ok()) return f;
+  auto store = std::make_unique<SqliteStore>(std::move(db).value(), std::move(lock), dictionaries);
   // WAL: readers never block the writer, and a killed writer leaves the last
   // committed batch intact. NORMAL sync is durable at each checkpoint and
   // consistent always (the WAL guarantees atomic commits).
@@ -599,6 +654,12 @@ Result<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path, Mode m
     if (!s.ok()) return Status::Error(s.code(), path + ": " + s.message());
   }
   Status s = store->Migrate(read_only);
+  // A reader of a damaged store still answers what the damage spares: a text that needs a
+  // dictionary it could not load reads as corrupt, naming the dictionary.
+  if (s.ok()) {
+    Status d = store->LoadDictionaries();
+    if (!read_only) s = d;
+  }
   if (!s.ok()) return Status::Error(s.code(), path + ": " + s.message());
   return std::unique_ptr<Store>(std::move(store));
 }

@@ -103,8 +103,8 @@ TEST(Store, AnUncompressedStoreIsCompressedOnUpgrade) {
   EXPECT_EQ(bands, std::vector<std::string>{"\x03\x04"});
 }
 
-// A store of schema 11 (one row per mention, quotes with their words) keeps every mention, its
-// summaries and every quotation's words through migration 12.
+// A store of schema 11 (one row per mention, quotes with their words, events with their
+// sentence) keeps every mention and every quotation's words through migrations 12 and 13.
 TEST(Store, MentionsArePackedAndQuoteWordsReadFromTheBodyOnUpgrade) {
   std::string path = TempDb("v11");
   {
@@ -113,20 +113,21 @@ TEST(Store, MentionsArePackedAndQuoteWordsReadFromTheBodyOnUpgrade) {
   }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  // Back to schema 11's two tables, with rows as schema 11 wrote them.
+  // Back to schema 11's tables (mentions a row each, quotes with their words, events with their
+  // sentence), with rows as schema 11 wrote them; the document is added after the upgrade.
   const char* v11 =
-      "DROP TRIGGER agg_canonical; DROP TABLE mention_sets; DROP TABLE quotes;"
+      "DROP TRIGGER agg_canonical; DROP TABLE mention_sets; DROP TABLE body_dictionaries;"
+      "ALTER TABLE quotes ADD COLUMN text TEXT NOT NULL DEFAULT '';"
+      "ALTER TABLE events ADD COLUMN sentence TEXT NOT NULL DEFAULT '';"
       "CREATE TABLE mentions (document INTEGER NOT NULL REFERENCES documents(id), entity INTEGER NOT NULL "
       "REFERENCES entities(id), start INTEGER NOT NULL, end INTEGER NOT NULL);"
       "CREATE INDEX mentions_document ON mentions(document); CREATE INDEX mentions_entity ON mentions(entity, document);"
-      "CREATE TABLE quotes (id INTEGER PRIMARY KEY, document INTEGER NOT NULL REFERENCES documents(id), text TEXT NOT NULL, "
-      "kind TEXT NOT NULL, speaker TEXT, speaker_entity INTEGER REFERENCES entities(id), speaker_role TEXT, "
-      "start INTEGER NOT NULL, end INTEGER NOT NULL, day INTEGER);"
       "CREATE TRIGGER agg_canonical AFTER UPDATE OF duplicate_of ON documents BEGIN SELECT 1; END;"
       "INSERT INTO entities (id, key, name, type, actor) VALUES (1, 'kb:x', 'Jokowi', 'PER', 'IDNGOV'),"
       "  (2, 'kb:y', 'Jakarta', 'LOC', 'IDN');"
       "INSERT INTO mentions VALUES (1, 1, 50, 56), (1, 2, 15, 22), (1, 1, 0, 6);"
-      "INSERT INTO quotes (document, text, kind, speaker, start, end) VALUES (1, 'stale copy', 'direct', 'Jokowi', 25, 42);"
+      "INSERT INTO quotes (document, text, kind, speaker, speaker_entity, start, end) "
+      "  VALUES (1, 'stale copy', 'direct', 'Jokowi', 1, 25, 42);"
       "PRAGMA user_version = 11;";
   ASSERT_EQ(sqlite3_exec(db, v11, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
   sqlite3_close(db);
@@ -172,6 +173,43 @@ TEST(Store, MentionsOfOneEntityAddedTwiceAreMerged) {
   ASSERT_TRUE(actor.ok());
   EXPECT_EQ(actor.value().rows.at(0).at(6), "1");  // documents
   EXPECT_EQ(actor.value().rows.at(0).at(7), "2");  // mentions
+}
+
+// Once the store holds a thousand articles the writer trains a text dictionary on them; the
+// articles after it are compressed with it and read back by any connection, also read-only.
+TEST(Store, ATextDictionaryIsTrainedOnceEnoughArticlesAreStored) {
+  std::string path = TempDb("dictionary");
+  auto text = [](int i) {
+    return "Jakarta - Kementerian Keuangan menyampaikan realisasi anggaran ke-" + std::to_string(i) +
+           " kepada wartawan. Baca juga: Harga Beras Naik Lagi. (red/detikcom) " + std::to_string(i * 7919 % 1000);
+  };
+  {
+    auto s = Store::OpenSqlite(path, Store::Mode::kReadWrite);
+    ASSERT_TRUE(s.ok());
+    Store& st = *s.value();
+    for (int batch = 0; batch < 2; ++batch) {
+      ASSERT_TRUE(st.Begin().ok());
+      for (int i = batch * 1000; i < (batch + 1) * 1000 + batch; ++i)
+        ASSERT_TRUE(st.AddDocument(Row("id:" + std::to_string(i), text(i))).ok());
+      ASSERT_TRUE(st.Commit().ok());
+    }
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT COUNT(*), MIN(length(dict)) FROM body_dictionaries", -1, &q, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(q, 0), 1);
+  EXPECT_GT(sqlite3_column_int(q, 1), 1000);
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  auto ro = Store::OpenSqlite(path, Store::Mode::kReadOnly);
+  ASSERT_TRUE(ro.ok()) << ro.status().message();
+  for (int id : {1, 1000, 1500, 2001}) {
+    auto t = ro.value()->CleanTextOf(id);
+    ASSERT_TRUE(t.ok()) << t.status().message();
+    EXPECT_EQ(t.value(), text(id - 1));
+  }
 }
 
 TEST(Store, RefusesANewerSchemaAndNonDatabases) {
