@@ -93,7 +93,8 @@ TEST(DataFiles, EveryLineIsACommentOrHasTheRightColumns) {
                     Spec{"entities/ner_model.tsv", 3}, Spec{"entities/ner_model_en.tsv", 3},
                     Spec{"entities/places.tsv", 5},
                     Spec{"entities/agents.tsv", 4}, Spec{"entities/groups.tsv", 4},
-                    Spec{"entities/outlets.tsv", 3}, Spec{"entities/place_words.tsv", 3},
+                    Spec{"entities/outlets.tsv", 3, 4}, Spec{"entities/place_words.tsv", 3},
+                    Spec{"events/judgements.tsv", 3}, Spec{"events/people.tsv", 3},
                     Spec{"entities/dated_names.tsv", 4}}) {
     auto bytes = DirectoryDataReader(testing::SourcePath("data"))(spec.path);
     ASSERT_TRUE(bytes.ok()) << spec.path;

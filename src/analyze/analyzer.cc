@@ -215,10 +215,14 @@ class SectionAnalyzer {
   }
 
   // The outlet's home country: the user's word (--home-country), else the
-  // outlet of the URL or its country-code domain; "" leaves it to the language.
+  // outlet of the URL or its country-code domain, else the outlet the
+  // publisher field names; "" leaves it to the language.
   std::string HomeCountry() const {
     if (!options_.home_country.empty()) return options_.home_country;
-    return doc_->url ? k_.entities.outlets().HomeCountry(*doc_->url) : "";
+    std::string country = doc_->url ? k_.entities.outlets().HomeCountry(*doc_->url) : "";
+    if (country.empty() && doc_->publisher)  // a record without a (known) URL may name its outlet
+      if (const Outlet* o = k_.entities.outlets().FindByName(*doc_->publisher)) country = o->country;
+    return country;
   }
 
   // The sentences the event coder will read, parsed when the others are not

@@ -40,6 +40,11 @@ std::string EntityKey(const Entity& e) {
   return e.type + "|" + e.country + "|" + FoldCase(e.name);
 }
 
+// Near-duplicate candidates whose exact Jaccard is checked per document (each costs reading and
+// shingling a stored text): the ones sharing the most LSH bands. Without a bound, a story copied
+// N times made its next copy check N texts, and ingest slowed with the store (docs/benchmarks.md).
+constexpr size_t kMaxNearCandidates = 8;
+
 // The actor codes the article names, as the story clusterer was tuned with
 // (docs/quality.md, Stories).
 std::vector<std::string> ActorsOf(const Document& d) {
@@ -53,11 +58,18 @@ std::vector<std::string> ActorsOf(const Document& d) {
 
 // The outlet of a URL: its registered domain when outlets.tsv knows it (news.detik.com is
 // detik.com), else the host; named by outlets.tsv, else by the record's publisher field, else
-// by its domain. Without a URL, the publisher field names it (its key is the name folded).
+// by its domain. Without a URL, the publisher field names it: an outlet outlets.tsv knows by that
+// name, alias or domain label, else one keyed by the name folded.
 void SetOutlet(const Document& d, const Outlets& outlets, DocumentRow* row) {
   std::string host = d.url ? Outlets::Host(*d.url) : "";
   if (host.empty()) {
     if (!d.publisher || d.publisher->empty()) return;
+    if (const Outlet* known = outlets.FindByName(*d.publisher)) {  // "Breitbart" and "breitbart" are breitbart.com
+      row->outlet = known->domain;
+      row->outlet_name = known->name;
+      row->outlet_country = known->country;
+      return;
+    }
     row->outlet = FoldCase(*d.publisher);
     row->outlet_name = *d.publisher;
     return;
@@ -248,7 +260,7 @@ Status Ingester::WriteOne(PreparedDocument* p, IngestCounts* counts) {
     } else {
       double best = 0;
       int64_t best_doc = 0;
-      for (int64_t c : index_.Candidates(p->bands)) {
+      for (int64_t c : index_.Candidates(p->bands, kMaxNearCandidates)) {
         auto text = store_->CleanTextOf(c);
         if (!text.ok()) return text.status();
         double j = Jaccard(p->shingles, Shingles(NormalizeForDedup(text.value())));

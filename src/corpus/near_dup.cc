@@ -118,7 +118,7 @@ void LshIndex::Add(int64_t doc, const std::vector<uint64_t>& band_keys) {
   ++documents_;
 }
 
-std::vector<int64_t> LshIndex::Candidates(const std::vector<uint64_t>& band_keys) const {
+std::vector<int64_t> LshIndex::Candidates(const std::vector<uint64_t>& band_keys, size_t max) const {
   std::vector<int64_t> out;
   if (slots_.empty()) return out;
   for (uint64_t k : band_keys) {
@@ -127,7 +127,20 @@ std::vector<int64_t> LshIndex::Candidates(const std::vector<uint64_t>& band_keys
       if (slots_[i].key == key) out.push_back(slots_[i].doc);
   }
   std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  // (bands shared, document) of each candidate.
+  std::vector<std::pair<size_t, int64_t>> counted;
+  for (size_t i = 0, j = 0; i < out.size(); i = j) {
+    while (j < out.size() && out[j] == out[i]) ++j;
+    counted.emplace_back(j - i, out[i]);
+  }
+  if (counted.size() > max) {  // the most shared first, then the earliest
+    std::partial_sort(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(max), counted.end(),
+                      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    counted.resize(max);
+  }
+  out.clear();
+  for (const auto& c : counted) out.push_back(c.second);
+  std::sort(out.begin(), out.end());
   return out;
 }
 

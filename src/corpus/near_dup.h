@@ -15,6 +15,7 @@
 // Pure: text in, values out.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -52,8 +53,12 @@ std::vector<uint64_t> BandKeys(const std::vector<uint32_t>& signature);
 class LshIndex {
  public:
   void Add(int64_t doc, const std::vector<uint64_t>& band_keys);
-  // Documents sharing at least one band key, ascending, without duplicates.
-  std::vector<int64_t> Candidates(const std::vector<uint64_t>& band_keys) const;
+  // Documents sharing at least one band key, ascending, without duplicates;
+  // with `max`, only the `max` sharing the most bands (the likeliest to be
+  // nearly the same: a pair agrees on a band with probability J^5), ties to
+  // the earlier document. The bound keeps a story copied hundreds of times from
+  // making each new copy check them all.
+  std::vector<int64_t> Candidates(const std::vector<uint64_t>& band_keys, size_t max = SIZE_MAX) const;
   size_t documents() const { return documents_; }
   size_t MemoryBytes() const { return slots_.capacity() * sizeof(Slot); }
 

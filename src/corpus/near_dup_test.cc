@@ -48,6 +48,25 @@ TEST(NearDup, LshFindsNearCopiesAndNotOthers) {
   EXPECT_GT(index.MemoryBytes(), 0u);
 }
 
+// A story copied many times: a new copy is checked against the few candidates that share the
+// most bands with it (ties: the earliest), not against every copy.
+TEST(NearDup, CandidatesAreBoundedToThoseSharingTheMostBands) {
+  LshIndex index;
+  std::vector<uint64_t> probe;
+  for (uint64_t b = 0; b < 20; ++b) probe.push_back((b + 1) << 40);
+  // Document d shares its first (d % 5) + 1 bands with the probe; the rest are its own.
+  for (int64_t d = 1; d <= 30; ++d) {
+    std::vector<uint64_t> keys;
+    for (uint64_t b = 0; b < 20; ++b) keys.push_back(b <= static_cast<uint64_t>(d % 5) ? probe[b] : (uint64_t(1000 + d * 20 + b) << 32));
+    index.Add(d, keys);
+  }
+  EXPECT_EQ(index.Candidates(probe).size(), 30u);
+  // Five bands shared: documents 4, 9, 14, 19, 24, 29; the four earliest of them.
+  EXPECT_EQ(index.Candidates(probe, 4), (std::vector<int64_t>{4, 9, 14, 19}));
+  // Eight: the six with five bands, then the two earliest with four (3, 8).
+  EXPECT_EQ(index.Candidates(probe, 8), (std::vector<int64_t>{3, 4, 8, 9, 14, 19, 24, 29}));
+}
+
 TEST(NearDup, SignatureEstimatesJaccard) {
   // Two sets sharing 80 of 120 elements (J = 0.5): the estimate is near it.
   std::vector<uint64_t> a, b;

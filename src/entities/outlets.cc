@@ -1,9 +1,23 @@
 #include "entities/outlets.h"
 
+#include <cctype>
+
 #include "util/strings.h"
 #include "util/tsv.h"
 
 namespace warta {
+
+namespace {
+
+// A name as FindByName compares it: letters and digits, case folded.
+std::string NameKey(std::string_view name) {
+  std::string out;
+  for (char c : FoldCase(name))
+    if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) out.push_back(c);
+  return out;
+}
+
+}  // namespace
 
 Status Outlets::Load(std::string_view outlets_tsv, std::string_view countries_tsv) {
   Status s = ForEachTsvRow(countries_tsv, "data/entities/countries.tsv", 4, "ISO3<TAB>ISO2<TAB>ENGLISH<TAB>INDONESIAN",
@@ -13,7 +27,7 @@ Status Outlets::Load(std::string_view outlets_tsv, std::string_view countries_ts
                            });
   if (!s.ok()) return s;
   by_tld_["uk"] = "GBR";  // the one country-code domain that is not the ISO code
-  return ForEachTsvRow(outlets_tsv, "data/entities/outlets.tsv", 3, "DOMAIN<TAB>NAME<TAB>COUNTRY",
+  return ForEachTsvRow(outlets_tsv, "data/entities/outlets.tsv", 3, 4, "DOMAIN<TAB>NAME<TAB>COUNTRY[<TAB>ALIASES]",
                        [&](const auto& c) -> std::string {
                          std::string domain = FoldCase(c[0]);
                          if (domain.find('.') == std::string::npos) {  // a top-level domain that names no country
@@ -25,6 +39,17 @@ Status Outlets::Load(std::string_view outlets_tsv, std::string_view countries_ts
                          if (Host(domain) != domain) return "DOMAIN must be a bare lower-case domain";
                          if (!by_domain_.emplace(domain, Outlet{domain, std::string(c[1]), std::string(c[2])}).second)
                            return "domain listed twice";
+                         std::vector<std::string_view> names = {c[1]};
+                         if (c.size() > 3)
+                           for (std::string_view a : Split(c[3], ',')) names.push_back(a);
+                         for (std::string_view n : names) {
+                           std::string key = NameKey(n);
+                           if (key.empty()) return "an empty name or alias";
+                           by_name_.emplace(key, domain);  // one outlet's two domains (bbc.com, bbc.co.uk): the first
+                         }
+                         // The domain's first label names it too, unless two domains share it (kompas.com, kompas.id).
+                         auto [it, fresh] = by_label_.emplace(NameKey(domain.substr(0, domain.find('.'))), domain);
+                         if (!fresh && it->second != domain) it->second.clear();
                          return "";
                        });
 }
@@ -54,6 +79,14 @@ const Outlet* Outlets::Find(std::string_view url) const {
     h.remove_prefix(dot + 1);
   }
   return nullptr;
+}
+
+const Outlet* Outlets::FindByName(std::string_view publisher) const {
+  const std::string key = NameKey(publisher);
+  auto it = by_name_.find(key);
+  if (it != by_name_.end()) return &by_domain_.at(it->second);
+  auto label = by_label_.find(key);
+  return label == by_label_.end() || label->second.empty() ? nullptr : &by_domain_.at(label->second);
 }
 
 std::string Outlets::HomeCountry(std::string_view url) const {

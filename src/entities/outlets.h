@@ -21,7 +21,7 @@ struct Outlet {
 
 class Outlets {
  public:
-  // outlets.tsv: DOMAIN<TAB>NAME<TAB>COUNTRY; `countries` is countries.tsv
+  // outlets.tsv: DOMAIN<TAB>NAME<TAB>COUNTRY[<TAB>ALIASES]; `countries` is countries.tsv
   // (ISO3<TAB>ISO2<TAB>...), for the country-code domains.
   Status Load(std::string_view outlets_tsv, std::string_view countries_tsv);
 
@@ -32,9 +32,16 @@ class Outlets {
   // The outlet's country, else the country of the host's country-code
   // domain (".id", ".co.uk"), else "".
   std::string HomeCountry(std::string_view url) const;
+  // The outlet a record's publisher field names, for records without a URL:
+  // its NAME, an ALIAS or its domain's first label ("breitbart" for
+  // breitbart.com), compared by letters and digits alone, case folded
+  // ("The New York Times", "new-york-times", "NYT"); nullptr if none.
+  const Outlet* FindByName(std::string_view publisher) const;
 
  private:
   std::unordered_map<std::string, Outlet> by_domain_;
+  std::unordered_map<std::string, std::string> by_name_;   // a name's letters and digits → domain
+  std::unordered_map<std::string, std::string> by_label_;  // a domain's first label → it ("" if shared)
   std::unordered_map<std::string, std::string> by_tld_;  // "id" → IDN
 };
 

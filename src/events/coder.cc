@@ -459,6 +459,7 @@ std::vector<Event> CodeEvents(const EventInput& input, const EventLexicon& lexic
     found.clear();
     SentenceCoder coder(input, lexicon, table, s, article);
     coder.Code(&found);
+    coder.CodeJudgements(&found);
     if (found.empty()) continue;
     uint64_t text = Fnv1a64(FoldCase(CollapseSpace(input.text.substr(s.span.start, s.span.end - s.span.start))));
     const bool copy = !sentences_seen.insert(text).second;

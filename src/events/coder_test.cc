@@ -405,3 +405,37 @@ TEST(EventsInTheArticle, APersonOfNoOfficeDoneToByAHomeBodyIsACivilian) {
 
 }  // namespace
 }  // namespace warta
+
+namespace warta {
+namespace {
+
+// judgements.tsv: blame and praise in a quotation are its speaker's criticism (111) or praise
+// (051) of the actor the quotation names.
+TEST(EventsInTheArticle, BlameAndPraiseInAQuotationAreTheSpeakersActs) {
+  auto e = Codes("\"Tidak adil jika APBN harus menanggung utang itu, sementara keuntungannya dikelola Danantara,\" "
+                 "kata Menteri Keuangan Purbaya Yudhi Sadewa.");
+  EXPECT_TRUE(HasCode(e, "Purbaya Yudhi Sadewa", "IDNGOV→IDNBUS", "111")) << Join(e);
+  e = Codes("\"Kami berterima kasih kepada Jepang atas kerja keras tim penyelamatnya,\" ujar Menteri Luar Negeri "
+            "Sugiono.");
+  EXPECT_TRUE(HasCode(e, "Sugiono", "IDNGOV→JPN", "051")) << Join(e);
+  e = Codes("\"Russia has been dishonest from the start,\" said the British Foreign Secretary, David Lammy.");
+  EXPECT_TRUE(HasCode(e, "David Lammy", "GBRGOV→RUS", "111")) << Join(e);
+}
+
+TEST(EventsInTheArticle, NoJudgementWhenNegatedOrOfAPlace) {
+  // "tidak curang": not a judgement.
+  auto e = Codes("\"Pemerintah Malaysia tidak curang dalam perundingan itu,\" kata Menteri Luar Negeri Sugiono.");
+  EXPECT_FALSE(std::any_of(e.begin(), e.end(), [](const std::string& s) { return s.find(" 111") != std::string::npos; }))
+      << Join(e);
+  // A town the words are about is no actor they judge.
+  e = Codes("\"Penanganan banjir di Bekasi amburadul dan mengecewakan,\" kata Ketua DPR Puan Maharani.");
+  EXPECT_FALSE(std::any_of(e.begin(), e.end(), [](const std::string& s) { return s.find(" 111") != std::string::npos; }))
+      << Join(e);
+  // Outside a quotation the words judge nothing: the narrator is no actor.
+  e = Codes("Kebijakan Malaysia itu dinilai tidak adil oleh banyak pengamat.");
+  EXPECT_FALSE(std::any_of(e.begin(), e.end(), [](const std::string& s) { return s.find(" 111") != std::string::npos; }))
+      << Join(e);
+}
+
+}  // namespace
+}  // namespace warta

@@ -168,20 +168,43 @@ Status EventLexicon::AddNonEvent(std::string_view tsv, std::string_view name) {
   });
 }
 
-Status EventLexicon::AddPeople(std::string_view tsv, std::string_view name) {
-  return ForEachTsvRow(tsv, name, 3, "PHRASE LANG ROLE", [&](const std::vector<std::string_view>& c) {
+namespace {
+
+// people.tsv and judgements.tsv: PHRASE<TAB>LANG<TAB>VALUE, each phrase once.
+template <typename PhraseMap>
+Status AddPhrases(std::string_view tsv, std::string_view name, std::string_view value_name,
+                  const std::function<std::string(std::string_view)>& check_value, PhraseMap* by_first) {
+  return ForEachTsvRow(tsv, name, 3, "PHRASE LANG " + std::string(value_name), [&](const std::vector<std::string_view>& c) {
     std::string bad = CheckPhrase(c[0]);
     if (!bad.empty()) return bad;
     if (c[1] != "id" && c[1] != "en") return std::string("language must be id or en");
-    if (c[2].size() != 3 || c[2].find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos)
-      return "role must be a three-letter CAMEO code: " + std::string(c[2]);
+    bad = check_value(c[2]);
+    if (!bad.empty()) return bad;
     std::vector<std::string> words = Words(c[0]);
-    auto& list = people_[words.front()];
+    auto& list = (*by_first)[words.front()];
     for (const auto& o : list)
       if (o.first == words) return "phrase listed twice: " + std::string(c[0]);
     list.emplace_back(std::move(words), std::string(c[2]));
     return std::string();
   });
+}
+
+}  // namespace
+
+Status EventLexicon::AddPeople(std::string_view tsv, std::string_view name) {
+  return AddPhrases(tsv, name, "ROLE", [](std::string_view role) {
+    if (role.size() != 3 || role.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos)
+      return "role must be a three-letter CAMEO code: " + std::string(role);
+    return std::string();
+  }, &people_);
+}
+
+Status EventLexicon::AddJudgements(std::string_view tsv, std::string_view name) {
+  return AddPhrases(tsv, name, "CODE", [](std::string_view code) {
+    if (code.size() != 3 || code.find_first_not_of("0123456789") != std::string_view::npos)
+      return "code must be a three-digit CAMEO code: " + std::string(code);
+    return std::string();
+  }, &judgements_);
 }
 
 Result<EventLexicon> EventLexicon::FromTsv(std::string_view predicates, std::string_view modifiers,
@@ -215,6 +238,7 @@ Result<EventLexicon> EventLexicon::Load(const Reader& read) {
   for (const char* f : {"events/non_event_id.tsv", "events/non_event_en.tsv"})
     if (!(s = add(f, &EventLexicon::AddNonEvent)).ok()) return s;
   if (!(s = add("events/people.tsv", &EventLexicon::AddPeople)).ok()) return s;
+  if (!(s = add("events/judgements.tsv", &EventLexicon::AddJudgements)).ok()) return s;
   return lex;
 }
 
@@ -345,18 +369,32 @@ bool EventLexicon::NonEventAt(const TokenView& tokens, size_t i) const {
   return false;
 }
 
-std::string_view EventLexicon::PeopleAt(const TokenView& tokens, size_t i, size_t* length) const {
+namespace {
+
+// The value of the longest phrase of `by_first` at token i.
+template <typename PhraseMap>
+std::string_view LongestAt(const PhraseMap& by_first, const TokenView& tokens, size_t i, size_t* length) {
   *length = 0;
   if (i >= tokens.size()) return {};
-  auto it = people_.find(tokens.folded(i));
-  if (it == people_.end()) return {};
+  auto it = by_first.find(tokens.folded(i));
+  if (it == by_first.end()) return {};
   std::string_view best;
-  for (const auto& [words, role] : it->second) {
+  for (const auto& [words, value] : it->second) {
     if (words.size() <= *length || !WordsAt(words, tokens, i)) continue;
-    best = role;
+    best = value;
     *length = words.size();
   }
   return best;
+}
+
+}  // namespace
+
+std::string_view EventLexicon::PeopleAt(const TokenView& tokens, size_t i, size_t* length) const {
+  return LongestAt(people_, tokens, i, length);
+}
+
+std::string_view EventLexicon::JudgementAt(const TokenView& tokens, size_t i, size_t* length) const {
+  return LongestAt(judgements_, tokens, i, length);
 }
 
 std::string EventLexicon::RefusalCode(const std::string& code) const { return LongestPrefix(refusal_, code, "120"); }

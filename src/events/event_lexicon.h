@@ -2,7 +2,9 @@
 // suffix, mapped to CAMEO codes (data/events/predicates_id.tsv, predicates_en.tsv), the words that negate an event,
 // make it an intention, make it mutual or introduce its agent or target
 // (modifiers.tsv), the intent code of each code (intent.tsv), the words for
-// unnamed people with their CAMEO role (people.tsv), and the words
+// unnamed people with their CAMEO role (people.tsv), the words of praise and
+// blame that make a speaker's words an act towards whom they name
+// (judgements.tsv), and the words
 // of sports, markets and entertainment where verbs of war are no events
 // (non_event_id.tsv, non_event_en.tsv). Loaded once.
 #pragma once
@@ -91,6 +93,10 @@ class EventLexicon {
   Modifier ModifierAt(const TokenView& tokens, size_t i, size_t* length) const;
   // A word or phrase of a sport, market or entertainment story starting at token i.
   bool NonEventAt(const TokenView& tokens, size_t i) const;
+  // A judgement starting at token i (judgements.tsv: "tidak adil", "a disgrace",
+  // "terima kasih"): the code of the speaker's act towards an actor it names
+  // ("111" criticism, "051" praise), or "" with *length = 0.
+  std::string_view JudgementAt(const TokenView& tokens, size_t i, size_t* length) const;
   // Unnamed people starting at token i ("ribuan warga" at "warga", "protesters"):
   // their CAMEO role code ("CVL"), or "" with *length = 0.
   std::string_view PeopleAt(const TokenView& tokens, size_t i, size_t* length) const;
@@ -113,6 +119,7 @@ class EventLexicon {
   Status AddRefusal(std::string_view tsv, std::string_view name);
   Status AddNonEvent(std::string_view tsv, std::string_view name);
   Status AddPeople(std::string_view tsv, std::string_view name);
+  Status AddJudgements(std::string_view tsv, std::string_view name);
   bool MatchFrom(const VerbPattern& p, const TokenView& tokens, size_t i, size_t* end) const;
 
   std::unordered_map<std::string, std::vector<VerbPattern>> verbs_;  // by lemma
@@ -124,7 +131,10 @@ class EventLexicon {
   std::unordered_map<std::string, CaseRole> cases_;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> non_event_;  // by first token
   std::unordered_set<std::string> non_event_nouns_;  // cues only where not tagged a verb ("match")
-  std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, std::string>>> people_;  // by first token
+  // Phrases by their first token, each with its value (people.tsv's role, judgements.tsv's code).
+  using PhraseMap = std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, std::string>>>;
+  PhraseMap people_;
+  PhraseMap judgements_;
 };
 
 }  // namespace warta

@@ -3,6 +3,7 @@
 //   sentence_actors.cc  the sentence's parties: named actors, unnamed people,
 //                       pronouns, groups joined by "dan"/"and", subjects and objects
 //   nominal.cc          acts named as nouns ("kunjungan X ke Y", "talks between X and Y")
+//   judgement.cc        praise and blame of a named actor in a quotation
 //   coder.cc            verbs and the parse, events emitted, the article's loop
 #pragma once
 
@@ -81,6 +82,9 @@ class SentenceCoder {
         role_bodies_(article.role_bodies), tokens_(in.text, s) {}
 
   void Code(std::vector<Event>* out);
+  // After Code, with `out` this sentence's events: praise and blame in its quotations of
+  // the actors they name (judgements.tsv), for pairs `out` has no event of.
+  void CodeJudgements(std::vector<Event>* out) const;
 
  private:
   size_t TokenAt(size_t byte) const {
@@ -127,6 +131,7 @@ class SentenceCoder {
   std::string UnnamedRole(int party) const;
   int ProtestedGovernment(const VerbMatch& m, int source, int place);
   bool IsMeans(int party, bool material_conflict, bool root15) const;
+  bool Judgeable(int party) const;
   // A named place the sentence puts something in ("di Surabaya", "in Serbia").
   bool IsPlaceParty(int party) const;
   bool RefusesAComplement(const VerbMatch& m) const;
