@@ -79,6 +79,11 @@ CLI::App* AddIngestCommand(CLI::App& app, IngestArgs* a) {
   cmd->add_option("--db", a->db, "The store: an SQLite file, created when missing, or a postgresql:// URI (any number of ingests at once)")->capture_default_str();
   cmd->add_flag("--quiet", a->quiet, "No progress display (it is shown only on a terminal anyway)");
   cmd->add_flag("--wait", a->wait, "When another process is writing to the store, wait for it instead of stopping");
+  cmd->add_option("--batch", a->batch,
+                  "Records per transaction: larger batches write faster (each commit rewrites the pages it touched), "
+                  "smaller ones hold less memory and lose less to a kill (the store's contents depend on it)")
+      ->check(CLI::Range(size_t{1}, size_t{100000}))
+      ->capture_default_str();
   cmd->add_flag("--no-check", a->no_check,
                 "Skip the quick integrity check of the store at the start (a damaged store is never written to "
                 "knowingly; see `warta check`)");
@@ -128,7 +133,7 @@ int RunIngest(const IngestArgs& args) {
   Progress progress(!args.quiet && isatty(STDERR_FILENO), KnownInputBytes(args.input.inputs));
   size_t unreadable = 0;  // records the readers rejected
   IngestHooks hooks;
-  hooks.next_batch = [&](std::vector<Record>* batch) { return ReadBatch(&inputs, batch, &unreadable); };
+  hooks.next_batch = [&](std::vector<Record>* batch) { return ReadBatch(&inputs, batch, &unreadable, {}, args.batch); };
   hooks.on_rejected = [](const std::string& where, const std::string& error) {
     fmt::print(stderr, "warta: {}: cannot analyse this record ({}); skipped\n", where, error);
   };

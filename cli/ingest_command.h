@@ -16,6 +16,7 @@ struct IngestArgs {
   bool quiet = false;  // no progress bar even on a terminal
   bool wait = false;   // wait for another writer instead of stopping
   bool no_check = false;  // skip the store's quick integrity check at the start
+  size_t batch = kBatchRecords;  // records per transaction
 };
 
 CLI::App* AddIngestCommand(CLI::App& app, IngestArgs* args);

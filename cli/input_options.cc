@@ -45,7 +45,7 @@ void Report(const Diagnostic& d) {
 }
 
 bool ReadBatch(InputSet* inputs, std::vector<Record>* batch, size_t* rejected,
-               const std::function<bool(const Record&)>& keep) {
+               const std::function<bool(const Record&)>& keep, size_t max_records) {
   batch->clear();
   // Problems are printed as they are found: two million bad lines cost no memory.
   DiagnosticSink report = [rejected](const Diagnostic& d) {
@@ -54,7 +54,7 @@ bool ReadBatch(InputSet* inputs, std::vector<Record>* batch, size_t* rejected,
   };
   size_t bytes = 0;
   Record record;
-  while (batch->size() < kBatchRecords && bytes < kBatchBytes) {
+  while (batch->size() < max_records && bytes < kBatchBytes) {
     bool more = inputs->Next(&record, report);
     if (!more) return false;
     if (keep && !keep(record)) continue;

@@ -301,7 +301,7 @@ TEST(Corpus, SiteFurnitureIsLearned) {
   std::string db = FreshDb("furniture"), in = Temp("furniture.jsonl");
   const std::string furniture = "Redaksi Kabar Lembah menerima tulisan pembaca setiap pekan";
   std::string corpus;
-  for (int i = 0; i < 600; ++i) {
+  for (int i = 0; i < 2200; ++i) {
     std::string text = "Petani di desa nomor " + std::to_string(i) + " memanen " + std::to_string(i % 40 + 3) +
                        " ton gabah pada musim ini, lebih banyak dari musim lalu, kata ketua kelompok tani " +
                        std::to_string(i * 31 % 997) + " kepada wartawan.\\n\\n" + furniture;
@@ -317,12 +317,12 @@ TEST(Corpus, SiteFurnitureIsLearned) {
     size_t at = out.find("\"text\":");
     return at == std::string::npos ? std::string() : out.substr(at);
   };
-  // Batches of 256: a batch is analysed while the one before it is written, so it
-  // learns from the batches before that (deterministically, whatever the timing).
-  EXPECT_NE(text_of(1).find("Kabar Lembah"), std::string::npos);    // first batch: not learned yet
-  EXPECT_NE(text_of(300).find("Kabar Lembah"), std::string::npos);  // second: the first is being written
-  EXPECT_EQ(text_of(590).find("Kabar Lembah"), std::string::npos);  // third: learned from the first
-  EXPECT_NE(text_of(601).find("Kabar Lembah"), std::string::npos);  // another site
+  // Batches of 1024 (kBatchRecords): a batch is analysed while the one before it is written,
+  // so it learns from the batches before that (deterministically, whatever the timing).
+  EXPECT_NE(text_of(1).find("Kabar Lembah"), std::string::npos);     // first batch: not learned yet
+  EXPECT_NE(text_of(1100).find("Kabar Lembah"), std::string::npos);  // second: the first is being written
+  EXPECT_EQ(text_of(2150).find("Kabar Lembah"), std::string::npos);  // third: learned from the first
+  EXPECT_NE(text_of(2201).find("Kabar Lembah"), std::string::npos);  // another site
 }
 
 // Many batches, analysed while the writer writes: the store's contents do not
@@ -331,8 +331,8 @@ TEST(Corpus, SiteFurnitureIsLearned) {
 TEST(Corpus, ThePipelinedIngestIsTheSameOnAnyThreadCount) {
   std::string in = Temp("pipeline.jsonl");
   std::string corpus;
-  for (int i = 0; i < 700; ++i) {
-    int id = i == 256 ? 255 : i;  // the first record of the second batch repeats the last of the first
+  for (int i = 0; i < 2300; ++i) {
+    int id = i == 1024 ? 1023 : i;  // the first record of the second batch (kBatchRecords) repeats the last of the first
     std::string text = "Laporan " + std::to_string(i % 350) + " dari kecamatan " + std::to_string(i % 350 * 7 % 97) +
                        ": warga menanam padi di lahan seluas " + std::to_string(i % 350 % 50) +
                        " hektare, kata camat kepada wartawan, dan panen diperkirakan naik.\\n\\nBaca juga berita lain";
@@ -345,7 +345,7 @@ TEST(Corpus, ThePipelinedIngestIsTheSameOnAnyThreadCount) {
   auto b = RunWarta("ingest --threads 3 --db '" + three + "' '" + in + "'");
   ASSERT_EQ(a.exit_code, 0) << a.err;
   ASSERT_EQ(b.exit_code, 0) << b.err;
-  EXPECT_NE(a.err.find("699 added"), std::string::npos) << a.err;
+  EXPECT_NE(a.err.find("2299 added"), std::string::npos) << a.err;
   EXPECT_NE(a.err.find("1 already stored"), std::string::npos) << a.err;
   EXPECT_EQ(a.err, b.err);
   for (const char* what : {"documents", "events", "quotes"})
@@ -370,7 +370,7 @@ TEST(Corpus, SigkillMidIngestThenResume) {
     corpus += Record("k" + std::to_string(i), "https://desa.example/" + std::to_string(i), "2025-10-01", "Panen", text);
   }
   WriteFile(in, corpus);
-  pid_t pid = SpawnWarta({"ingest", "--quiet", "--threads", "2", "--db", db, in});
+  pid_t pid = SpawnWarta({"ingest", "--quiet", "--threads", "2", "--batch", "256", "--db", db, in});
   ASSERT_GT(pid, 0);
   // Wait for some batches to be committed, then kill it mid-way.
   auto count = [&]() -> long {

@@ -348,7 +348,7 @@ TEST_F(PostgresWriters, KilledIngestResumes) {
     corpus += "{\"id\":\"k" + std::to_string(i) + "\",\"url\":\"https://desa.example/" + std::to_string(i) +
               "\",\"published\":\"2025-10-01\",\"title\":\"Panen\",\"text\":\"" + Report(i) + "\"}\n";
   testing::WriteFile(in, corpus);
-  pid_t pid = testing::SpawnWarta({"ingest", "--quiet", "--threads", "2", "--db", uri, in});
+  pid_t pid = testing::SpawnWarta({"ingest", "--quiet", "--threads", "2", "--batch", "256", "--db", uri, in});
   ASSERT_GT(pid, 0);
   auto count = [&] { return Number(uri, "SELECT COUNT(*) FROM documents"); };
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
@@ -384,7 +384,7 @@ TEST_F(PostgresWriters, KilledIngestResumes) {
 // A news-like corpus: kStories stories of kPerStory articles each, plus exact
 // copies, near copies and records repeated in two files: 858 lines, 780
 // distinct records, about 286 per file, so that each process writes two
-// batches (256 records) and catches up more than once when they interleave.
+// batches (--batch 256) and catches up more than once when they interleave.
 struct NewsCorpus {
   std::vector<std::string> files[3];  // JSONL lines of each file
   std::vector<std::string> identities;  // every distinct record id, once
@@ -591,7 +591,7 @@ TEST_F(PostgresWriters, ConcurrentIngestProcessesLinkCopiesAndStoriesAcrossWrite
     for (const auto& l : corpus.files[f]) bytes += l + "\n";
     lines += corpus.files[f].size();
     testing::WriteFile(files.back(), bytes);
-    // More than one batch (256 records) per process, so that a process catches up more than once.
+    // More than one batch (--batch 256) per process, so that a process catches up more than once.
     EXPECT_GT(corpus.files[f].size(), 256u);
   }
   const size_t distinct = corpus.identities.size();
@@ -603,7 +603,8 @@ TEST_F(PostgresWriters, ConcurrentIngestProcessesLinkCopiesAndStoriesAcrossWrite
   std::vector<std::string> errs;
   for (int f = 0; f < 3; ++f) {
     errs.push_back(dir + "-" + std::to_string(f) + ".err");
-    pid_t pid = testing::SpawnWarta({"ingest", "--quiet", "--threads", "1", "--db", uri, files[f]}, errs.back());
+    pid_t pid =
+        testing::SpawnWarta({"ingest", "--quiet", "--threads", "1", "--batch", "256", "--db", uri, files[f]}, errs.back());
     ASSERT_GT(pid, 0);
     pids.push_back(pid);
   }
