@@ -26,7 +26,8 @@ bool SentenceCoder::Judgeable(int party) const {
   return e.type != "LOC" || e.subtype == "country";
 }
 
-void SentenceCoder::CodeJudgements(std::vector<Event>* out) const {
+void SentenceCoder::CodeJudgements(std::vector<Event>* out) {
+  place_ = -1;  // a judgement happens nowhere in particular (not where the last verb's act did)
   for (size_t i = 0; i < tokens_.size(); ++i) {
     size_t len = 0;
     std::string_view code = lex_.JudgementAt(tokens_, i, &len);

@@ -84,7 +84,7 @@ class SentenceCoder {
   void Code(std::vector<Event>* out);
   // After Code, with `out` this sentence's events: praise and blame in its quotations of
   // the actors they name (judgements.tsv), for pairs `out` has no event of.
-  void CodeJudgements(std::vector<Event>* out) const;
+  void CodeJudgements(std::vector<Event>* out);
 
  private:
   size_t TokenAt(size_t byte) const {
