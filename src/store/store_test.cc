@@ -212,6 +212,28 @@ TEST(Store, ATextDictionaryIsTrainedOnceEnoughArticlesAreStored) {
   }
 }
 
+// Mentions of a document of an earlier batch (not summed in memory) are counted in SQL: the
+// entity's totals are the same either way.
+TEST(Store, MentionsOfAnEarlierBatchesDocumentAreCountedToo) {
+  auto s = Store::OpenSqlite(TempDb("later"), Store::Mode::kReadWrite);
+  ASSERT_TRUE(s.ok());
+  Store& st = *s.value();
+  ASSERT_TRUE(st.Begin().ok());
+  int64_t doc = st.AddDocument(Row("id:l", "Prabowo bertemu Albanese. Prabowo tersenyum.")).value();
+  int64_t prabowo = st.EntityId({"kb:p", "Prabowo", "PER", "", "IDN", "IDNGOV", "p"}).value();
+  ASSERT_TRUE(st.AddMentions(doc, prabowo, {{0, 7}}).ok());
+  ASSERT_TRUE(st.Commit().ok());
+  ASSERT_TRUE(st.Begin().ok());
+  ASSERT_TRUE(st.AddMentions(doc, prabowo, {{26, 33}}).ok());
+  ASSERT_TRUE(st.Commit().ok());
+  auto actor = st.Actor(prabowo);
+  ASSERT_TRUE(actor.ok());
+  EXPECT_EQ(actor.value().rows.at(0).at(6), "1");  // documents
+  EXPECT_EQ(actor.value().rows.at(0).at(7), "2");  // mentions
+  EXPECT_EQ(TableToCsv(st.DocumentSpans(doc).value()),
+            "start,end,entity,name,actor\r\n0,7,1,Prabowo,IDNGOV\r\n26,33,1,Prabowo,IDNGOV\r\n");
+}
+
 TEST(Store, RefusesANewerSchemaAndNonDatabases) {
   std::string path = TempDb("newer");
   sqlite3* db = nullptr;
